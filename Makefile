@@ -1,0 +1,46 @@
+# Kikitori — build, run and test. `make run` and `make test` work on a fresh clone.
+PREFIX ?= /usr/local
+SWIFT ?= swift
+APT_PACKAGES := libsqlite3-dev libreadline-dev
+
+.PHONY: run test build install deps clean
+
+## deps: install the C libraries Kikitori links (with apt when root, else say how)
+deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing:$$missing"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing) || exit 1; \
+	  else \
+	    echo "Kikitori needs:$$missing"; \
+	    echo "Run: sudo apt-get install -y$$missing"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+## run: build and open the hearing shell on ./kikitori.sqlite
+run: deps
+	$(SWIFT) build --product kikitori
+	./.build/debug/kikitori
+
+## test: the whole test suite
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## build: a release build
+build: deps
+	$(SWIFT) build -c release --product kikitori
+
+## install: the release binary and the sample questionnaires under $(PREFIX)
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kikitori
+	install -m 0755 .build/release/kikitori $(DESTDIR)$(PREFIX)/bin/kikitori
+	cp -R questionnaires $(DESTDIR)$(PREFIX)/share/kikitori/
+
+clean:
+	$(SWIFT) package clean

@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Kikitori",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Kikitori", targets: ["Kikitori"]),
+        .executable(name: "kikitori", targets: ["kikitori"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // The domain: questionnaires, hearings, tagging, aggregation, export. No terminal I/O.
+        .target(
+            name: "Kikitori",
+            dependencies: [
+                "Yams",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // The command-line front end: one subcommand per file, thin over the library.
+        .executableTarget(
+            name: "kikitori",
+            dependencies: [
+                "Kikitori",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "KikitoriTests",
+            dependencies: ["Kikitori"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "KikitoriCLITests",
+            dependencies: ["Kikitori"]
+        ),
+    ]
+)

@@ -1,0 +1,47 @@
+/// Everything that can be wrong with a questionnaire or codebook file. Texts live in ``Catalogue``.
+public enum InputProblem: Equatable, Sendable {
+    // The file itself
+    case unreadable(String)
+    case fileTooLarge(bytes: Int, limit: Int)
+    case notUTF8
+    case yamlSyntax(String)
+    case emptyDocument
+    case aliasNotSupported
+    case duplicateKey(String)
+
+    // Structure
+    case expectedMapping(field: String)
+    case expectedSequence(field: String)
+    case expectedScalar(field: String)
+    case missingField(String)
+    case unknownField(String, suggestion: String?)
+    case emptyList(field: String)
+    case invalidBoolean(field: String, value: String)
+    case invalidInteger(field: String, value: String)
+    case invalidIdentifier(field: String, value: String)
+    case invalidQuestionnaireID(String)
+    case duplicateIdentifier(kind: String, id: String, firstLine: Int)
+    case invalidVersion(String)
+    case fileNameMismatch(expected: String, found: String)
+    case unknownLanguage(String)
+    case defaultLanguageNotDeclared(String)
+    case unknownAudience(String)
+    case missingTranslation(field: String, language: String)
+    case textInUndeclaredLanguage(field: String, language: String)
+
+    // Questions and choices
+    case unknownType(String)
+    case unknownChoiceList(String)
+    case unusedChoiceList(String)
+    case fieldNotForType(field: String, type: String)
+    case scaleMissing
+    case invalidScaleRange(min: Int, max: Int)
+    case noteCannotBeRequired
+    case constraintMessageWithoutConstraint
+    case noQuestions
+    case unknownTheme(String)
+
+    // Expressions
+    case expressionSyntax(ExpressionSyntaxError.Problem)
+    case expression(ExpressionProblem)
+}

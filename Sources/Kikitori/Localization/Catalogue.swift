@@ -1,0 +1,213 @@
+/// The one place where Kikitori's own words live, in Japanese and English.
+///
+/// Messages are typed values (``InputProblem``, ``Phrase``, …); each is rendered here and nowhere
+/// else, so a translator reads one folder and no literal hides in the commands.
+public enum Catalogue {
+    static func warningPrefix(_ language: Language) -> String {
+        language == .ja ? "警告: " : "warning: "
+    }
+
+    /// "a, b and c" / "a、b、c".
+    public static func list(_ items: [String], _ language: Language) -> String {
+        switch language {
+        case .ja: return items.joined(separator: "、")
+        case .en:
+            guard items.count > 1, let last = items.last else { return items.first ?? "" }
+            return items.dropLast().joined(separator: ", ") + " and " + last
+        }
+    }
+}
+
+extension InputProblem {
+    public func text(_ language: Language) -> String {
+        language == .ja ? japanese : english
+    }
+
+    private var english: String {
+        switch self {
+        case .unreadable(let reason): return "cannot read the file: \(reason)"
+        case .fileTooLarge(let bytes, let limit):
+            return "the file is too large (\(bytes) bytes; the limit is \(limit) bytes)"
+        case .notUTF8: return "the file is not valid UTF-8; save it as UTF-8"
+        case .yamlSyntax(let problem): return "YAML syntax error: \(problem)"
+        case .emptyDocument: return "the file is empty"
+        case .aliasNotSupported: return "YAML anchors and aliases are not supported; write the value out"
+        case .duplicateKey(let key): return "key '\(key)' appears more than once"
+        case .expectedMapping(let field): return "'\(field)' must be a mapping (key: value)"
+        case .expectedSequence(let field): return "'\(field)' must be a list"
+        case .expectedScalar(let field): return "'\(field)' must be a single value"
+        case .missingField(let field): return "missing required field '\(field)'"
+        case .unknownField(let field, let suggestion):
+            return "unknown field '\(field)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        case .emptyList(let field): return "'\(field)' must not be empty"
+        case .invalidBoolean(let field, let value): return "'\(field)' must be true or false, not '\(value)'"
+        case .invalidInteger(let field, let value): return "'\(field)' must be a whole number, not '\(value)'"
+        case .invalidIdentifier(let field, let value):
+            return "'\(field)' must be snake_case (a-z, 0-9, _; starting with a letter), not '\(value)'"
+        case .invalidQuestionnaireID(let value):
+            return "'id' must be lower-case letters, digits, '-' or '_' (starting with a letter), not '\(value)'"
+        case .duplicateIdentifier(let kind, let id, let firstLine):
+            return "\(kind) id '\(id)' is already used on line \(firstLine)"
+        case .invalidVersion(let value): return "'version' must be a positive whole number, not '\(value)'"
+        case .fileNameMismatch(let expected, let found):
+            return "the file should be named '\(expected)' to match its id and version (found '\(found)')"
+        case .unknownLanguage(let value): return "unknown language '\(value)'; use ja or en"
+        case .defaultLanguageNotDeclared(let value): return "default_language '\(value)' is not among 'languages'"
+        case .unknownAudience(let value):
+            return "unknown audience '\(value)'; use private_firm, municipality_head, municipal_staff or other"
+        case .missingTranslation(let field, let language): return "'\(field)' has no text in '\(language)'"
+        case .textInUndeclaredLanguage(let field, let language):
+            return "'\(field)' has text in '\(language)', which is not among 'languages'"
+        case .unknownType(let value):
+            return "unknown type '\(value)'; use text, integer, decimal, date, yes_no, select_one <list>, "
+                + "select_multiple <list>, scale or note"
+        case .unknownChoiceList(let name): return "choice list '\(name)' is not defined under 'choice_lists'"
+        case .unusedChoiceList(let name): return "choice list '\(name)' is not used by any question"
+        case .fieldNotForType(let field, let type): return "'\(field)' does not apply to a question of type '\(type)'"
+        case .scaleMissing: return "a scale question needs 'scale: {min: …, max: …}'"
+        case .invalidScaleRange(let min, let max): return "scale min (\(min)) must be less than max (\(max))"
+        case .noteCannotBeRequired: return "a note is shown, not answered, so it cannot be required"
+        case .constraintMessageWithoutConstraint: return "'constraint_message' is given but there is no 'constraint'"
+        case .noQuestions: return "the questionnaire has no questions"
+        case .unknownTheme(let theme): return "theme '\(theme)' is not in the codebook"
+        case .expressionSyntax(let problem): return problem.text(.en)
+        case .expression(let problem): return problem.text(.en)
+        }
+    }
+
+    private var japanese: String {
+        switch self {
+        case .unreadable(let reason): return "ファイルを読めません: \(reason)"
+        case .fileTooLarge(let bytes, let limit): return "ファイルが大きすぎます（\(bytes) バイト。上限は \(limit) バイト）"
+        case .notUTF8: return "ファイルが UTF-8 ではありません。UTF-8 で保存してください"
+        case .yamlSyntax(let problem): return "YAML の構文エラー: \(problem)"
+        case .emptyDocument: return "ファイルが空です"
+        case .aliasNotSupported: return "YAML のアンカーとエイリアスは使えません。値をそのまま書いてください"
+        case .duplicateKey(let key): return "キー '\(key)' が重複しています"
+        case .expectedMapping(let field): return "'\(field)' はマッピング（キー: 値）で書いてください"
+        case .expectedSequence(let field): return "'\(field)' はリストで書いてください"
+        case .expectedScalar(let field): return "'\(field)' は単一の値で書いてください"
+        case .missingField(let field): return "必須の項目 '\(field)' がありません"
+        case .unknownField(let field, let suggestion):
+            return "不明な項目 '\(field)'" + (suggestion.map { "（'\($0)' の誤りですか？）" } ?? "")
+        case .emptyList(let field): return "'\(field)' が空です"
+        case .invalidBoolean(let field, let value): return "'\(field)' は true か false です（'\(value)' は不可）"
+        case .invalidInteger(let field, let value): return "'\(field)' は整数です（'\(value)' は不可）"
+        case .invalidIdentifier(let field, let value):
+            return "'\(field)' は英小文字で始まる snake_case（a-z, 0-9, _）です（'\(value)' は不可）"
+        case .invalidQuestionnaireID(let value):
+            return "'id' は英小文字で始まり、英小文字・数字・'-'・'_' だけを使います（'\(value)' は不可）"
+        case .duplicateIdentifier(let kind, let id, let firstLine):
+            return "\(Self.japaneseKind(kind)) id '\(id)' は \(firstLine) 行目で既に使われています"
+        case .invalidVersion(let value): return "'version' は正の整数です（'\(value)' は不可）"
+        case .fileNameMismatch(let expected, let found):
+            return "id と version に合わせてファイル名を '\(expected)' にしてください（現在は '\(found)'）"
+        case .unknownLanguage(let value): return "不明な言語 '\(value)'。ja か en を使ってください"
+        case .defaultLanguageNotDeclared(let value): return "default_language '\(value)' が 'languages' にありません"
+        case .unknownAudience(let value):
+            return "不明な対象 '\(value)'。private_firm、municipality_head、municipal_staff、other のいずれかです"
+        case .missingTranslation(let field, let language): return "'\(field)' に '\(language)' の文言がありません"
+        case .textInUndeclaredLanguage(let field, let language):
+            return "'\(field)' に 'languages' にない言語 '\(language)' の文言があります"
+        case .unknownType(let value):
+            return "不明な型 '\(value)'。text、integer、decimal、date、yes_no、select_one <リスト>、"
+                + "select_multiple <リスト>、scale、note のいずれかです"
+        case .unknownChoiceList(let name): return "選択肢リスト '\(name)' が 'choice_lists' に定義されていません"
+        case .unusedChoiceList(let name): return "選択肢リスト '\(name)' はどの質問にも使われていません"
+        case .fieldNotForType(let field, let type): return "'\(field)' は型 '\(type)' の質問には使えません"
+        case .scaleMissing: return "scale の質問には 'scale: {min: …, max: …}' が必要です"
+        case .invalidScaleRange(let min, let max): return "scale の min（\(min)）は max（\(max)）より小さくしてください"
+        case .noteCannotBeRequired: return "note は表示するだけで回答しないため、必須にできません"
+        case .constraintMessageWithoutConstraint: return "'constraint' がないのに 'constraint_message' があります"
+        case .noQuestions: return "質問が一つもありません"
+        case .unknownTheme(let theme): return "テーマ '\(theme)' がコードブックにありません"
+        case .expressionSyntax(let problem): return problem.text(.ja)
+        case .expression(let problem): return problem.text(.ja)
+        }
+    }
+
+    private static func japaneseKind(_ kind: String) -> String {
+        switch kind {
+        case "question": return "質問"
+        case "section": return "セクション"
+        case "choice list": return "選択肢リスト"
+        case "choice": return "選択肢"
+        case "theme": return "テーマ"
+        default: return kind
+        }
+    }
+}
+
+extension ExpressionSyntaxError.Problem {
+    public func text(_ language: Language) -> String {
+        switch (self, language) {
+        case (.unexpectedCharacter(let c), .en): return "unexpected character '\(c)' in expression"
+        case (.unexpectedCharacter(let c), .ja): return "式に予期しない文字 '\(c)' があります"
+        case (.unterminatedString, .en): return "a quoted string in the expression is not closed"
+        case (.unterminatedString, .ja): return "式の引用符が閉じていません"
+        case (.unterminatedReference, .en): return "'${' is not closed with '}'"
+        case (.unterminatedReference, .ja): return "'${' が '}' で閉じていません"
+        case (.invalidReferenceName(let name), .en): return "'${\(name)}' does not name a question (use snake_case ids)"
+        case (.invalidReferenceName(let name), .ja): return "'${\(name)}' は質問 id ではありません（snake_case で書きます）"
+        case (.invalidNumber(let text), .en): return "'\(text)' is not a number"
+        case (.invalidNumber(let text), .ja): return "'\(text)' は数値ではありません"
+        case (.unexpectedToken(let token), .en): return "unexpected '\(token)' in expression"
+        case (.unexpectedToken(let token), .ja): return "式の '\(token)' の位置が正しくありません"
+        case (.unexpectedEnd, .en): return "the expression ends too early"
+        case (.unexpectedEnd, .ja): return "式が途中で終わっています"
+        case (.expected(let token), .en): return "expected '\(token)' in expression"
+        case (.expected(let token), .ja): return "式に '\(token)' が必要です"
+        case (.unknownFunction(let name), .en):
+            return "unknown function '\(name)'; use not(), selected(), count-selected() or string-length()"
+        case (.unknownFunction(let name), .ja):
+            return "不明な関数 '\(name)'。not()、selected()、count-selected()、string-length() が使えます"
+        case (.wrongArgumentCount(let name, let expected, let found), .en):
+            return "\(name)() takes \(expected) argument\(expected == 1 ? "" : "s"), not \(found)"
+        case (.wrongArgumentCount(let name, let expected, let found), .ja):
+            return "\(name)() の引数は \(expected) 個です（\(found) 個あります）"
+        case (.chainedComparison(let first, let second), .en):
+            return "comparisons cannot be chained ('\(first)' then '\(second)'); join them with 'and'"
+        case (.chainedComparison(let first, let second), .ja):
+            return "比較（'\(first)' と '\(second)'）は連ねられません。'and' でつないでください"
+        case (.tooDeep(let limit), .en): return "the expression nests more than \(limit) levels deep"
+        case (.tooDeep(let limit), .ja): return "式の入れ子が \(limit) 段を超えています"
+        }
+    }
+}
+
+extension ExpressionProblem {
+    public func text(_ language: Language) -> String {
+        switch (self, language) {
+        case (.unknownQuestion(let name), .en): return "'${\(name)}' refers to no question of this questionnaire"
+        case (.unknownQuestion(let name), .ja): return "'${\(name)}' という質問はこの調査票にありません"
+        case (.laterQuestion(let name), .en): return "'${\(name)}' refers to a question that comes later"
+        case (.laterQuestion(let name), .ja): return "'${\(name)}' は後にある質問を参照しています"
+        case (.selfReference(let name), .en): return "'${\(name)}' refers to the question itself; use '.' in a constraint"
+        case (.selfReference(let name), .ja): return "'${\(name)}' は自分自身を参照しています。constraint では '.' を使います"
+        case (.referencesNote(let name), .en): return "'${\(name)}' is a note, which has no answer"
+        case (.referencesNote(let name), .ja): return "'${\(name)}' は note で、回答がありません"
+        case (.currentOutsideConstraint(let role), .en): return "'.' can only be used in a constraint, not in '\(role)'"
+        case (.currentOutsideConstraint(let role), .ja): return "'.' は constraint でだけ使えます（'\(role)' では不可）"
+        case (.notBoolean(let found), .en): return "the expression must be a condition, but it is a \(found)"
+        case (.notBoolean(let found), .ja): return "式は条件（真偽）である必要がありますが、\(found) です"
+        case (.cannotCompare(let a, let b), .en): return "cannot compare \(a) with \(b)"
+        case (.cannotCompare(let a, let b), .ja): return "\(a) と \(b) は比較できません"
+        case (.compareMultiple, .en): return "a select_multiple answer cannot be compared; use selected() or count-selected()"
+        case (.compareMultiple, .ja): return "select_multiple の回答は比較できません。selected() か count-selected() を使います"
+        case (.orderingNotSupported(let op, let type), .en): return "'\(op)' does not apply to \(type); use = or !="
+        case (.orderingNotSupported(let op, let type), .ja): return "'\(op)' は \(type) には使えません。= か != を使います"
+        case (.unknownChoice(let value, let list), .en): return "'\(value)' is not a value of choice list '\(list)'"
+        case (.unknownChoice(let value, let list), .ja): return "'\(value)' は選択肢リスト '\(list)' の値ではありません"
+        case (.selectedNeedsSelect(let found), .en): return "selected() needs a select question, not a \(found)"
+        case (.selectedNeedsSelect(let found), .ja): return "selected() には選択式の質問が必要です（\(found) は不可）"
+        case (.selectedNeedsLiteral, .en): return "the second argument of selected() must be a quoted choice value"
+        case (.selectedNeedsLiteral, .ja): return "selected() の第 2 引数は引用符で囲んだ選択肢の値です"
+        case (.countSelectedNeedsMultiple(let found), .en): return "count-selected() needs a select_multiple question, not a \(found)"
+        case (.countSelectedNeedsMultiple(let found), .ja): return "count-selected() には select_multiple の質問が必要です（\(found) は不可）"
+        case (.stringLengthNeedsText(let found), .en): return "string-length() needs text, not a \(found)"
+        case (.stringLengthNeedsText(let found), .ja): return "string-length() には text が必要です（\(found) は不可）"
+        case (.invalidDateLiteral(let text), .en): return "'\(text)' is not a date; write YYYY-MM-DD"
+        case (.invalidDateLiteral(let text), .ja): return "'\(text)' は日付ではありません。YYYY-MM-DD で書きます"
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import Kikitori
+
+@main
+struct KikitoriCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kikitori",
+        abstract: "Structured hearings: run versioned questionnaires, tag concerns, export appendices.",
+        discussion: """
+            Kikitori (聞き取り, "hearing") serves interviewers, working-group leaders and exporters.
+
+            Examples:
+              kikitori questionnaire list
+              kikitori questionnaire show private-firm-data-use@2 --lang en
+              kikitori questionnaire lint
+              kikitori questionnaire diff private-firm-data-use@1 private-firm-data-use@2
+            """,
+        version: KikitoriVersion.current,
+        subcommands: [QuestionnaireCommand.self]
+    )
+}

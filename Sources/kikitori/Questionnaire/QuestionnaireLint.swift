@@ -1,0 +1,43 @@
+import ArgumentParser
+import Kikitori
+
+extension QuestionnaireCommand {
+    struct QuestionnaireLint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "lint",
+            abstract: "Check questionnaire files and report every error and warning with its line and column.",
+            discussion: """
+                With no paths, checks every file under the questionnaires folder. Exits 65 when any file has an error.
+
+                Examples:
+                  kikitori questionnaire lint
+                  kikitori questionnaire lint questionnaires/digital-talent/v1.yaml
+                """)
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "Files to check (default: all under the questionnaires folder).", completion: .file(extensions: ["yaml"]))
+        var paths: [String] = []
+
+        @Flag(help: "Treat warnings as errors.")
+        var strict = false
+
+        func run() throws {
+            let language = options.language()
+            let files: [(path: String, inFolder: Bool)] = try options.guarded {
+                paths.isEmpty ? try options.library.entries().map { ($0.path, true) } : paths.map { ($0, false) }
+            }
+            var errors = 0
+            var warnings = 0
+            for file in files {
+                let result = QuestionnaireLoader.inspect(path: file.path, checkFileName: file.inFolder)
+                for diagnostic in result.diagnostics {
+                    StandardError.write(diagnostic.message(language))
+                    if diagnostic.severity == .error { errors += 1 } else { warnings += 1 }
+                }
+            }
+            StandardError.write(Phrase.lintSummary(files: files.count, errors: errors, warnings: warnings).text(language))
+            if errors > 0 || (strict && warnings > 0) { throw ExitStatus.dataError }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Kikitori
+
+/// BSD sysexits codes, so scripts can tell a bad file from a bad command line.
+enum ExitStatus {
+    static let usage = ExitCode(64)
+    static let dataError = ExitCode(65)
+    static let noInput = ExitCode(66)
+    static let cannotCreate = ExitCode(73)
+    static let ioError = ExitCode(74)
+}
+
+/// Standard error, where every diagnostic goes so that standard output stays clean for pipes.
+enum StandardError {
+    static func write(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+/// Prints a failure from the library as one line per problem and maps it to an exit code.
+func reportFailure(_ error: Error, language: Language) -> ExitCode {
+    switch error {
+    case let error as InputError:
+        for diagnostic in error.diagnostics { StandardError.write(diagnostic.message(language)) }
+        return ExitStatus.dataError
+    case let error as LibraryError:
+        StandardError.write("kikitori: " + error.text(language))
+        if case .badReference = error { return ExitStatus.usage }
+        return ExitStatus.noInput
+    default:
+        StandardError.write("kikitori: \(error)")
+        return ExitCode.failure
+    }
+}
+
+extension GlobalOptions {
+    /// Runs `body`, turning library errors into one-line messages and exit codes.
+    func guarded<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            throw reportFailure(error, language: language())
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Kikitori
+
+/// Options every command shares: the interface language and where questionnaires live.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "Interface language: ja or en (default: from LANG, else the questionnaire's default).")
+    var lang: Language?
+
+    @Option(
+        name: .long, help: "The questionnaires folder (default: $KIKITORI_QUESTIONNAIRES, else ./questionnaires).",
+        completion: .directory)
+    var questionnaires: String?
+
+    /// The language to speak: `--lang`, then the locale, then `fallback`.
+    func language(fallback: Language = .ja) -> Language {
+        lang ?? Language.fromEnvironment() ?? fallback
+    }
+
+    var library: QuestionnaireLibrary {
+        QuestionnaireLibrary(root: questionnairesFolder)
+    }
+
+    /// `--questionnaires`, `$KIKITORI_QUESTIONNAIRES`, `./questionnaires`, then the installed copy.
+    private var questionnairesFolder: String {
+        if let questionnaires { return questionnaires }
+        let environment = ProcessInfo.processInfo.environment
+        if let folder = environment["KIKITORI_QUESTIONNAIRES"], !folder.isEmpty { return folder }
+        let local = "questionnaires"
+        if FileManager.default.fileExists(atPath: local) { return local }
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let installed = executable.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("share/kikitori/questionnaires").path
+        return FileManager.default.fileExists(atPath: installed) ? installed : local
+    }
+}
+
+extension Language: ExpressibleByArgument {}
