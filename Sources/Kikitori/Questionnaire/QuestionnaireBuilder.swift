@@ -278,13 +278,13 @@ struct QuestionnaireBuilder {
         if let type {
             checkTypeFields(type, fields: fields, subject: subject, scale: scale, required: required)
         }
-        guard let type, let label else { return nil }
+        guard let type else { return nil }
         if fields["constraint_message"] != nil, fields["constraint"] == nil, let messageNode = fields["constraint_message"] {
             reader.warn(.constraintMessageWithoutConstraint, at: messageNode, subject: subject)
         }
         // Placeholders: expressions are filled in by the second pass once every question is known.
         let question = Question(
-            id: id, type: type, label: label, hint: hint, required: required, relevant: nil, constraint: nil,
+            id: id, type: type, label: label ?? LocalizedText(), hint: hint, required: required, relevant: nil, constraint: nil,
             constraintMessage: constraintMessage, multiline: multiline, allowOther: allowOther,
             allowDontKnow: allowDontKnow, allowRefused: allowRefused, scale: scale)
         return (question, idNode)

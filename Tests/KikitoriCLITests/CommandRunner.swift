@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// The repository root: commands run from here so that `questionnaires/` is found as a user would.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+/// What a command printed and how it exited.
+struct CommandResult {
+    var stdout: String
+    var stderr: String
+    var status: Int32
+}
+
+/// The `kikitori` binary that `swift build` put beside the test bundle.
+let kikitoriBinary: URL = {
+    if let path = ProcessInfo.processInfo.environment["KIKITORI_BIN"] { return URL(fileURLWithPath: path) }
+    let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("kikitori")
+    if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
+    return repositoryRoot.appendingPathComponent(".build/debug/kikitori")
+}()
+
+/// Runs `kikitori` with `arguments`, from `directory` (the repository by default), with a clean locale.
+func kikitori(
+    _ arguments: [String], in directory: URL = repositoryRoot, environment extra: [String: String] = [:],
+    input: String? = nil
+) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = kikitoriBinary
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    var environment = ProcessInfo.processInfo.environment
+    for key in ["LANG", "LC_ALL", "LC_MESSAGES", "KIKITORI_DB", "KIKITORI_QUESTIONNAIRES"] { environment[key] = nil }
+    environment["LANG"] = "C.UTF-8"
+    for (key, value) in extra { environment[key] = value }
+    process.environment = environment
+    let out = Pipe()
+    let err = Pipe()
+    let stdin = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = stdin
+    try process.run()
+    if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+    try stdin.fileHandleForWriting.close()
+    // Read both pipes before waiting, so a chatty command cannot fill a pipe and block.
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(
+        stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+        status: process.terminationStatus)
+}
+
+/// A fresh temporary directory, removed when the value goes away.
+final class TemporaryDirectory {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("kikitori-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    func write(_ text: String, to name: String) throws -> String {
+        let file = url.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: file)
+        return file.path
+    }
+}
