@@ -24,11 +24,25 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // GNU readline, linked from the system (libreadline-dev).
+        .systemLibrary(
+            name: "CReadline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
+        // The interactive hearing shell: readline, prompts and screens over the library.
+        // Swift 5 mode: readline's API is C global state that Swift 6 cannot prove race-free; the
+        // shell touches it from the main thread only.
+        .target(
+            name: "KikitoriShell",
+            dependencies: ["Kikitori", "CReadline"],
+            swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
         // The command-line front end: one subcommand per file, thin over the library.
         .executableTarget(
             name: "kikitori",
             dependencies: [
                 "Kikitori",
+                "KikitoriShell",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,6 +50,10 @@ let package = Package(
             name: "KikitoriTests",
             dependencies: ["Kikitori"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "KikitoriShellTests",
+            dependencies: ["Kikitori", "KikitoriShell"]
         ),
         .testTarget(
             name: "KikitoriCLITests",

@@ -9,13 +9,19 @@ struct KikitoriCommand: ParsableCommand {
         discussion: """
             Kikitori (聞き取り, "hearing") serves interviewers, working-group leaders and exporters.
 
+            Run with no command to open the hearing shell on ./kikitori.sqlite.
+
             Examples:
+              kikitori
+              kikitori interview private-firm-data-use
+              kikitori resume 3f2a9c
               kikitori questionnaire list
               kikitori questionnaire show private-firm-data-use@2 --lang en
               kikitori questionnaire lint
               kikitori questionnaire diff private-firm-data-use@1 private-firm-data-use@2
             """,
         version: KikitoriVersion.current,
-        subcommands: [QuestionnaireCommand.self]
+        subcommands: [ShellCommand.self, InterviewCommand.self, ResumeCommand.self, QuestionnaireCommand.self],
+        defaultSubcommand: ShellCommand.self
     )
 }

@@ -24,6 +24,18 @@ func reportFailure(_ error: Error, language: Language) -> ExitCode {
     case let error as InputError:
         for diagnostic in error.diagnostics { StandardError.write(diagnostic.message(language)) }
         return ExitStatus.dataError
+    case let error as StoreError:
+        StandardError.write("kikitori: " + error.text(language))
+        switch error {
+        case .notKikitori, .newerSchema, .corrupt, .snapshotChanged: return ExitStatus.dataError
+        case .cannotCreate, .readOnly, .isDirectory: return ExitStatus.cannotCreate
+        case .unknownHearing, .unknownRespondent, .unknownSnapshot, .ambiguousHearing, .ambiguousRespondent:
+            return ExitStatus.noInput
+        case .sqlite: return ExitStatus.ioError
+        }
+    case let error as AnswerProblem:
+        StandardError.write("kikitori: " + error.text(language))
+        return ExitStatus.dataError
     case let error as LibraryError:
         StandardError.write("kikitori: " + error.text(language))
         if case .badReference = error { return ExitStatus.usage }

@@ -1,0 +1,74 @@
+import Foundation
+
+/// One entry of a hearing's append-only answer log. Current answers are derived from these.
+public struct AnswerEvent: Equatable, Sendable {
+    public enum Kind: String, Codable, CaseIterable, Sendable {
+        case answered
+        /// A new value replacing an earlier one; `reason` says why when the hearing was completed.
+        case changed
+        case skipped
+        case dontKnow = "dont_know"
+        case refused
+        /// A remark by the interviewer; does not change the answer.
+        case note
+    }
+
+    public var id: UUID
+    public var hearingID: UUID
+    /// Order within the hearing, from 1.
+    public var sequence: Int
+    public var questionID: String?
+    public var kind: Kind
+    public var value: AnswerValue?
+    public var previous: AnswerValue?
+    public var reason: String?
+    /// Paradata: when the question was put to the respondent, and when the answer was recorded.
+    public var shownAt: Date?
+    public var recordedAt: Date
+
+    public init(
+        id: UUID = UUID(), hearingID: UUID, sequence: Int, questionID: String?, kind: Kind, value: AnswerValue? = nil,
+        previous: AnswerValue? = nil, reason: String? = nil, shownAt: Date? = nil, recordedAt: Date = Date()
+    ) {
+        self.id = id
+        self.hearingID = hearingID
+        self.sequence = sequence
+        self.questionID = questionID
+        self.kind = kind
+        self.value = value
+        self.previous = previous
+        self.reason = reason
+        self.shownAt = shownAt
+        self.recordedAt = recordedAt
+    }
+}
+
+/// Where a question stands in a hearing, derived from its latest event.
+public enum AnswerState: Equatable, Sendable {
+    case answered(AnswerValue)
+    case dontKnow
+    case refused
+    case skipped
+
+    /// The value as `${q}` reads it: non-answers read as empty.
+    public var expressionValue: ExpressionValue {
+        if case .answered(let value) = self { return value.expressionValue }
+        return .empty
+    }
+
+    /// Derives current states from a log, latest event winning; notes change nothing.
+    public static func current(from events: [AnswerEvent]) -> [String: AnswerState] {
+        var states: [String: AnswerState] = [:]
+        for event in events.sorted(by: { $0.sequence < $1.sequence }) {
+            guard let question = event.questionID else { continue }
+            switch event.kind {
+            case .answered, .changed: if let value = event.value { states[question] = .answered(value) }
+            case .skipped: states[question] = .skipped
+            case .dontKnow: states[question] = .dontKnow
+            case .refused: states[question] = .refused
+            case .note: break
+            }
+        }
+        return states
+    }
+}

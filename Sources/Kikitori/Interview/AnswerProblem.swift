@@ -1,0 +1,26 @@
+/// Why an answer or an interview move was not accepted. Rendered by ``Catalogue``; the shell asks again.
+public enum AnswerProblem: Error, Equatable, Sendable {
+    case required
+    case emptyText
+    case notInteger(String)
+    case notNumber(String)
+    case notDate(String)
+    case notYesNo(String)
+    case unknownChoice(String, count: Int)
+    case oneChoiceOnly
+    case outOfScale(String, min: Int, max: Int)
+    /// The questionnaire's constraint failed; its own message when it has one.
+    case constraint(message: LocalizedText?, expression: Expression, question: String)
+    case otherNotAllowed
+    case otherNeedsText
+    case dontKnowNotAllowed
+    case refusedNotAllowed
+    case requiredCannotBeSkipped
+    case noteTakesNoAnswer
+    case unknownQuestion(String)
+    case notRelevant(String)
+    case noEarlierQuestion
+    case reasonRequired
+    case hearingClosed(HearingStatus)
+    case incomplete([String])
+}

@@ -1,0 +1,53 @@
+/// Where the shell's input comes from: GNU readline on a terminal, plain lines from a pipe,
+/// scripted lines in tests. The library defines the protocol; the shell target implements readline.
+public protocol LineReader: AnyObject {
+    /// Reads one line after `prompt`; nil at end of input (Ctrl-D). `completions` feed Tab.
+    func readLine(prompt: String, completions: Completions) -> String?
+
+    /// Adds a command line to the persistent history. Answers are never passed here.
+    func remember(_ line: String)
+}
+
+/// Lines given in advance, for tests and scripted input.
+public final class ScriptedLineReader: LineReader {
+    private var lines: [String]
+    public private(set) var prompts: [String] = []
+    public private(set) var remembered: [String] = []
+
+    public init(_ lines: [String]) {
+        self.lines = lines
+    }
+
+    public func readLine(prompt: String, completions: Completions) -> String? {
+        prompts.append(prompt)
+        return lines.isEmpty ? nil : lines.removeFirst()
+    }
+
+    public func remember(_ line: String) {
+        remembered.append(line)
+    }
+}
+
+/// What Tab offers: words for the first word of a line, and words after a given first word
+/// (question ids after `:jump`, hearing ids after `resume`).
+public struct Completions: Sendable {
+    public var words: [String]
+    public var after: [String: [String]]
+
+    public init(words: [String] = [], after: [String: [String]] = [:]) {
+        self.words = words
+        self.after = after
+    }
+
+    public static let none = Completions()
+
+    /// The candidates for a line typed so far (up to the cursor).
+    public func candidates(forLine line: String) -> [String] {
+        let parts = line.split(separator: " ", omittingEmptySubsequences: true)
+        let startsNewWord = line.hasSuffix(" ")
+        if parts.count >= 2 || (parts.count == 1 && startsNewWord), let first = parts.first {
+            return after[String(first)] ?? words
+        }
+        return words
+    }
+}

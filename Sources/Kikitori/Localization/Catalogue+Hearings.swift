@@ -1,0 +1,61 @@
+extension AnswerProblem {
+    /// The message the shell shows before asking again.
+    public func text(_ language: Language, questionnaire: Questionnaire? = nil) -> String {
+        let ja = language == .ja
+        switch self {
+        case .required: return ja ? "この質問は必須です。回答するか、:dk（わからない）か :refused（回答拒否）を入力してください。" : "This question is required: answer it, or type :dk (don't know) or :refused."
+        case .emptyText: return ja ? "回答が空です。" : "The answer is empty."
+        case .notInteger(let input): return ja ? "「\(input)」は整数ではありません。" : "'\(input)' is not a whole number."
+        case .notNumber(let input): return ja ? "「\(input)」は数値ではありません。" : "'\(input)' is not a number."
+        case .notDate(let input): return ja ? "「\(input)」は日付ではありません。2022-05-01 のように入力してください。" : "'\(input)' is not a date; type it like 2022-05-01."
+        case .notYesNo(let input): return ja ? "「\(input)」は はい／いいえ ではありません。1（はい）か 2（いいえ）を入力してください。" : "'\(input)' is not yes or no; type 1 (yes) or 2 (no)."
+        case .unknownChoice(let input, let count):
+            return ja ? "「\(input)」は選択肢にありません。1〜\(count) の番号、値、または選択肢の文言を入力してください。" : "'\(input)' is not one of the choices; type a number from 1 to \(count), a value or a label."
+        case .oneChoiceOnly: return ja ? "選択肢は一つだけ選んでください。" : "Choose only one."
+        case .outOfScale(let input, let min, let max):
+            return ja ? "「\(input)」は範囲外です。\(min)〜\(max) の整数を入力してください。" : "'\(input)' is out of range; type a whole number from \(min) to \(max)."
+        case .constraint(let message, let expression, let question):
+            if let message { return message.text(language, fallback: questionnaire?.defaultLanguage) }
+            let condition = questionnaire.map { ExpressionDescriber(questionnaire: $0, language: language).describe(expression, owner: question) } ?? expression.description
+            return ja ? "回答が条件を満たしていません: \(condition)" : "The answer does not meet the condition: \(condition)"
+        case .otherNotAllowed: return ja ? "この質問では「その他」の回答はできません。" : "This question takes no 'other' answers."
+        case .otherNeedsText: return ja ? "「その他」の内容を「その他: 内容」の形で入力してください。" : "Type the other answer as 'other: your words'."
+        case .dontKnowNotAllowed: return ja ? "この質問では「わからない」は選べません。" : "This question does not accept 'don't know'."
+        case .refusedNotAllowed: return ja ? "この質問では「回答拒否」は選べません。" : "This question does not accept 'refused'."
+        case .requiredCannotBeSkipped: return ja ? "必須の質問は飛ばせません。:dk か :refused を使ってください。" : "A required question cannot be skipped; use :dk or :refused."
+        case .noteTakesNoAnswer: return ja ? "これは説明です。Enter で次へ進みます。" : "This is a note; press Enter to go on."
+        case .unknownQuestion(let id): return ja ? "質問 '\(id)' はありません。" : "There is no question '\(id)'."
+        case .notRelevant(let id): return ja ? "質問 '\(id)' は、これまでの回答からは対象外です。" : "Question '\(id)' does not apply given the answers so far."
+        case .noEarlierQuestion: return ja ? "これより前の質問はありません。" : "There is no earlier question."
+        case .reasonRequired: return ja ? "完了したヒアリングの回答を変えるには理由が必要です。" : "Changing an answer of a completed hearing needs a reason."
+        case .hearingClosed(let status): return ja ? "このヒアリングは \(status.rawValue) のため再開できません。" : "This hearing is \(status.rawValue) and cannot be resumed."
+        case .incomplete(let ids):
+            return ja ? "未回答の必須質問があります: \(ids.joined(separator: "、"))" : "Required questions are unanswered: \(ids.joined(separator: ", "))"
+        }
+    }
+}
+
+extension StoreError {
+    public func text(_ language: Language) -> String {
+        let ja = language == .ja
+        switch self {
+        case .isDirectory(let path): return ja ? "\(path): ディレクトリです。データベースファイルのパスを指定してください" : "\(path): is a directory, not a database file"
+        case .notKikitori(let path): return ja ? "\(path): Kikitori のデータベースではありません（ファイルは変更していません）" : "\(path): not a Kikitori database (the file was not changed)"
+        case .newerSchema(let path, let unknown):
+            return ja ? "\(path): このデータベースは新しい版の Kikitori で作られています（\(unknown.joined(separator: ", "))）。Kikitori を更新してください（ファイルは変更していません）" : "\(path): made by a newer Kikitori (\(unknown.joined(separator: ", "))); upgrade Kikitori to open it (the file was not changed)"
+        case .corrupt(let path, let detail): return ja ? "\(path): データベースが壊れています: \(detail)" : "\(path): the database is damaged: \(detail)"
+        case .cannotCreate(let path, let reason): return ja ? "\(path): 作成できません: \(reason)" : "\(path): cannot create: \(reason)"
+        case .readOnly(let path): return ja ? "\(path): 書き込みできません（読み取り専用か、権限がありません）" : "\(path): cannot write (read-only or no permission)"
+        case .sqlite(let message): return ja ? "データベースのエラー: \(message)" : "database error: \(message)"
+        case .unknownHearing(let prefix): return ja ? "ヒアリング '\(prefix)' はありません" : "no hearing '\(prefix)'"
+        case .ambiguousHearing(let prefix, let matches):
+            return ja ? "'\(prefix)' に当てはまるヒアリングが複数あります: \(matches.joined(separator: "、"))" : "'\(prefix)' matches several hearings: \(matches.joined(separator: ", "))"
+        case .unknownRespondent(let prefix): return ja ? "回答者 '\(prefix)' はいません" : "no respondent '\(prefix)'"
+        case .ambiguousRespondent(let prefix, let matches):
+            return ja ? "'\(prefix)' に当てはまる回答者が複数います: \(matches.joined(separator: "、"))" : "'\(prefix)' matches several respondents: \(matches.joined(separator: ", "))"
+        case .snapshotChanged(let reference, let stored, let file):
+            return ja ? "\(reference) の内容が、保存済みの版（指紋 \(stored.prefix(12))）から変わっています（現在 \(file.prefix(12))）。内容を変えたときは version を上げて新しいファイルにしてください" : "\(reference) has changed since hearings used it (fingerprint \(stored.prefix(12)), now \(file.prefix(12))); bump its version into a new file instead of editing a released one"
+        case .unknownSnapshot(let reference): return ja ? "調査票 \(reference) がデータベースにありません" : "questionnaire \(reference) is not in the database"
+        }
+    }
+}

@@ -1,0 +1,91 @@
+/// What the interviewer sees for one question: section and progress, the label, the hint,
+/// numbered choices (with "other" last when allowed) and the current answer when revisiting.
+public struct QuestionScreen: Sendable {
+    public let engine: InterviewEngine
+    public let language: Language
+
+    public init(engine: InterviewEngine, language: Language) {
+        self.engine = engine
+        self.language = language
+    }
+
+    private var questionnaire: Questionnaire { engine.questionnaire }
+
+    private func text(_ localized: LocalizedText) -> String {
+        localized.text(language, fallback: questionnaire.defaultLanguage)
+    }
+
+    /// The lines of the screen; `style` adds emphasis on a terminal.
+    public func render(_ question: Question, style: TextStyle = .plain) -> String {
+        var lines: [String] = []
+        let section = questionnaire.sections.first { $0.questions.contains { $0.id == question.id } }
+        var heading = section.map { "── \(text($0.title)) " } ?? "── "
+        if question.type.isAnswerable {
+            let progress = engine.progress(of: question)
+            heading += "── \(ShellPhrase.progress(progress.number, progress.total).text(language)) "
+        }
+        heading += "── [\(question.id)]"
+        lines.append(style.dim(heading))
+        var label = text(question.label)
+        if question.type.isAnswerable, engine.isRequired(question) { label += " *" }
+        lines.append(style.bold(label))
+        if let hint = question.hint { lines.append(style.dim("  \(ShellPhrase.hint.text(language)): \(text(hint))")) }
+        switch question.type {
+        case .selectOne, .selectMultiple:
+            let choices = questionnaire.choices(for: question) ?? []
+            let width = String(choices.count + 1).count
+            for (index, choice) in choices.enumerated() {
+                lines.append("  \(DisplayWidth.padLeft(String(index + 1), to: width))) \(text(choice.label))")
+            }
+            if question.allowOther {
+                lines.append("  \(DisplayWidth.padLeft(String(choices.count + 1), to: width))) \(ShellPhrase.otherHint.text(language))")
+            }
+        case .yesNo:
+            lines.append("  1) \(Phrase.yes.text(language))")
+            lines.append("  2) \(Phrase.no.text(language))")
+        case .scale:
+            if let scale = question.scale {
+                let low = scale.minLabel.map { " \(text($0))" } ?? ""
+                let high = scale.maxLabel.map { " \(text($0))" } ?? ""
+                lines.append("  \(scale.min)\(low) … \(scale.max)\(high)")
+            }
+        case .text where question.multiline:
+            lines.append(style.dim("  " + ShellPhrase.multilineHint.text(language)))
+        case .note:
+            lines.append(style.dim("  " + ShellPhrase.noteContinue.text(language)))
+        default:
+            break
+        }
+        if let state = engine.states[question.id] {
+            let formatter = AnswerFormatter(questionnaire: questionnaire, language: language)
+            lines.append("  \(ShellPhrase.currentAnswer.text(language)): \(formatter.text(state, for: question))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The review screen: every relevant question with its answer, missing required ones marked.
+    public func review(style: TextStyle = .plain) -> String {
+        let formatter = AnswerFormatter(questionnaire: questionnaire, language: language)
+        var lines = [style.bold(ShellPhrase.reviewHeading.text(language))]
+        for (index, item) in engine.review.enumerated() {
+            let label = DisplayWidth.truncate(text(item.question.label), to: 36)
+            var line = "\(DisplayWidth.padLeft(String(index + 1), to: 3)). \(DisplayWidth.pad(item.question.id, to: 24)) "
+            line += DisplayWidth.pad(label, to: 36) + "  "
+            let answer = formatter.text(item.state, for: item.question).replacingOccurrences(of: "\n", with: " ⏎ ")
+            line += item.missing ? style.bold("! " + ShellPhrase.reviewMissing.text(language)) : answer
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Emphasis for a terminal that shows it; plain text elsewhere (pipes, `NO_COLOR`).
+public struct TextStyle: Sendable {
+    public var enabled: Bool
+
+    public static let plain = TextStyle(enabled: false)
+    public static let terminal = TextStyle(enabled: true)
+
+    public func bold(_ text: String) -> String { enabled ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+    public func dim(_ text: String) -> String { enabled ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The hearings database: a SQLite file in WAL mode with durable commits.
+///
+/// Every answer is committed with `synchronous=FULL` before the shell asks the next question, so a
+/// power cut loses nothing confirmed. A file that is not Kikitori's, or whose schema is newer than
+/// this binary, is refused before anything is written to it.
+public final class HearingStore: Sendable {
+    public let path: String
+    let queue: DatabaseQueue
+
+    /// How long a writer waits for another process holding the file before giving up.
+    public static let busyTimeout: TimeInterval = 15
+
+    /// Opens the database at `path`, creating it (mode 0600) when it does not exist.
+    /// - Throws: ``StoreError`` naming the file and what is wrong with it.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        try Self.checkExistingFile(path)
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try Schema.migrator.migrate(queue)
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    /// Refuses directories, non-SQLite files, other applications' databases and newer schemas,
+    /// using a read-only connection so that a refused file is left exactly as it was.
+    private static func checkExistingFile(_ path: String) throws(StoreError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            try createFile(path)
+            return
+        }
+        if isDirectory.boolValue { throw .isDirectory(path) }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .cannotCreate(path, reason: Self.reason(errno)) }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        try? handle.close()
+        if header.isEmpty { return }
+        guard header == Data("SQLite format 3\0".utf8) else { throw .notKikitori(path) }
+
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let reader = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? reader.close() }
+            try reader.read { db in
+                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+                if applicationID != Schema.applicationID {
+                    if tables > 0 { throw StoreError.notKikitori(path) }
+                    return
+                }
+                let migrator = Schema.migrator
+                if try migrator.hasBeenSuperseded(db) {
+                    let known = Set(migrator.migrations)
+                    let unknown = try migrator.appliedIdentifiers(db).subtracting(known).sorted()
+                    throw StoreError.newerSchema(path, unknown: unknown)
+                }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw storeError(error, path: path)
+        }
+    }
+
+    /// Creates an empty file readable by its owner only: respondents' answers are personal data.
+    private static func createFile(_ path: String) throws(StoreError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else {
+            if errno == EEXIST { return }
+            throw .cannotCreate(path, reason: reason(errno))
+        }
+        Glibc.close(descriptor)
+    }
+
+    static func reason(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+
+    static func storeError(_ error: Error, path: String) -> StoreError {
+        if let error = error as? StoreError { return error }
+        guard let error = error as? DatabaseError else { return .sqlite(String(describing: error)) }
+        switch error.resultCode {
+        case .SQLITE_NOTADB: return .notKikitori(path)
+        case .SQLITE_CORRUPT: return .corrupt(path, detail: error.message ?? "")
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: return .readOnly(path)
+        default: return .sqlite(error.message ?? error.description)
+        }
+    }
+
+    /// Runs a write transaction, mapping SQLite errors to ``StoreError``.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try queue.write(body)
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try queue.read(body)
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    public func close() {
+        try? queue.close()
+    }
+}

@@ -1,0 +1,79 @@
+import GRDB
+
+/// The database schema as an append-only list of migrations.
+///
+/// Rules: a migration's identifier and body never change once released; new needs get a new
+/// migration at the end. Migrations use SQL only, never the app's record types.
+enum Schema {
+    /// Written to `PRAGMA application_id` so that Kikitori recognises its own files ("KKTR").
+    static let applicationID: Int32 = 0x4B4B_5452
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("2026-11-29 hearings") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(
+                sql: """
+                    CREATE TABLE questionnaire_snapshot (
+                        reference TEXT PRIMARY KEY,
+                        questionnaire_id TEXT NOT NULL,
+                        version INTEGER NOT NULL,
+                        fingerprint TEXT NOT NULL,
+                        canonical_json TEXT NOT NULL,
+                        stored_at TEXT NOT NULL
+                    );
+                    CREATE TABLE respondent (
+                        id TEXT PRIMARY KEY,
+                        kind TEXT NOT NULL
+                            CHECK (kind IN ('private_firm', 'municipality_head', 'municipal_staff', 'other')),
+                        organisation TEXT NOT NULL,
+                        organisation_key TEXT NOT NULL,
+                        person_name TEXT,
+                        person_role TEXT,
+                        industry TEXT,
+                        municipality TEXT,
+                        region TEXT,
+                        created_at TEXT NOT NULL
+                    );
+                    CREATE INDEX respondent_organisation ON respondent(organisation_key);
+                    CREATE TABLE hearing (
+                        id TEXT PRIMARY KEY,
+                        respondent_id TEXT NOT NULL REFERENCES respondent(id),
+                        questionnaire TEXT NOT NULL REFERENCES questionnaire_snapshot(reference),
+                        interviewer TEXT NOT NULL,
+                        place TEXT,
+                        started_at TEXT NOT NULL,
+                        ended_at TEXT,
+                        status TEXT NOT NULL CHECK (status IN ('in_progress', 'paused', 'completed', 'abandoned')),
+                        consent TEXT NOT NULL CHECK (consent IN ('public_named', 'public_anonymous', 'internal_only')),
+                        language TEXT NOT NULL,
+                        notes TEXT
+                    );
+                    CREATE INDEX hearing_status ON hearing(status, started_at);
+                    CREATE INDEX hearing_respondent ON hearing(respondent_id);
+                    CREATE TABLE answer_event (
+                        id TEXT PRIMARY KEY,
+                        hearing_id TEXT NOT NULL REFERENCES hearing(id),
+                        sequence INTEGER NOT NULL,
+                        question_id TEXT,
+                        kind TEXT NOT NULL
+                            CHECK (kind IN ('answered', 'changed', 'skipped', 'dont_know', 'refused', 'note')),
+                        value_code TEXT,
+                        value_text TEXT,
+                        previous_code TEXT,
+                        previous_text TEXT,
+                        reason TEXT,
+                        shown_at TEXT,
+                        recorded_at TEXT NOT NULL,
+                        UNIQUE (hearing_id, sequence)
+                    );
+                    CREATE INDEX answer_event_question ON answer_event(hearing_id, question_id, sequence);
+                    CREATE TRIGGER answer_event_no_update BEFORE UPDATE ON answer_event
+                    BEGIN SELECT RAISE(ABORT, 'answer events are append-only'); END;
+                    CREATE TRIGGER answer_event_no_delete BEFORE DELETE ON answer_event
+                    BEGIN SELECT RAISE(ABORT, 'answer events are append-only'); END;
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,17 @@
+/// Why the database could not be opened or a change was refused. Nothing is written when one is thrown.
+public enum StoreError: Error, Equatable, Sendable {
+    case isDirectory(String)
+    case notKikitori(String)
+    case newerSchema(String, unknown: [String])
+    case corrupt(String, detail: String)
+    case cannotCreate(String, reason: String)
+    case readOnly(String)
+    case sqlite(String)
+    case unknownHearing(String)
+    case ambiguousHearing(String, matches: [String])
+    case unknownRespondent(String)
+    case ambiguousRespondent(String, matches: [String])
+    /// The questionnaire file's meaning changed while its version did not.
+    case snapshotChanged(String, stored: String, file: String)
+    case unknownSnapshot(String)
+}

@@ -1,0 +1,167 @@
+import Foundation
+import Kikitori
+
+/// Runs one hearing question by question until it is completed or paused.
+struct InterviewLoop {
+    let shell: Shell
+    let session: HearingSession
+    /// The display language; `:lang` switches it without changing the hearing's record.
+    private var language: Language
+
+    init(shell: Shell, session: HearingSession) {
+        self.shell = shell
+        self.session = session
+        language = session.hearing.language
+        ActiveHearing.set(store: session.store, hearing: session.hearing.id)
+    }
+
+    private var output: ShellOutput { shell.output }
+    private static let commands = [
+        ":back", ":skip", ":jump", ":review", ":note", ":dk", ":refused", ":lang", ":pause", ":help",
+    ]
+
+    mutating func run() {
+        defer { ActiveHearing.clear() }
+        while true {
+            guard let question = session.current else {
+                if !reviewAndConfirm() { return }
+                continue
+            }
+            output.write("\n" + QuestionScreen(engine: session.engine, language: language).render(question, style: output.style))
+            guard let input = readAnswer(for: question) else {
+                pause()
+                return
+            }
+            if input.hasPrefix(":") {
+                if !command(input) { return }
+                continue
+            }
+            if question.type == .note {
+                session.acknowledgeNote()
+                continue
+            }
+            submit { try session.answer(input, reason: $0) }
+        }
+    }
+
+    /// One answer; multi-line text continues until an empty line. Nil at end of input.
+    private func readAnswer(for question: Question) -> String? {
+        guard let first = shell.reader.readLine(prompt: "> ", completions: completions(for: question)) else { return nil }
+        guard question.type == .text, question.multiline, !first.hasPrefix(":"), !first.isEmpty else { return first }
+        var lines = [first]
+        while let next = shell.reader.readLine(prompt: ". ", completions: .none), !next.isEmpty {
+            lines.append(next)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func completions(for question: Question) -> Completions {
+        var words = Self.commands
+        let questionnaire = session.questionnaire
+        if let choices = questionnaire.choices(for: question) {
+            words += choices.map { $0.label.text(language, fallback: questionnaire.defaultLanguage) }
+            words += choices.map(\.value)
+        }
+        if question.type == .yesNo { words += [Phrase.yes.text(language), Phrase.no.text(language)] }
+        let ids = session.engine.relevantQuestions.filter { $0.type.isAnswerable }.map(\.id)
+        return Completions(words: words, after: [":jump": ids, ":lang": ["ja", "en"]])
+    }
+
+    /// Saves through `body`; asks for a reason when amending a completed hearing; reports problems.
+    private func submit(_ body: (String?) throws -> Void) {
+        do {
+            try body(nil)
+        } catch AnswerProblem.reasonRequired {
+            guard let reason = shell.reader.readLine(prompt: ShellPhrase.reasonPrompt.text(language) + ": ", completions: .none),
+                !reason.trimmingCharacters(in: .whitespaces).isEmpty
+            else {
+                output.line(AnswerProblem.reasonRequired.text(language))
+                return
+            }
+            do { try body(reason) } catch { report(error) }
+        } catch {
+            report(error)
+        }
+    }
+
+    private func report(_ error: Error) {
+        output.line(output.style.bold("! ") + Shell.describe(error, language: language, questionnaire: session.questionnaire))
+    }
+
+    /// Handles a `:command`; false when the hearing loop should end.
+    private mutating func command(_ input: String) -> Bool {
+        let parts = input.split(separator: " ", maxSplits: 1).map(String.init)
+        let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+        let name = parts[0]
+        if name != ":note" { shell.reader.remember(name == ":jump" || name == ":lang" ? input : name) }
+        switch name {
+        case ":back": submit { _ in try session.back() }
+        case ":skip": submit { try session.mark(.skipped, reason: $0) }
+        case ":dk": submit { try session.mark(.dontKnow, reason: $0) }
+        case ":refused": submit { try session.mark(.refused, reason: $0) }
+        case ":jump":
+            guard !argument.isEmpty else { output.line(ShellPhrase.usage(":jump <question>").text(language)); break }
+            submit { _ in try session.jump(to: argument) }
+        case ":review": output.write(QuestionScreen(engine: session.engine, language: language).review(style: output.style))
+        case ":note":
+            guard !argument.isEmpty else { output.line(ShellPhrase.usage(":note <text>").text(language)); break }
+            submit { _ in try session.note(argument) }
+            output.line(ShellPhrase.noteSaved.text(language))
+        case ":lang":
+            guard let chosen = Language(rawValue: argument) else { output.line(ShellPhrase.usage(":lang ja|en").text(language)); break }
+            language = chosen
+        case ":pause":
+            pause()
+            return false
+        case ":help": output.write(ShellPhrase.interviewHelp.text(language))
+        default: output.line(ShellPhrase.unknownCommand(name).text(language))
+        }
+        return true
+    }
+
+    private func pause() {
+        do {
+            try session.pause()
+            output.line("\n" + ShellPhrase.hearingPaused(session.hearing.shortID).text(language))
+        } catch {
+            report(error)
+        }
+    }
+
+    /// The end of the questionnaire: review, then complete or pause. False when the loop should end.
+    private mutating func reviewAndConfirm() -> Bool {
+        output.write("\n" + QuestionScreen(engine: session.engine, language: language).review(style: output.style))
+        while true {
+            output.line(ShellPhrase.confirmComplete.text(language))
+            guard let answer = shell.reader.readLine(prompt: "> ", completions: Completions(words: ["y", "n", ":back", ":jump"], after: [":jump": session.engine.relevantQuestions.map(\.id)])) else {
+                pause()
+                return false
+            }
+            let key = AnswerParser.normalise(answer).lowercased()
+            if key.hasPrefix(":") {
+                _ = command(answer)
+                if session.current != nil { return true }
+                continue
+            }
+            switch key {
+            case "y", "yes", "はい":
+                do {
+                    try session.complete()
+                    output.line(ShellPhrase.hearingCompleted(session.hearing.shortID).text(language))
+                    return false
+                } catch AnswerProblem.incomplete(let ids) {
+                    report(AnswerProblem.incomplete(ids))
+                    if let first = ids.first { try? session.jump(to: first) }
+                    return true
+                } catch {
+                    report(error)
+                }
+            case "n", "no", "いいえ":
+                pause()
+                return false
+            default:
+                output.line(ShellPhrase.notAChoice(answer).text(language))
+            }
+        }
+    }
+}

@@ -1,0 +1,205 @@
+import Foundation
+import Kikitori
+
+/// The hearing shell, in the manner of `sqlite3` or `psql`: top-level commands, and hearings run
+/// question by question. Input comes from a ``LineReader``; output goes to a ``ShellOutput``.
+public final class Shell {
+    let store: HearingStore
+    let library: QuestionnaireLibrary
+    let reader: LineReader
+    let output: ShellOutput
+    var language: Language
+    let defaultInterviewer: String
+
+    public init(
+        store: HearingStore, library: QuestionnaireLibrary, reader: LineReader, output: ShellOutput,
+        language: Language, defaultInterviewer: String
+    ) {
+        self.store = store
+        self.library = library
+        self.reader = reader
+        self.output = output
+        self.language = language
+        self.defaultInterviewer = defaultInterviewer
+    }
+
+    static let commands = ["new", "resume", "hearings", "show", "respondents", "questionnaires", "lang", "help", "quit", "exit"]
+
+    /// The read–eval loop; returns at `quit` or end of input.
+    public func run() {
+        output.line(ShellPhrase.welcome(store.path).text(language))
+        while let line = reader.readLine(prompt: "kikitori> ", completions: completions()) {
+            let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
+            guard let command = words.first else { continue }
+            reader.remember(line)
+            if command == "quit" || command == "exit" { break }
+            execute(command, Array(words.dropFirst()))
+        }
+        output.line(ShellPhrase.goodbye.text(language))
+    }
+
+    private func completions() -> Completions {
+        let references = ((try? library.entries()) ?? []).flatMap { [$0.id, "\($0.id)@\($0.version)"] }
+        let hearings = ((try? store.hearings()) ?? []).map(\.hearing.shortID)
+        let open = ((try? store.hearings()) ?? []).filter { $0.hearing.status.isOpen }.map(\.hearing.shortID)
+        return Completions(
+            words: Self.commands,
+            after: [
+                "new": Array(Set(references)).sorted(), "resume": open, "show": hearings,
+                "hearings": HearingStatus.allCases.map(\.rawValue), "lang": ["ja", "en"],
+            ])
+    }
+
+    func execute(_ command: String, _ arguments: [String]) {
+        do {
+            switch command {
+            case "new":
+                guard let reference = arguments.first else { return usage("new <questionnaire>") }
+                try startInterview(reference)
+            case "resume":
+                guard let prefix = arguments.first else { return usage("resume <hearing>") }
+                try resume(prefix)
+            case "hearings": try listHearings(arguments)
+            case "show":
+                guard let prefix = arguments.first else { return usage("show <hearing>") }
+                try showHearing(prefix)
+            case "respondents": try listRespondents()
+            case "questionnaires": listQuestionnaires()
+            case "lang":
+                guard let code = arguments.first, let chosen = Language(rawValue: code) else { return usage("lang ja|en") }
+                language = chosen
+                output.line(ShellPhrase.languageSwitched(chosen).text(language))
+            case "help": output.write(ShellPhrase.shellHelp.text(language))
+            default: output.line(ShellPhrase.unknownCommand(command).text(language))
+            }
+        } catch {
+            report(error)
+        }
+    }
+
+    private func usage(_ text: String) {
+        output.line(ShellPhrase.usage(text).text(language))
+    }
+
+    /// One line per problem, in the interface language.
+    func report(_ error: Error, questionnaire: Questionnaire? = nil) {
+        output.line(Self.describe(error, language: language, questionnaire: questionnaire))
+    }
+
+    public static func describe(_ error: Error, language: Language, questionnaire: Questionnaire? = nil) -> String {
+        switch error {
+        case let error as AnswerProblem: return error.text(language, questionnaire: questionnaire)
+        case let error as StoreError: return error.text(language)
+        case let error as LibraryError: return error.text(language)
+        case let error as InputError: return error.errors.map { $0.message(language) }.joined(separator: "\n")
+        default: return String(describing: error)
+        }
+    }
+
+    // MARK: Hearings
+
+    /// `new <questionnaire>`: set the hearing up, then run it.
+    public func startInterview(_ reference: String, presets: HearingPresets = HearingPresets()) throws {
+        let questionnaire = try library.load(reference)
+        let setup = HearingSetup(shell: self, questionnaire: questionnaire, presets: presets)
+        guard let session = try setup.run() else {
+            output.line(ShellPhrase.setupCancelled.text(language))
+            return
+        }
+        output.line(ShellPhrase.hearingStarted(session.hearing.shortID, questionnaire.title.text(language)).text(language))
+        var loop = InterviewLoop(shell: self, session: session)
+        loop.run()
+    }
+
+    /// `resume <hearing>`: continue where the hearing stopped.
+    public func resume(_ prefix: String) throws {
+        let hearing = try store.findHearing(prefix)
+        let session = try HearingSession.resume(store: store, hearingID: hearing.id)
+        output.line(
+            ShellPhrase.hearingResumed(hearing.shortID, session.questionnaire.title.text(language)).text(language))
+        if session.isAmending { output.line(ShellPhrase.amending.text(language)) }
+        var loop = InterviewLoop(shell: self, session: session)
+        loop.run()
+    }
+
+    private func listHearings(_ arguments: [String]) throws {
+        var filter = HearingStore.HearingFilter()
+        for argument in arguments {
+            if let status = HearingStatus(rawValue: argument) { filter.status = status } else { filter.questionnaire = argument }
+        }
+        let summaries = try store.hearings(filter)
+        guard !summaries.isEmpty else { return output.line(ShellPhrase.noHearings.text(language)) }
+        var table = TextTable(
+            headers: [
+                ShellPhrase.columnHearing, .columnStatus, .columnQuestionnaire, .columnKind, .columnOrganisation,
+                .columnStarted, .columnAnswers,
+            ].map { $0.text(language) },
+            alignments: [.left, .left, .left, .left, .left, .left, .right])
+        for summary in summaries {
+            table.append([
+                summary.hearing.shortID, ShellPhrase.status(summary.hearing.status).text(language),
+                summary.hearing.questionnaire, Phrase.respondentKind(summary.respondent.kind).text(language),
+                DisplayWidth.truncate(summary.respondent.organisation, to: 24),
+                Self.formatDate(summary.hearing.startedAt), String(summary.answered),
+            ])
+        }
+        output.write(table.render())
+    }
+
+    private func showHearing(_ prefix: String) throws {
+        let hearing = try store.findHearing(prefix)
+        let respondent = try store.respondent(hearing.respondentID)
+        let questionnaire = try store.snapshot(hearing.questionnaire)
+        let events = try store.events(of: hearing.id, questionnaire: questionnaire)
+        let engine = InterviewEngine(questionnaire: questionnaire, states: AnswerState.current(from: events))
+        output.line("\(hearing.id.uuidString.lowercased())  \(ShellPhrase.status(hearing.status).text(language))")
+        output.line("\(questionnaire.title.text(language, fallback: questionnaire.defaultLanguage))  (\(hearing.questionnaire))")
+        output.line("\(respondent.organisation)  \(Phrase.respondentKind(respondent.kind).text(language))  \(respondent.region ?? "")")
+        output.line("\(ShellPhrase.columnInterviewer.text(language)): \(hearing.interviewer)  \(Self.formatDate(hearing.startedAt))")
+        output.write(QuestionScreen(engine: engine, language: language).review(style: output.style))
+    }
+
+    private func listRespondents() throws {
+        let respondents = try store.respondents()
+        guard !respondents.isEmpty else { return output.line(ShellPhrase.noRespondents.text(language)) }
+        var table = TextTable(
+            headers: [ShellPhrase.columnRespondent, .columnKind, .columnOrganisation, .columnMunicipality, .columnRegion]
+                .map { $0.text(language) })
+        for respondent in respondents {
+            table.append([
+                String(respondent.id.uuidString.lowercased().prefix(8)), Phrase.respondentKind(respondent.kind).text(language),
+                respondent.organisation, respondent.municipality ?? "", respondent.region ?? "",
+            ])
+        }
+        output.write(table.render())
+    }
+
+    private func listQuestionnaires() {
+        for entry in (try? library.entries()) ?? [] {
+            let title = (try? QuestionnaireLoader.load(path: entry.path)).map { $0.title.text(language, fallback: $0.defaultLanguage) } ?? ""
+            output.line("\(entry.id)@\(entry.version)  \(title)")
+        }
+    }
+
+    static func formatDate(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+}
+
+/// Answers to the set-up questions given on the command line, so they are not asked.
+public struct HearingPresets: Sendable {
+    public var respondent: String?
+    public var interviewer: String?
+    public var place: String?
+    public var consent: ConsentLevel?
+
+    public init(respondent: String? = nil, interviewer: String? = nil, place: String? = nil, consent: ConsentLevel? = nil) {
+        self.respondent = respondent
+        self.interviewer = interviewer
+        self.place = place
+        self.consent = consent
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Kikitori
+import KikitoriShell
+
+extension ConsentLevel: ExpressibleByArgument {}
+
+/// `kikitori interview <questionnaire>`: straight into a new hearing.
+struct InterviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "interview",
+        abstract: "Start a new hearing with a questionnaire.",
+        discussion: """
+            Asks for the respondent, interviewer, place and consent unless given as options, then
+            the questionnaire. Every answer is saved the moment it is given.
+
+            Examples:
+              kikitori interview private-firm-data-use
+              kikitori interview municipality-head-open-data@1 --respondent 3f2a --consent public_anonymous
+            """)
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The questionnaire: id, id@N or a path.")
+    var questionnaire: String
+
+    @Option(help: "An existing respondent, by a prefix of its id.")
+    var respondent: String?
+
+    @Option(help: "Who conducts the hearing (default: $KIKITORI_INTERVIEWER or $USER).")
+    var interviewer: String?
+
+    @Option(help: "Where the hearing takes place.")
+    var place: String?
+
+    @Option(help: "What may be published: public_named, public_anonymous or internal_only.")
+    var consent: ConsentLevel?
+
+    func run() throws {
+        let shell = try ShellFactory.make(options: options, database: database)
+        try options.guarded {
+            try shell.startInterview(
+                questionnaire,
+                presets: HearingPresets(respondent: respondent, interviewer: interviewer, place: place, consent: consent))
+        }
+    }
+}
+
+/// `kikitori resume <hearing>`: continue a paused hearing.
+struct ResumeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resume",
+        abstract: "Continue a hearing where it stopped.",
+        discussion: """
+            A hearing is named by a short unique prefix of its id (see 'hearings' in the shell).
+            A completed hearing reopens for amendments, each of which needs a reason.
+
+            Example:
+              kikitori resume 3f2a9c
+            """)
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The hearing, by a prefix of its id.")
+    var hearing: String
+
+    func run() throws {
+        let shell = try ShellFactory.make(options: options, database: database)
+        try options.guarded { try shell.resume(hearing) }
+    }
+}

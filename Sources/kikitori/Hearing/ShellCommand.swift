@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import Kikitori
+import KikitoriShell
+
+/// `kikitori` and `kikitori shell`: the interactive hearing shell.
+struct ShellCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shell",
+        abstract: "Open the hearing shell (the default when kikitori runs with no command).",
+        discussion: """
+            On a terminal the shell uses GNU readline: Tab completes commands and choices, and
+            ~/.kikitori_history keeps commands (never answers). From a pipe it reads the same
+            commands and answers line by line, so a hearing can be scripted.
+
+            Examples:
+              kikitori
+              kikitori shell --db field-2026-11.sqlite --lang en
+              printf 'hearings\\nquit\\n' | kikitori shell
+            """)
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let shell = try ShellFactory.make(options: options, database: database)
+        shell.run()
+    }
+}
+
+/// Builds a shell wired to the terminal (readline) or to a pipe (plain lines).
+enum ShellFactory {
+    static func make(options: GlobalOptions, database: DatabaseOptions) throws -> Shell {
+        let store = try options.guarded { try database.open() }
+        let interactive = isatty(STDIN_FILENO) != 0
+        let reader: LineReader
+        if interactive {
+            TerminalLocale.prepare()
+            let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+            reader = ReadlineLineReader(historyPath: (home as NSString).appendingPathComponent(".kikitori_history"))
+        } else {
+            reader = PlainLineReader()
+        }
+        SignalHandling.install { if interactive { ReadlineLineReader.restoreTerminal() } }
+        let colour = interactive && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let environment = ProcessInfo.processInfo.environment
+        let interviewer = environment["KIKITORI_INTERVIEWER"] ?? environment["USER"] ?? "interviewer"
+        return Shell(
+            store: store, library: options.library, reader: reader,
+            output: .standardOutput(style: colour ? .terminal : .plain), language: options.language(),
+            defaultInterviewer: interviewer)
+    }
+}
+
+/// Readline needs a UTF-8 locale to edit Japanese; fall back to C.UTF-8 when the user's is not.
+enum TerminalLocale {
+    static func prepare() {
+        let current = setlocale(LC_ALL, "").map { String(cString: $0) } ?? ""
+        if !current.uppercased().contains("UTF-8") && !current.uppercased().contains("UTF8") {
+            setlocale(LC_ALL, "C.UTF-8")
+        }
+    }
+}
