@@ -38,8 +38,8 @@ public final class ReadlineLineReader: LineReader {
                 return strdup(ReadlineLineReader.matches[ReadlineLineReader.matchIndex])
             }
         }
-        // Only spaces separate words: Japanese labels hold no spaces, and ':' starts commands.
-        rl_completer_word_break_characters = UnsafePointer(strdup(" \t\n"))
+        // Spaces and the separators of multiple choices end words; ':' is part of commands.
+        rl_completer_word_break_characters = UnsafePointer(strdup(" \t\n,、"))
         // Ctrl-C clears the line being typed and prompts again; nothing else is cancelled.
         signal(SIGINT) { _ in
             Glibc.write(STDOUT_FILENO, "\n", 1)

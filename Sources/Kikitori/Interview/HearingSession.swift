@@ -72,8 +72,13 @@ public final class HearingSession {
     // MARK: Answers
 
     /// Takes typed input for the current question; on success the next relevant question is current.
+    /// Empty input on a question already dealt with keeps what is there, so revisiting is safe.
     public func answer(_ input: String, reason: String? = nil) throws {
         guard let question = current else { return }
+        if input.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, engine.states[question.id] != nil {
+            move(to: engine.next(after: question.id))
+            return
+        }
         let state = try engine.evaluate(input, for: question)
         try record(state, for: question, reason: reason)
     }

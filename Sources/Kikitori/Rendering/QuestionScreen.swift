@@ -58,7 +58,8 @@ public struct QuestionScreen: Sendable {
         }
         if let state = engine.states[question.id] {
             let formatter = AnswerFormatter(questionnaire: questionnaire, language: language)
-            lines.append("  \(ShellPhrase.currentAnswer.text(language)): \(formatter.text(state, for: question))")
+            let answer = formatter.text(state, for: question).replacingOccurrences(of: "\n", with: "\n    ")
+            lines.append("  \(ShellPhrase.currentAnswer.text(language)): \(answer)")
         }
         return lines.joined(separator: "\n") + "\n"
     }

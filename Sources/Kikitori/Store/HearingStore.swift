@@ -25,11 +25,10 @@ public final class HearingStore: Sendable {
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.foreignKeysEnabled = true
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
+            // After GRDB's WAL set-up, which chooses NORMAL: an answer must survive a power cut.
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try Schema.migrator.migrate(queue)
         } catch {
             throw Self.storeError(error, path: path)

@@ -1,0 +1,162 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import Kikitori
+
+/// Each test gets its own database in a fresh temporary directory.
+@Suite("Hearing store")
+struct HearingStoreTests {
+    let directory: TemporaryDirectory
+    let path: String
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        path = directory.url.appendingPathComponent("hearings.sqlite").path
+    }
+
+    func sha(_ path: String) throws -> Data {
+        try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+
+    func startHearing(_ store: HearingStore, reference: String = "digital-talent@1") throws -> Hearing {
+        let questionnaire = try sampleLibrary.load(reference)
+        return try store.startHearing(
+            questionnaire: questionnaire,
+            respondent: Respondent(kind: .municipalStaff, organisation: "テスト町", region: "石狩振興局"),
+            isNewRespondent: true, interviewer: "tester", place: nil, consent: .publicAnonymous, language: .ja)
+    }
+
+    /// A new database is created owner-only, in WAL mode, with foreign keys on.
+    @Test func createsPrivateWALDatabase() throws {
+        let store = try HearingStore(path: path)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600)
+        let pragmas = try store.queue.read { db in
+            (
+                try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"),
+                try Int.fetchOne(db, sql: "PRAGMA synchronous"), try Int32.fetchOne(db, sql: "PRAGMA application_id")
+            )
+        }
+        #expect(pragmas.0 == "wal")
+        #expect(pragmas.1 == 1)
+        #expect(pragmas.2 == 2)
+        #expect(pragmas.3 == Schema.applicationID)
+        store.close()
+        // Opening again migrates nothing and keeps working.
+        _ = try HearingStore(path: path)
+    }
+
+    /// A file that is not SQLite is refused and left byte for byte as it was.
+    @Test func refusesNonDatabase() throws {
+        try Data("これはデータベースではありません, just text\n".utf8).write(to: URL(fileURLWithPath: path))
+        let before = try sha(path)
+        #expect(throws: StoreError.notKikitori(path)) { try HearingStore(path: path) }
+        #expect(try sha(path) == before)
+    }
+
+    /// Another application's SQLite database is refused untouched.
+    @Test func refusesOtherApplicationsDatabase() throws {
+        let other = try DatabaseQueue(path: path)
+        try other.write { db in
+            try db.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('x')")
+        }
+        try other.close()
+        let before = try sha(path)
+        #expect(throws: StoreError.notKikitori(path)) { try HearingStore(path: path) }
+        #expect(try sha(path) == before)
+    }
+
+    /// A database migrated by a newer Kikitori is refused with a clear error and left unchanged.
+    @Test func refusesNewerSchema() throws {
+        let store = try HearingStore(path: path)
+        try store.queue.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('2099-01-01 future')")
+        }
+        store.close()
+        let before = try sha(path)
+        #expect(throws: StoreError.newerSchema(path, unknown: ["2099-01-01 future"])) { try HearingStore(path: path) }
+        #expect(try sha(path) == before)
+    }
+
+    /// A directory where the file should be, and a folder that cannot be written.
+    @Test func refusesDirectoriesAndUnwritableFolders() throws {
+        #expect(throws: StoreError.isDirectory(directory.url.path)) { try HearingStore(path: directory.url.path) }
+        let missing = directory.url.appendingPathComponent("no/such/folder/db.sqlite").path
+        #expect(throws: StoreError.cannotCreate(missing, reason: "No such file or directory")) {
+            try HearingStore(path: missing)
+        }
+    }
+
+    /// Hearings are found by a unique prefix of their id; an ambiguous or unknown prefix is an error.
+    @Test func findsHearingsByPrefix() throws {
+        let store = try HearingStore(path: path)
+        let hearing = try startHearing(store)
+        #expect(try store.findHearing(hearing.shortID).id == hearing.id)
+        #expect(try store.findHearing(hearing.shortID.uppercased()).id == hearing.id)
+        #expect(throws: StoreError.unknownHearing("zzzz")) { try store.findHearing("zzzz") }
+        #expect(throws: StoreError.unknownHearing("%")) { try store.findHearing("%") }
+    }
+
+    /// The snapshot is stored once and replayed as stored; an edited file with the same version is refused.
+    @Test func snapshots() throws {
+        let store = try HearingStore(path: path)
+        var questionnaire = try sampleLibrary.load("digital-talent@1")
+        try store.storeSnapshot(questionnaire)
+        try store.storeSnapshot(questionnaire)
+        #expect(try store.snapshot("digital-talent@1") == questionnaire)
+        let stored = questionnaire.fingerprint
+        questionnaire.sections[0].questions[0].label[.en] = "Organisation type (edited)"
+        #expect(throws: StoreError.snapshotChanged("digital-talent@1", stored: stored, file: questionnaire.fingerprint)) {
+            try store.storeSnapshot(questionnaire)
+        }
+    }
+
+    /// Events are numbered in order and can be neither updated nor deleted.
+    @Test func eventsAreAppendOnly() throws {
+        let store = try HearingStore(path: path)
+        let hearing = try startHearing(store)
+        let questionnaire = try store.snapshot(hearing.questionnaire)
+        let first = try store.append(
+            AnswerEvent(hearingID: hearing.id, sequence: 0, questionID: "has_digital_staff", kind: .answered, value: .yesNo(true)))
+        let second = try store.append(
+            AnswerEvent(
+                hearingID: hearing.id, sequence: 0, questionID: "has_digital_staff", kind: .changed, value: .yesNo(false),
+                previous: .yesNo(true), reason: "聞き違い"))
+        #expect(first.sequence == 1 && second.sequence == 2)
+        let events = try store.events(of: hearing.id, questionnaire: questionnaire)
+        #expect(events.map(\.kind) == [.answered, .changed])
+        #expect(events[1].previous == .yesNo(true) && events[1].reason == "聞き違い")
+        #expect(AnswerState.current(from: events)["has_digital_staff"] == .answered(.yesNo(false)))
+        #expect(throws: (any Error).self) {
+            try store.queue.write { db in try db.execute(sql: "UPDATE answer_event SET value_code = 'yes'") }
+        }
+        #expect(throws: (any Error).self) {
+            try store.queue.write { db in try db.execute(sql: "DELETE FROM answer_event") }
+        }
+    }
+
+    /// Two connections on one file wait for each other instead of failing with "database is locked".
+    @Test func concurrentWritersWait() async throws {
+        let first = try HearingStore(path: path)
+        let second = try HearingStore(path: path)
+        let a = try startHearing(first)
+        let b = try startHearing(second)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (store, hearing) in [(first, a), (second, b)] {
+                group.addTask {
+                    for index in 0..<100 {
+                        try store.append(
+                            AnswerEvent(
+                                hearingID: hearing.id, sequence: 0, questionID: "digital_staff_count", kind: .answered,
+                                value: .integer(index)))
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let questionnaire = try first.snapshot("digital-talent@1")
+        #expect(try first.events(of: a.id, questionnaire: questionnaire).count == 100)
+        #expect(try first.events(of: b.id, questionnaire: questionnaire).count == 100)
+    }
+}
