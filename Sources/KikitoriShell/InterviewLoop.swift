@@ -59,7 +59,8 @@ struct InterviewLoop {
         var words = Self.commands
         let questionnaire = session.questionnaire
         if let choices = questionnaire.choices(for: question) {
-            words += choices.map { $0.label.text(language, fallback: questionnaire.defaultLanguage) }
+            // Labels in every language: the parser accepts them all, whatever is on screen.
+            words += choices.flatMap { $0.label.values.sorted { $0.key < $1.key }.map(\.value) }
             words += choices.map(\.value)
         }
         if question.type == .yesNo { words += [Phrase.yes.text(language), Phrase.no.text(language)] }

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+@testable import Kikitori
+@testable import KikitoriShell
+
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+/// A shell over a fresh database, fed scripted lines, writing into a string.
+final class ShellHarness {
+    let directory: URL
+    let store: HearingStore
+    var transcript = ""
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("kikitori-shell-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        store = try HearingStore(path: directory.appendingPathComponent("h.sqlite").path)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    @discardableResult
+    func run(_ lines: [String], language: Language = .en) -> ScriptedLineReader {
+        let reader = ScriptedLineReader(lines)
+        let output = ShellOutput(style: .plain) { [unowned self] in transcript += $0 }
+        let shell = Shell(
+            store: store, library: QuestionnaireLibrary(root: repositoryRoot.appendingPathComponent("questionnaires").path),
+            reader: reader, output: output, language: language, defaultInterviewer: "tester")
+        shell.run()
+        return reader
+    }
+}
+
+@Suite("Hearing shell")
+struct ShellTests {
+    /// Set-up lines for a new private-firm respondent: kind, organisation, name, role, industry,
+    /// municipality, region, interviewer, place, consent.
+    static let newFirm = ["1", "株式会社北のデータ", "山田花子", "部長", "観光", "函館市", "", "", "本社", "2"]
+
+    /// A whole hearing of each sample questionnaire, in Japanese, ends completed with its answers saved.
+    @Test(arguments: [
+        ("private-firm-data-use@1", [
+            "", "6", "120", "1、3", "顧客の購買履歴", "", "3", "2", "1 4", "個人情報が心配", "", "メリットがあれば", "",
+            "1", "観光統計", "", "2", "", "2", "", "y",
+        ]),
+        ("private-firm-data-use@2", [
+            "", "6", "120", "1", "", "4", "5", "", "", "", "2", "", "", "2", "", "y",
+        ]),
+        ("municipality-head-open-data@1", [
+            "1", "4800", "", "2", "はい", "3", "1,2", "人が足りない", "", "4", "training", "staff", "5", "within_year", "", "y",
+        ]),
+        ("digital-talent@1", ["1", "1", "3", "12.5", "4", "1 2", "採用に苦労", "", "3", "1", "1,2", "", "y"]),
+    ])
+    func fullHearing(reference: String, answers: [String]) throws {
+        let harness = try ShellHarness()
+        let kind = reference.hasPrefix("municipality") ? ["1", "ニセコ町", "", "", "ニセコ町", ""] : nil
+        let setup = kind.map { $0 + ["", "", "1"] } ?? Self.newFirm
+        harness.run(["new \(reference)"] + setup + answers + ["quit"], language: .ja)
+        let summaries = try harness.store.hearings()
+        #expect(summaries.count == 1)
+        #expect(summaries.first?.hearing.status == .completed, "transcript:\n\(harness.transcript)")
+        #expect(harness.transcript.contains("を完了しました"))
+    }
+
+    /// Invalid answers are explained and asked again; :back, :dk, :note and :pause work; history holds commands only.
+    @Test func commandsAndErrors() throws {
+        let harness = try ShellHarness()
+        let reader = harness.run(
+            ["new digital-talent@1"] + Self.newFirm + [
+                "7", "1", ":back", "2", "yes", "many", "3", ":dk", ":note 社長は前向き", ":pause", "hearings", "quit",
+            ])
+        let transcript = harness.transcript
+        #expect(transcript.contains("'7' is not one of the choices; type a number from 1 to 3, a value or a label."))
+        #expect(transcript.contains("'many' is not a whole number."))
+        #expect(transcript.contains("Note saved."))
+        #expect(transcript.contains("paused; every answer is saved"))
+        #expect(!reader.remembered.contains { $0.contains("社長") })
+        #expect(reader.remembered.contains(":dk"))
+        let hearing = try #require(try harness.store.hearings().first?.hearing)
+        #expect(hearing.status == .paused)
+        let questionnaire = try harness.store.snapshot(hearing.questionnaire)
+        let states = AnswerState.current(from: try harness.store.events(of: hearing.id, questionnaire: questionnaire))
+        #expect(states["organisation_type"] == .answered(.choice("municipality")))
+        #expect(states["has_digital_staff"] == .answered(.yesNo(true)))
+        #expect(states["digital_staff_count"] == .answered(.integer(3)))
+        #expect(states["it_budget_share"] == .dontKnow)
+    }
+
+    /// End of input during set-up cancels without saving anything.
+    @Test func cancelledSetupSavesNothing() throws {
+        let harness = try ShellHarness()
+        harness.run(["new digital-talent", "1", "株式会社途中"])
+        #expect(try harness.store.hearings().isEmpty)
+        #expect(try harness.store.respondents().isEmpty)
+        #expect(harness.transcript.contains("Cancelled; nothing was saved."))
+    }
+
+    /// Unknown commands and questionnaires get one clear line each.
+    @Test func unknownThings() throws {
+        let harness = try ShellHarness()
+        harness.run(["frobnicate", "new nope", "resume zzzz", "quit"])
+        #expect(harness.transcript.contains("Unknown command 'frobnicate'."))
+        #expect(harness.transcript.contains("no questionnaire 'nope'"))
+        #expect(harness.transcript.contains("no hearing 'zzzz'"))
+    }
+}
