@@ -126,4 +126,18 @@ struct InteractiveShellTests {
         #expect(lines.contains { $0.contains("digital_staff_count") && $0.hasSuffix(" 7") })
         #expect(lines.contains { $0.contains("it_budget_share") && $0.hasSuffix("—") })
     }
+
+    /// SIGTERM and SIGHUP pause the hearing with every confirmed answer saved, and restore the terminal.
+    @Test(arguments: [SIGTERM, SIGHUP])
+    func signalPausesHearing(signal: Int32) throws {
+        let terminal = try terminal([])
+        let id = try startHearing(terminal)
+        try answer(terminal, "2", then: "[has_digital_staff]")
+        kill(terminal.pid, signal)
+        #expect(terminal.waitForExit() == 128 + signal)
+        let shown = try kikitori(["shell", "--db", database, "--lang", "en"], input: "hearings\nquit\n")
+        #expect(shown.stdout.contains("\(id)  paused"))
+        let resumed = try kikitori(["resume", id, "--db", database, "--lang", "en"], input: "")
+        #expect(resumed.stdout.contains("[has_digital_staff]"))
+    }
 }
