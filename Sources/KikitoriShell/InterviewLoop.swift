@@ -17,7 +17,7 @@ struct InterviewLoop {
 
     private var output: ShellOutput { shell.output }
     private static let commands = [
-        ":back", ":skip", ":jump", ":review", ":note", ":dk", ":refused", ":lang", ":pause", ":help",
+        ":back", ":skip", ":jump", ":review", ":note", ":dk", ":refused", ":lang", ":pause", ":help", ":tag", ":untag",
     ]
 
     mutating func run() {
@@ -65,7 +65,8 @@ struct InterviewLoop {
         }
         if question.type == .yesNo { words += [Phrase.yes.text(language), Phrase.no.text(language)] }
         let ids = session.engine.relevantQuestions.filter { $0.type.isAnswerable }.map(\.id)
-        return Completions(words: words, after: [":jump": ids, ":lang": ["ja", "en"]])
+        let themes = shell.codebook?.themes.map(\.id) ?? []
+        return Completions(words: words, after: [":jump": ids, ":lang": ["ja", "en"], ":tag": themes, ":untag": themes])
     }
 
     /// Saves through `body`; asks for a reason when amending a completed hearing; reports problems.
@@ -94,7 +95,7 @@ struct InterviewLoop {
         let parts = input.split(separator: " ", maxSplits: 1).map(String.init)
         let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
         let name = parts[0]
-        if name != ":note" { shell.reader.remember(name == ":jump" || name == ":lang" ? input : name) }
+        if name != ":note" { shell.reader.remember([":jump", ":lang", ":tag", ":untag"].contains(name) ? input : name) }
         switch name {
         case ":back": submit { _ in try session.back() }
         case ":skip": submit { try session.mark(.skipped, reason: $0) }
@@ -115,9 +116,30 @@ struct InterviewLoop {
             pause()
             return false
         case ":help": output.write(ShellPhrase.interviewHelp.text(language))
+        case ":tag", ":untag": tag(argument, add: name == ":tag")
         default: output.line(ShellPhrase.unknownCommand(name).text(language))
         }
         return true
+    }
+
+    /// `:tag <theme>` / `:untag <theme>`: a person's coding of the answer on screen, or of the
+    /// last answered question when the one on screen has no answer yet.
+    private func tag(_ theme: String, add: Bool) {
+        guard let codebook = shell.codebook, codebook.theme(theme) != nil else {
+            output.line(InputProblem.unknownTheme(theme).text(language))
+            return
+        }
+        let engine = session.engine
+        let target = session.current.flatMap { engine.states[$0.id] == nil ? nil : $0 } ?? engine.previous(before: session.current?.id)
+        guard let question = target, case .answered? = engine.states[question.id] else {
+            output.line(AnswerProblem.noEarlierQuestion.text(language))
+            return
+        }
+        submit { _ in
+            let answer = try session.store.answerReference("\(session.hearing.id.uuidString.lowercased()):\(question.id)")
+            try session.store.decide(event: answer.event, hearing: answer.hearing, question: question.id, theme: theme, add: add)
+            output.line("\(add ? "+" : "-") \(theme) [\(question.id)]")
+        }
     }
 
     private func pause() {

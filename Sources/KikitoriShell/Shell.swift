@@ -10,11 +10,14 @@ public final class Shell {
     let output: ShellOutput
     var language: Language
     let defaultInterviewer: String
+    /// The codebook, for `:tag` and `:untag`; nil when there is none next to the questionnaires.
+    let codebook: Codebook?
 
     public init(
         store: HearingStore, library: QuestionnaireLibrary, reader: LineReader, output: ShellOutput,
-        language: Language, defaultInterviewer: String
+        language: Language, defaultInterviewer: String, codebook: Codebook? = nil
     ) {
+        self.codebook = codebook
         self.store = store
         self.library = library
         self.reader = reader

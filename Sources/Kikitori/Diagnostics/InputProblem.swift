@@ -41,6 +41,14 @@ public enum InputProblem: Equatable, Sendable {
     case noQuestions
     case unknownTheme(String)
 
+    // Codebooks
+    case ruleSyntax(RuleSyntaxError.Problem)
+    case unknownThemeReference(String)
+    case themeCycle([String])
+    case ruleNeedsEvidence
+    case invalidColour(String)
+    case unknownGroup(String)
+
     // Expressions
     case expressionSyntax(ExpressionSyntaxError.Problem)
     case expression(ExpressionProblem)

@@ -55,6 +55,8 @@ extension StoreError {
             return ja ? "'\(prefix)' に当てはまる回答者が複数います: \(matches.joined(separator: "、"))" : "'\(prefix)' matches several respondents: \(matches.joined(separator: ", "))"
         case .snapshotChanged(let reference, let stored, let file):
             return ja ? "\(reference) の内容が、保存済みの版（指紋 \(stored.prefix(12))）から変わっています（現在 \(file.prefix(12))）。内容を変えたときは version を上げて新しいファイルにしてください" : "\(reference) has changed since hearings used it (fingerprint \(stored.prefix(12)), now \(file.prefix(12))); bump its version into a new file instead of editing a released one"
+        case .unknownAnswer(let reference):
+            return ja ? "回答 '\(reference)' がありません（ヒアリング:質問id の形で指定します）" : "no answer '\(reference)'; name it as hearing:question_id"
         case .unknownSnapshot(let reference): return ja ? "調査票 \(reference) がデータベースにありません" : "questionnaire \(reference) is not in the database"
         }
     }

@@ -72,6 +72,12 @@ extension InputProblem {
         case .unknownTheme(let theme): return "theme '\(theme)' is not in the codebook"
         case .expressionSyntax(let problem): return problem.text(.en)
         case .expression(let problem): return problem.text(.en)
+        case .ruleSyntax(let problem): return problem.text(.en)
+        case .unknownThemeReference(let id): return "'@\(id)' refers to no theme of this codebook"
+        case .themeCycle(let ids): return "themes refer to each other in a circle: \(ids.joined(separator: " → "))"
+        case .ruleNeedsEvidence: return "the rule would match answers that contain none of its keywords; add a keyword with '&'"
+        case .invalidColour(let value): return "colour must be written #rrggbb, not '\(value)'"
+        case .unknownGroup(let id): return "group '\(id)' is not defined under 'groups'"
         }
     }
 
@@ -123,6 +129,12 @@ extension InputProblem {
         case .unknownTheme(let theme): return "テーマ '\(theme)' がコードブックにありません"
         case .expressionSyntax(let problem): return problem.text(.ja)
         case .expression(let problem): return problem.text(.ja)
+        case .ruleSyntax(let problem): return problem.text(.ja)
+        case .unknownThemeReference(let id): return "'@\(id)' というテーマはこのコードブックにありません"
+        case .themeCycle(let ids): return "テーマが循環して参照しています: \(ids.joined(separator: " → "))"
+        case .ruleNeedsEvidence: return "このルールはキーワードを含まない回答にも当たります。'&' でキーワードを加えてください"
+        case .invalidColour(let value): return "colour は #rrggbb の形で書きます（'\(value)' は不可）"
+        case .unknownGroup(let id): return "グループ '\(id)' が 'groups' に定義されていません"
         }
     }
 
@@ -208,6 +220,27 @@ extension ExpressionProblem {
         case (.stringLengthNeedsText(let found), .ja): return "string-length() には text が必要です（\(found) は不可）"
         case (.invalidDateLiteral(let text), .en): return "'\(text)' is not a date; write YYYY-MM-DD"
         case (.invalidDateLiteral(let text), .ja): return "'\(text)' は日付ではありません。YYYY-MM-DD で書きます"
+        }
+    }
+}
+
+extension RuleSyntaxError.Problem {
+    public func text(_ language: Language) -> String {
+        let ja = language == .ja
+        switch self {
+        case .empty: return ja ? "ルールが空です" : "the rule is empty"
+        case .unexpected(let c): return ja ? "ルールの '\(c)' の位置が正しくありません" : "unexpected '\(c)' in rule"
+        case .unexpectedEnd: return ja ? "ルールが途中で終わっています" : "the rule ends too early"
+        case .unclosed(let c, _): return ja ? "'\(c)' で閉じていません" : "expected '\(c)' to close"
+        case .unterminatedRegex: return ja ? "正規表現が '/' で閉じていません" : "the regular expression is not closed with '/'"
+        case .invalidRegex(let pattern): return ja ? "正規表現 '\(pattern)' が不正です" : "invalid regular expression '\(pattern)'"
+        case .unterminatedQuote: return ja ? "引用符が閉じていません" : "a quoted keyword is not closed"
+        case .emptyKeyword: return ja ? "キーワードが空です" : "empty keyword"
+        case .emptyThemeReference: return ja ? "'@' の後にテーマ id がありません" : "'@' must be followed by a theme id"
+        case .windowArgument(let name): return ja ? "\(name)() の引数はキーワード（'|' で並べたものも可）です" : "the arguments of \(name)() must be keywords (or keywords joined by '|')"
+        case .windowArity(let name): return ja ? "\(name)() には 2 つ以上の引数が必要です" : "\(name)() needs at least two arguments"
+        case .windowSize(let name): return ja ? "\(name)(…) の後に [文字数]（1〜1000）が必要です" : "\(name)(…) must be followed by [characters] (1 to 1000)"
+        case .tooDeep(let limit): return ja ? "ルールの入れ子が \(limit) 段を超えています" : "the rule nests more than \(limit) levels deep"
         }
     }
 }

@@ -55,6 +55,7 @@ public enum ShellPhrase: Sendable {
                   :dk               don't know                   :refused           refused
                   :note <text>      a remark, saved at once      :lang en|ja        switch language
                   :pause            pause (Ctrl-D too)           :help              this help
+                  :tag <theme>      code the answer with a theme :untag <theme>     reject a theme
                 Tab completes choices and commands. Ctrl-C clears the line.
                 """
         case .unknownCommand(let command): return "Unknown command '\(command)'. Type 'help' (or ':help' in a hearing)."
@@ -145,6 +146,7 @@ public enum ShellPhrase: Sendable {
                   :dk               わからない                   :refused           回答拒否
                   :note <文>        メモ（すぐ保存）             :lang en|ja        表示言語の切り替え
                   :pause            中断（Ctrl-D でも可）        :help              このヘルプ
+                  :tag <テーマ>     回答にテーマを付ける         :untag <テーマ>    テーマを外す
                 Tab で選択肢とコマンドを補完、Ctrl-C で入力中の行を消去します。
                 """
         case .unknownCommand(let command): return "不明なコマンド '\(command)'。help（ヒアリング中は :help）で一覧を表示します。"

@@ -19,6 +19,8 @@ struct QuestionnaireBuilder {
     private static let scaleFields = ["min", "max", "min_label", "max_label"]
 
     let reader: YAMLReader
+    /// The codebook's themes, when known: choices must link to one of them.
+    let knownThemes: Set<String>?
     private var languages: [Language] = [.ja]
     private var defaultLanguage: Language = .ja
     private var rootNode: Node = .mapping([:])
@@ -26,8 +28,9 @@ struct QuestionnaireBuilder {
     /// Expression fields waiting for the second pass, with the node they came from.
     private var pendingExpressions: [(question: String, role: ExpressionChecker.Role, node: Node)] = []
 
-    init(reader: YAMLReader) {
+    init(reader: YAMLReader, knownThemes: Set<String>? = nil) {
         self.reader = reader
+        self.knownThemes = knownThemes
     }
 
     mutating func build(root: Node.Mapping) -> Questionnaire? {
@@ -172,6 +175,8 @@ struct QuestionnaireBuilder {
             guard let theme = reader.string(node, field: "theme", subject: subject) else { return nil }
             if !Identifier.isValid(theme) {
                 reader.report(.invalidIdentifier(field: "theme", value: theme), at: node, subject: subject)
+            } else if let knownThemes, !knownThemes.contains(theme) {
+                reader.report(.unknownTheme(theme), at: node, subject: subject)
             }
             return theme
         }

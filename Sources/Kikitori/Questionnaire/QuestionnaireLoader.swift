@@ -22,22 +22,25 @@ public enum QuestionnaireLoader {
     }
 
     /// Loads without throwing, for lint, which wants warnings even from a good file.
-    public static func inspect(path: String, checkFileName: Bool = false) -> Result {
+    /// - Parameter knownThemes: the codebook's theme ids; a choice linked to another theme is an error.
+    public static func inspect(path: String, checkFileName: Bool = false, knownThemes: Set<String>? = nil) -> Result {
         let reader = YAMLReader(path: path)
         let root = reader.readRoot()
-        return build(reader: reader, root: root, checkFileName: checkFileName)
+        return build(reader: reader, root: root, checkFileName: checkFileName, knownThemes: knownThemes)
     }
 
     /// Loads from bytes in memory; `path` is only used in messages.
     public static func inspect(data: Data, path: String) -> Result {
         let reader = YAMLReader(path: path)
         let root = reader.parse(data)
-        return build(reader: reader, root: root, checkFileName: false)
+        return build(reader: reader, root: root, checkFileName: false, knownThemes: nil)
     }
 
-    private static func build(reader: YAMLReader, root: Node.Mapping?, checkFileName: Bool) -> Result {
+    private static func build(reader: YAMLReader, root: Node.Mapping?, checkFileName: Bool, knownThemes: Set<String>?)
+        -> Result
+    {
         guard let root else { return Result(questionnaire: nil, diagnostics: reader.diagnostics) }
-        var builder = QuestionnaireBuilder(reader: reader)
+        var builder = QuestionnaireBuilder(reader: reader, knownThemes: knownThemes)
         let questionnaire = builder.build(root: root)
         if checkFileName, let questionnaire { builder.checkFileName(of: questionnaire) }
         return Result(questionnaire: reader.hasErrors ? nil : questionnaire, diagnostics: reader.diagnostics)

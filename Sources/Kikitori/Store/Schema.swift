@@ -74,6 +74,62 @@ enum Schema {
                     BEGIN SELECT RAISE(ABORT, 'answer events are append-only'); END;
                     """)
         }
+        migrator.registerMigration("2026-11-29 tags") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE codebook_snapshot (
+                        reference TEXT PRIMARY KEY,
+                        codebook_id TEXT NOT NULL,
+                        version INTEGER NOT NULL,
+                        fingerprint TEXT NOT NULL,
+                        canonical_json TEXT NOT NULL,
+                        stored_at TEXT NOT NULL
+                    );
+                    CREATE TABLE current_answer (
+                        hearing_id TEXT NOT NULL,
+                        question_id TEXT NOT NULL,
+                        event_id TEXT NOT NULL,
+                        sequence INTEGER NOT NULL,
+                        kind TEXT NOT NULL,
+                        PRIMARY KEY (hearing_id, question_id)
+                    ) WITHOUT ROWID;
+                    INSERT INTO current_answer (hearing_id, question_id, event_id, sequence, kind)
+                        SELECT e.hearing_id, e.question_id, e.id, e.sequence, e.kind FROM answer_event e
+                        WHERE e.kind != 'note' AND e.question_id IS NOT NULL AND e.sequence = (
+                            SELECT MAX(x.sequence) FROM answer_event x
+                            WHERE x.hearing_id = e.hearing_id AND x.question_id = e.question_id AND x.kind != 'note');
+                    CREATE TRIGGER answer_event_current AFTER INSERT ON answer_event
+                    WHEN NEW.kind != 'note' AND NEW.question_id IS NOT NULL
+                    BEGIN
+                        INSERT INTO current_answer (hearing_id, question_id, event_id, sequence, kind)
+                        VALUES (NEW.hearing_id, NEW.question_id, NEW.id, NEW.sequence, NEW.kind)
+                        ON CONFLICT (hearing_id, question_id) DO UPDATE
+                            SET event_id = excluded.event_id, sequence = excluded.sequence, kind = excluded.kind
+                            WHERE excluded.sequence >= current_answer.sequence;
+                    END;
+                    CREATE TABLE tag (
+                        event_id TEXT NOT NULL REFERENCES answer_event(id),
+                        theme TEXT NOT NULL,
+                        hearing_id TEXT NOT NULL REFERENCES hearing(id),
+                        question_id TEXT NOT NULL,
+                        state TEXT NOT NULL CHECK (state IN ('auto', 'confirmed', 'rejected', 'manual')),
+                        source TEXT NOT NULL CHECK (source IN ('rule', 'choice', 'human')),
+                        codebook TEXT,
+                        rule INTEGER,
+                        rule_source TEXT,
+                        spans TEXT,
+                        updated_at TEXT NOT NULL,
+                        PRIMARY KEY (event_id, theme)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX tag_theme ON tag(theme, state);
+                    CREATE INDEX tag_hearing ON tag(hearing_id);
+                    CREATE TABLE tagging_state (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        codebook_fingerprint TEXT NOT NULL,
+                        high_water INTEGER NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

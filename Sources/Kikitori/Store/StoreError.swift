@@ -14,4 +14,5 @@ public enum StoreError: Error, Equatable, Sendable {
     /// The questionnaire file's meaning changed while its version did not.
     case snapshotChanged(String, stored: String, file: String)
     case unknownSnapshot(String)
+    case unknownAnswer(String)
 }

@@ -45,10 +45,11 @@ enum ShellFactory {
         let colour = interactive && isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let environment = ProcessInfo.processInfo.environment
         let interviewer = environment["KIKITORI_INTERVIEWER"] ?? environment["USER"] ?? "interviewer"
+        let codebookPath = CodebookOptions.defaultPath(options)
         return Shell(
             store: store, library: options.library, reader: reader,
             output: .standardOutput(style: colour ? .terminal : .plain), language: options.language(),
-            defaultInterviewer: interviewer)
+            defaultInterviewer: interviewer, codebook: try? CodebookLoader.load(path: codebookPath))
     }
 }
 

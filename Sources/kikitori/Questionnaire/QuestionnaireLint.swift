@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Kikitori
 
 extension QuestionnaireCommand {
@@ -22,6 +23,8 @@ extension QuestionnaireCommand {
         @Flag(help: "Treat warnings as errors.")
         var strict = false
 
+        @OptionGroup var codebook: CodebookOptions
+
         func run() throws {
             let language = options.language()
             let files: [(path: String, inFolder: Bool)] = try options.guarded {
@@ -29,8 +32,12 @@ extension QuestionnaireCommand {
             }
             var errors = 0
             var warnings = 0
+            // Choices link to the codebook's themes; check them when the codebook is there.
+            let codebookPath = codebook.path(options)
+            let themes = FileManager.default.fileExists(atPath: codebookPath)
+                ? (try? CodebookLoader.load(path: codebookPath)).map { Set($0.themes.map(\.id)) } : nil
             for file in files {
-                let result = QuestionnaireLoader.inspect(path: file.path, checkFileName: file.inFolder)
+                let result = QuestionnaireLoader.inspect(path: file.path, checkFileName: file.inFolder, knownThemes: themes)
                 for diagnostic in result.diagnostics {
                     StandardError.write(diagnostic.message(language))
                     if diagnostic.severity == .error { errors += 1 } else { warnings += 1 }

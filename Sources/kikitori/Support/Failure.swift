@@ -29,7 +29,7 @@ func reportFailure(_ error: Error, language: Language) -> ExitCode {
         switch error {
         case .notKikitori, .newerSchema, .corrupt, .snapshotChanged: return ExitStatus.dataError
         case .cannotCreate, .readOnly, .isDirectory: return ExitStatus.cannotCreate
-        case .unknownHearing, .unknownRespondent, .unknownSnapshot, .ambiguousHearing, .ambiguousRespondent:
+        case .unknownHearing, .unknownRespondent, .unknownSnapshot, .unknownAnswer, .ambiguousHearing, .ambiguousRespondent:
             return ExitStatus.noInput
         case .sqlite: return ExitStatus.ioError
         }
@@ -39,6 +39,15 @@ func reportFailure(_ error: Error, language: Language) -> ExitCode {
     case let error as LibraryError:
         StandardError.write("kikitori: " + error.text(language))
         if case .badReference = error { return ExitStatus.usage }
+        return ExitStatus.noInput
+    case TagProblem.unknownTheme(let theme):
+        StandardError.write("kikitori: " + InputProblem.unknownTheme(theme).text(language))
+        return ExitStatus.usage
+    case let error as TagEvaluation.FormatError:
+        StandardError.write("\(error.path):\(error.line): \(error.message)")
+        return ExitStatus.dataError
+    case let error as CocoaError where error.code == .fileReadNoSuchFile:
+        StandardError.write("kikitori: \(error.filePath ?? ""): " + String(cString: strerror(ENOENT)))
         return ExitStatus.noInput
     default:
         StandardError.write("kikitori: \(error)")

@@ -1,0 +1,81 @@
+import Foundation
+
+/// The summary of a tagging run, and of a dry run's additions and removals per theme.
+public struct TagReportFormatter {
+    public let report: TagReport
+    public let language: Language
+
+    public init(report: TagReport, language: Language) {
+        self.report = report
+        self.language = language
+    }
+
+    public func render() -> String {
+        let ja = language == .ja
+        var lines: [String] = []
+        let scope = report.full ? (ja ? "全回答" : "all answers") : (ja ? "新しい回答" : "new answers")
+        lines.append(
+            ja
+                ? "\(report.dryRun ? "試行（書き込みなし）" : "タグ付け"): \(report.codebook)、\(scope) \(report.answersScanned) 件（文章 \(report.textAnswers) 件）、\(String(format: "%.2f", report.seconds)) 秒"
+                : "\(report.dryRun ? "Dry run (nothing written)" : "Tagged") with \(report.codebook): \(report.answersScanned) \(scope) (\(report.textAnswers) text), \(String(format: "%.2f", report.seconds)) s")
+        let themes = Set(report.added.keys).union(report.removed.keys).sorted()
+        if !themes.isEmpty {
+            var table = TextTable(headers: [ja ? "テーマ" : "theme", "+", "-"], alignments: [.left, .right, .right])
+            for theme in themes {
+                table.append([theme, String(report.added[theme] ?? 0), String(report.removed[theme] ?? 0)])
+            }
+            lines.append(table.render().trimmingCharacters(in: .newlines))
+        }
+        if report.dryRun {
+            for theme in themes {
+                for text in report.addedExamples[theme] ?? [] { lines.append("  + \(theme): \(DisplayWidth.truncate(text, to: 70))") }
+                for text in report.removedExamples[theme] ?? [] { lines.append("  - \(theme): \(DisplayWidth.truncate(text, to: 70))") }
+            }
+        }
+        let share = String(format: "%.1f", report.untaggedShare * 100)
+        lines.append(
+            ja
+                ? "テーマのない文章回答: \(report.untaggedTextAnswers) / \(report.totalTextAnswers)（\(share)%）"
+                : "Text answers with no theme: \(report.untaggedTextAnswers) of \(report.totalTextAnswers) (\(share)%)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Precision, recall and F1 per theme, with micro and macro averages.
+public struct TagEvaluationFormatter {
+    public let evaluation: TagEvaluation
+    public let language: Language
+
+    public init(evaluation: TagEvaluation, language: Language) {
+        self.evaluation = evaluation
+        self.language = language
+    }
+
+    public func render(misses: Bool) -> String {
+        let format = { (value: Double) in String(format: "%.2f", value) }
+        var table = TextTable(
+            headers: [language == .ja ? "テーマ" : "theme", "TP", "FP", "FN", "precision", "recall", "F1"],
+            alignments: [.left, .right, .right, .right, .right, .right, .right])
+        for theme in evaluation.themes.keys.sorted() {
+            guard let scores = evaluation.themes[theme] else { continue }
+            table.append([
+                theme, String(scores.truePositives), String(scores.falsePositives), String(scores.falseNegatives),
+                format(scores.precision), format(scores.recall), format(scores.f1),
+            ])
+        }
+        let micro = evaluation.micro
+        table.append([
+            "micro", String(micro.truePositives), String(micro.falsePositives), String(micro.falseNegatives),
+            format(micro.precision), format(micro.recall), format(micro.f1),
+        ])
+        let macro = evaluation.macro
+        table.append(["macro", "", "", "", format(macro.precision), format(macro.recall), format(macro.f1)])
+        var text = "\(evaluation.statements) " + (language == .ja ? "文で評価" : "statements") + "\n" + table.render()
+        if misses {
+            for miss in evaluation.misses {
+                text += "\(miss.falsePositive ? "FP" : "FN")  \(miss.id)  \(miss.theme)  \(miss.text)\n"
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,260 @@
+import Foundation
+import GRDB
+
+extension HearingStore {
+    /// Tags every current answer not yet tagged with this codebook (all of them with `retag`, or when
+    /// the codebook changed), in one transaction. Human decisions are never overwritten.
+    ///
+    /// - Parameter progress: called now and then with (answers done, answers in scope).
+    public func tag(
+        with matcher: ThemeMatcher, retag: Bool = false, dryRun: Bool = false,
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws(StoreError) -> TagReport {
+        let started = Date()
+        let codebook = matcher.codebook
+        let work = { (db: Database) throws -> TagReport in
+            let state = try Row.fetchOne(db, sql: "SELECT codebook_fingerprint, high_water FROM tagging_state WHERE id = 1")
+            let full = retag || state == nil || (state?["codebook_fingerprint"] as String?) != codebook.fingerprint
+            let highWater: Int64 = full ? 0 : (state?["high_water"] ?? 0)
+            var report = TagReport(codebook: codebook.reference, full: full, dryRun: dryRun)
+            if !dryRun { try Self.storeCodebook(codebook, in: db) }
+
+            let plans = try QuestionPlans(db: db)
+            let human = try Self.humanDecisions(db)
+            var previous: Set<String> = []
+            if dryRun {
+                previous = Set(try String.fetchAll(db, sql: """
+                    SELECT t.event_id || ' ' || t.theme FROM tag t JOIN current_answer c ON c.event_id = t.event_id
+                    WHERE t.state = 'auto'
+                    """))
+            } else if full {
+                try db.execute(sql: "DELETE FROM tag WHERE state = 'auto'")
+            }
+            let total = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM current_answer c JOIN answer_event e ON e.id = c.event_id WHERE c.kind IN ('answered', 'changed') AND e.rowid > ?",
+                arguments: [highWater]) ?? 0
+            let insert = try db.makeStatement(sql: """
+                INSERT INTO tag (event_id, theme, hearing_id, question_id, state, source, codebook, rule, rule_source, spans, updated_at)
+                VALUES (?, ?, ?, ?, 'auto', ?, ?, ?, ?, ?, ?)
+                """)
+            let now = Date()
+            var scratch = matcher.makeScratch()
+            var newTags: Set<String> = []
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT e.rowid, e.id, e.hearing_id, e.question_id, e.value_code, e.value_text, h.questionnaire
+                FROM current_answer c
+                JOIN answer_event e ON e.id = c.event_id
+                JOIN hearing h ON h.id = c.hearing_id
+                WHERE c.kind IN ('answered', 'changed') AND e.rowid > ?
+                """, arguments: [highWater])
+            var maxRowID = highWater
+            while let row = try cursor.next() {
+                let rowID: Int64 = row[0]
+                maxRowID = max(maxRowID, rowID)
+                report.answersScanned += 1
+                if report.answersScanned % 10_000 == 0 { progress?(report.answersScanned, total) }
+                let eventID: String = row[1]
+                let questionID: String = row[3]
+                guard let plan = plans.plan(questionnaire: row[6], question: questionID) else { continue }
+                var found: [(theme: String, source: Tag.Source, rule: Int?, spans: [Range<Int>])] = []
+                if plan.isText, let text = row[5] as String? {
+                    report.textAnswers += 1
+                    for match in matcher.match(NormalizedText(text), scratch: &scratch) {
+                        found.append((match.theme, .rule, match.rule, match.spans))
+                    }
+                }
+                if !plan.choiceThemes.isEmpty, let code = row[4] as String? {
+                    for value in code.split(separator: " ") {
+                        if let theme = plan.choiceThemes[String(value)], !found.contains(where: { $0.theme == theme }) {
+                            found.append((theme, .choice, nil, []))
+                        }
+                    }
+                }
+                for tag in found where !human.contains(eventID + " " + tag.theme) {
+                    let key = eventID + " " + tag.theme
+                    if dryRun {
+                        newTags.insert(key)
+                        if !previous.contains(key) {
+                            report.added[tag.theme, default: 0] += 1
+                            if plan.isText, let text = row[5] as String?, report.addedExamples[tag.theme, default: []].count < 3 {
+                                report.addedExamples[tag.theme, default: []].append(text)
+                            }
+                        }
+                        continue
+                    }
+                    report.added[tag.theme, default: 0] += 1
+                    let ruleSource = tag.rule.flatMap { codebook.theme(tag.theme)?.rules[$0] }
+                    try insert.execute(arguments: [
+                        eventID, tag.theme, row[2] as String, questionID, tag.source.rawValue, codebook.reference, tag.rule,
+                        ruleSource, Tag.encode(tag.spans), now,
+                    ])
+                }
+            }
+            if dryRun && full {
+                for key in previous where !newTags.contains(key) {
+                    let parts = key.split(separator: " ")
+                    report.removed[String(parts[1]), default: 0] += 1
+                    if report.removedExamples[String(parts[1]), default: []].count < 3,
+                        let text = try String.fetchOne(db, sql: "SELECT value_text FROM answer_event WHERE id = ?", arguments: [String(parts[0])])
+                    {
+                        report.removedExamples[String(parts[1]), default: []].append(text)
+                    }
+                }
+            }
+            progress?(report.answersScanned, total)
+            if !dryRun {
+                try db.execute(
+                    sql: """
+                        INSERT INTO tagging_state (id, codebook_fingerprint, high_water) VALUES (1, ?, ?)
+                        ON CONFLICT (id) DO UPDATE SET codebook_fingerprint = excluded.codebook_fingerprint,
+                            high_water = MAX(excluded.high_water, CASE WHEN tagging_state.codebook_fingerprint = excluded.codebook_fingerprint THEN tagging_state.high_water ELSE 0 END)
+                        """, arguments: [codebook.fingerprint, maxRowID])
+            }
+            try Self.countUntagged(db, plans: plans, into: &report)
+            return report
+        }
+        var report = dryRun ? try read(work) : try write(work)
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    /// (event, theme) pairs a person decided on: a re-run leaves them alone.
+    static func humanDecisions(_ db: Database) throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: "SELECT event_id || ' ' || theme FROM tag WHERE state != 'auto'"))
+    }
+
+    static func storeCodebook(_ codebook: Codebook, in db: Database) throws {
+        if let stored = try String.fetchOne(
+            db, sql: "SELECT fingerprint FROM codebook_snapshot WHERE reference = ?", arguments: [codebook.reference])
+        {
+            guard stored == codebook.fingerprint else {
+                throw StoreError.snapshotChanged(codebook.reference, stored: stored, file: codebook.fingerprint)
+            }
+            return
+        }
+        try db.execute(
+            sql: "INSERT INTO codebook_snapshot (reference, codebook_id, version, fingerprint, canonical_json, stored_at) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [codebook.reference, codebook.id, codebook.version, codebook.fingerprint,
+                        String(decoding: codebook.canonicalJSON, as: UTF8.self), Date()])
+    }
+
+    /// Text answers with no counting tag, over all current text answers.
+    private static func countUntagged(_ db: Database, plans: QuestionPlans, into report: inout TagReport) throws {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT h.questionnaire, c.question_id,
+                   EXISTS (SELECT 1 FROM tag t WHERE t.event_id = c.event_id AND t.state != 'rejected') AS tagged
+            FROM current_answer c JOIN hearing h ON h.id = c.hearing_id
+            JOIN answer_event e ON e.id = c.event_id
+            WHERE c.kind IN ('answered', 'changed') AND e.value_text IS NOT NULL
+            """)
+        while let row = try rows.next() {
+            guard plans.plan(questionnaire: row[0], question: row[1])?.isText == true else { continue }
+            report.totalTextAnswers += 1
+            if !(row[2] as Bool) { report.untaggedTextAnswers += 1 }
+        }
+    }
+
+    // MARK: Human coding
+
+    /// The current answer `hearing:question` names, as `(event id, hearing id, question id)`.
+    public func answerReference(_ reference: String) throws(StoreError) -> (event: UUID, hearing: UUID, question: String) {
+        let parts = reference.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { throw .unknownAnswer(reference) }
+        let hearing = try findHearing(parts[0])
+        let event = try read { db in
+            try String.fetchOne(
+                db, sql: "SELECT event_id FROM current_answer WHERE hearing_id = ? AND question_id = ? AND kind IN ('answered', 'changed')",
+                arguments: [hearing.id.uuidString.lowercased(), parts[1]])
+        }
+        guard let event, let id = UUID(uuidString: event) else { throw .unknownAnswer(reference) }
+        return (id, hearing.id, parts[1])
+    }
+
+    /// A person's decision: `add` confirms an auto tag or adds a manual one; `remove` rejects it.
+    public func decide(event: UUID, hearing: UUID, question: String, theme: String, add: Bool) throws(StoreError) {
+        try write { db in
+            let key = event.uuidString.lowercased()
+            let existing = try String.fetchOne(
+                db, sql: "SELECT state FROM tag WHERE event_id = ? AND theme = ?", arguments: [key, theme])
+            let state: Tag.State
+            switch (existing.flatMap(Tag.State.init(rawValue:)), add) {
+            case (nil, true): state = .manual
+            case (.some, true): state = existing == Tag.State.manual.rawValue ? .manual : .confirmed
+            case (_, false): state = .rejected
+            }
+            if existing == nil {
+                try db.execute(
+                    sql: """
+                        INSERT INTO tag (event_id, theme, hearing_id, question_id, state, source, updated_at)
+                        VALUES (?, ?, ?, ?, ?, 'human', ?)
+                        """,
+                    arguments: [key, theme, hearing.uuidString.lowercased(), question, state.rawValue, Date()])
+            } else {
+                try db.execute(
+                    sql: "UPDATE tag SET state = ?, updated_at = ? WHERE event_id = ? AND theme = ?",
+                    arguments: [state.rawValue, Date(), key, theme])
+            }
+        }
+    }
+
+    /// Tags on current answers, optionally of one theme and state, with the answer text.
+    public func tags(theme: String? = nil, state: Tag.State? = nil) throws(StoreError) -> [(tag: Tag, text: String?)] {
+        try read { db in
+            var sql = """
+                SELECT t.*, e.value_text FROM tag t JOIN current_answer c ON c.event_id = t.event_id
+                JOIN answer_event e ON e.id = t.event_id WHERE 1 = 1
+                """
+            var arguments: [any DatabaseValueConvertible] = []
+            if let theme {
+                sql += " AND t.theme = ?"
+                arguments.append(theme)
+            }
+            if let state {
+                sql += " AND t.state = ?"
+                arguments.append(state.rawValue)
+            }
+            sql += " ORDER BY t.hearing_id, t.question_id"
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).compactMap { row in
+                guard let event = UUID(uuidString: row["event_id"]), let hearing = UUID(uuidString: row["hearing_id"]),
+                    let state = Tag.State(rawValue: row["state"]), let source = Tag.Source(rawValue: row["source"])
+                else { return nil }
+                let tag = Tag(
+                    eventID: event, theme: row["theme"], hearingID: hearing, questionID: row["question_id"], state: state,
+                    source: source, codebook: row["codebook"], rule: row["rule"], ruleSource: row["rule_source"],
+                    spans: Tag.decode(row["spans"]))
+                return (tag, row["value_text"])
+            }
+        }
+    }
+}
+
+/// For each questionnaire snapshot: which questions hold text to match, and which choices carry a theme.
+struct QuestionPlans {
+    struct Plan {
+        var isText: Bool
+        var choiceThemes: [String: String]
+    }
+
+    private var plans: [String: [String: Plan]] = [:]
+
+    init(db: Database) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT reference, canonical_json FROM questionnaire_snapshot") {
+            let json: String = row["canonical_json"]
+            guard let questionnaire = try? Questionnaire.fromCanonicalJSON(Data(json.utf8)) else { continue }
+            var byQuestion: [String: Plan] = [:]
+            for question in questionnaire.questions {
+                var themes: [String: String] = [:]
+                for choice in questionnaire.choices(for: question) ?? [] {
+                    if let theme = choice.theme { themes[choice.value] = theme }
+                }
+                // Free text: text questions, and the "other" text of selects.
+                byQuestion[question.id] = Plan(isText: question.type == .text || question.allowOther, choiceThemes: themes)
+            }
+            plans[row["reference"]] = byQuestion
+        }
+    }
+
+    func plan(questionnaire: String, question: String) -> Plan? {
+        plans[questionnaire]?[question]
+    }
+}

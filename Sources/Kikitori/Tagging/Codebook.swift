@@ -1,0 +1,69 @@
+import Crypto
+import Foundation
+
+/// The themes that answers are coded with, and the rules that find them.
+///
+/// Versioned like the questionnaires: `id`, `version`, and a fingerprint of the canonical form,
+/// which each tag records so that a report can say which rules produced it.
+public struct Codebook: Codable, Equatable, Sendable {
+    public var id: String
+    public var version: Int
+    public var title: LocalizedText?
+    public var languages: [Language]
+    public var groups: [ThemeGroup]
+    public var themes: [Theme]
+    public var negation: Negation
+
+    public var reference: String { "\(id)@\(version)" }
+
+    public func theme(_ id: String) -> Theme? { themes.first { $0.id == id } }
+
+    public var canonicalJSON: Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)) ?? Data()
+    }
+
+    public var fingerprint: String {
+        SHA256.hash(data: canonicalJSON).map { String(format: "%02x", $0) }.joined()
+    }
+
+    public var shortFingerprint: String { String(fingerprint.prefix(12)) }
+
+    public static func fromCanonicalJSON(_ data: Data) throws -> Codebook {
+        try JSONDecoder().decode(Codebook.self, from: data)
+    }
+}
+
+/// A parent grouping of themes, such as `barriers`.
+public struct ThemeGroup: Codable, Equatable, Sendable {
+    public var id: String
+    public var label: LocalizedText
+}
+
+public struct Theme: Codable, Equatable, Sendable {
+    public var id: String
+    public var label: LocalizedText
+    public var description: LocalizedText?
+    public var group: String?
+    /// `#rrggbb`, for report charts.
+    public var colour: String?
+    /// Canonical rule sources; the theme matches when any rule does.
+    public var rules: [String]
+}
+
+/// Words that cancel a keyword close to it: "コストは問題ない" is not a cost concern.
+public struct Negation: Codable, Equatable, Sendable {
+    /// Characters between the keyword and the cue.
+    public var window: Int
+    /// Cues that follow the keyword (問題ない, 心配はない, …).
+    public var after: [String]
+    /// Cues that precede it ("no", "not worried about", …).
+    public var before: [String]
+
+    public init(window: Int = 8, after: [String] = [], before: [String] = []) {
+        self.window = window
+        self.after = after
+        self.before = before
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// Precision, recall and F1 of the codebook against statements labelled by people.
+///
+/// The labelled file is TSV with a header: `id`, `labels` (theme ids, comma-separated, empty for
+/// none) and `text`.
+public struct TagEvaluation: Sendable {
+    public struct Scores: Sendable, Equatable {
+        public var truePositives = 0
+        public var falsePositives = 0
+        public var falseNegatives = 0
+
+        public var precision: Double {
+            truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives)
+        }
+        public var recall: Double {
+            truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives)
+        }
+        public var f1: Double {
+            precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+        }
+    }
+
+    public struct Miss: Sendable, Equatable {
+        public var id: String
+        public var theme: String
+        public var falsePositive: Bool
+        public var text: String
+    }
+
+    public var themes: [String: Scores] = [:]
+    public var misses: [Miss] = []
+    public var statements = 0
+
+    /// Micro average: all decisions pooled.
+    public var micro: Scores {
+        themes.values.reduce(into: Scores()) {
+            $0.truePositives += $1.truePositives
+            $0.falsePositives += $1.falsePositives
+            $0.falseNegatives += $1.falseNegatives
+        }
+    }
+
+    /// Macro average of F1 (and of precision and recall) over the codebook's themes.
+    public var macro: (precision: Double, recall: Double, f1: Double) {
+        guard !themes.isEmpty else { return (0, 0, 0) }
+        let count = Double(themes.count)
+        return (
+            themes.values.map(\.precision).reduce(0, +) / count, themes.values.map(\.recall).reduce(0, +) / count,
+            themes.values.map(\.f1).reduce(0, +) / count
+        )
+    }
+
+    /// A row of the labelled file that could not be read.
+    public struct FormatError: Error, Equatable, Sendable {
+        public var path: String
+        public var line: Int
+        public var message: String
+    }
+
+    public init(matcher: ThemeMatcher, path: String) throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw FormatError(path: path, line: 1, message: "the file is not valid UTF-8")
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        }
+        if lines.first?.hasPrefix("\u{FEFF}") == true { lines[0].removeFirst() }
+        guard let header = lines.first?.split(separator: "\t", omittingEmptySubsequences: false).map(String.init),
+            let idColumn = header.firstIndex(of: "id"), let labelColumn = header.firstIndex(of: "labels"),
+            let textColumn = header.firstIndex(of: "text")
+        else { throw FormatError(path: path, line: 1, message: "the header must name the columns id, labels and text") }
+        let known = Set(matcher.codebook.themes.map(\.id))
+        for theme in known { themes[theme] = Scores() }
+        var scratch = matcher.makeScratch()
+        for (index, line) in lines.enumerated().dropFirst() where !line.isEmpty {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == header.count else {
+                throw FormatError(path: path, line: index + 1, message: "expected \(header.count) columns, found \(fields.count)")
+            }
+            let expected = Set(fields[labelColumn].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            if let unknown = expected.subtracting(known).first {
+                throw FormatError(path: path, line: index + 1, message: "unknown theme '\(unknown)' in labels")
+            }
+            let statement = fields[textColumn]
+            let found = Set(matcher.match(NormalizedText(statement), scratch: &scratch).map(\.theme))
+            statements += 1
+            for theme in known {
+                switch (expected.contains(theme), found.contains(theme)) {
+                case (true, true): themes[theme]?.truePositives += 1
+                case (false, true):
+                    themes[theme]?.falsePositives += 1
+                    misses.append(Miss(id: fields[idColumn], theme: theme, falsePositive: true, text: statement))
+                case (true, false):
+                    themes[theme]?.falseNegatives += 1
+                    misses.append(Miss(id: fields[idColumn], theme: theme, falsePositive: false, text: statement))
+                case (false, false): break
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import Kikitori
+
+struct CodebookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "codebook",
+        abstract: "Check, show and compare the codebook of themes and rules.",
+        discussion: """
+            The codebook is questionnaires/codebook.yaml (or --codebook PATH).
+
+            Examples:
+              kikitori codebook lint
+              kikitori codebook show --lang en
+              kikitori codebook diff old-codebook.yaml questionnaires/codebook.yaml
+            """,
+        subcommands: [CodebookLint.self, CodebookShow.self, CodebookDiffCommand.self])
+}
+
+/// Where the codebook is: `--codebook`, `$KIKITORI_CODEBOOK`, else `codebook.yaml` in the questionnaires folder.
+struct CodebookOptions: ParsableArguments {
+    @Option(name: .long, help: "The codebook file (default: codebook.yaml in the questionnaires folder).", completion: .file(extensions: ["yaml"]))
+    var codebook: String?
+
+    func path(_ options: GlobalOptions) -> String {
+        codebook ?? Self.defaultPath(options)
+    }
+
+    /// `$KIKITORI_CODEBOOK`, else `codebook.yaml` in the questionnaires folder.
+    static func defaultPath(_ options: GlobalOptions) -> String {
+        if let path = ProcessInfo.processInfo.environment["KIKITORI_CODEBOOK"], !path.isEmpty { return path }
+        return (options.library.root as NSString).appendingPathComponent("codebook.yaml")
+    }
+
+    func load(_ options: GlobalOptions) throws(InputError) -> Codebook {
+        try CodebookLoader.load(path: path(options))
+    }
+}
+
+extension CodebookCommand {
+    struct CodebookLint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "lint",
+            abstract: "Check the codebook: rule syntax, theme references, groups, colours.",
+            discussion: "Exits 65 when there is an error.\n\nExample:\n  kikitori codebook lint --codebook draft.yaml")
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var codebook: CodebookOptions
+
+        func run() throws {
+            let language = options.language()
+            let result = CodebookLoader.inspect(path: codebook.path(options))
+            for diagnostic in result.diagnostics { StandardError.write(diagnostic.message(language)) }
+            let errors = result.diagnostics.filter { $0.severity == .error }.count
+            StandardError.write(
+                Phrase.lintSummary(files: 1, errors: errors, warnings: result.diagnostics.count - errors).text(language))
+            if errors > 0 { throw ExitStatus.dataError }
+        }
+    }
+
+    struct CodebookShow: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "show",
+            abstract: "Show the themes with their labels, groups and rules.",
+            discussion: "Example:\n  kikitori codebook show --lang en")
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var codebook: CodebookOptions
+
+        func run() throws {
+            let text = try options.guarded {
+                CodebookFormatter(codebook: try codebook.load(options), language: options.language()).render()
+            }
+            print(text, terminator: "")
+        }
+    }
+
+    struct CodebookDiffCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "diff",
+            abstract: "Show themes and rules added, removed and changed between two codebook files.",
+            discussion: "Example:\n  kikitori codebook diff old.yaml questionnaires/codebook.yaml --json")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "The older codebook file.")
+        var old: String
+
+        @Argument(help: "The newer codebook file.")
+        var new: String
+
+        @Flag(help: "Print the differences as JSON.")
+        var json = false
+
+        func run() throws {
+            let output = try options.guarded {
+                let diff = CodebookDiff(from: try CodebookLoader.load(path: old), to: try CodebookLoader.load(path: new))
+                if json {
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                    return String(decoding: try encoder.encode(diff), as: UTF8.self) + "\n"
+                }
+                return diff.render(options.language())
+            }
+            print(output, terminator: "")
+        }
+    }
+}

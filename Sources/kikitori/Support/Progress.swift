@@ -1,0 +1,30 @@
+import Foundation
+
+/// A progress line on standard error, only when it is a terminal, redrawn at most ten times a second.
+final class Progress {
+    private let label: String
+    private let enabled = isatty(STDERR_FILENO) != 0
+    private var lastDraw = Date.distantPast
+    private var drawn = false
+
+    init(_ label: String) {
+        self.label = label
+    }
+
+    func update(_ done: Int, of total: Int) {
+        guard enabled, total > 0 else { return }
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) >= 0.1 || done == total else { return }
+        lastDraw = now
+        let percent = Int(Double(done) / Double(total) * 100)
+        let width = 30
+        let filled = width * done / total
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        FileHandle.standardError.write(Data("\r\(label) \(bar) \(percent)% (\(done)/\(total))".utf8))
+        drawn = true
+    }
+
+    func finish() {
+        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}

@@ -1,0 +1,202 @@
+import ArgumentParser
+import Foundation
+import Kikitori
+import KikitoriShell
+
+struct TagCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tag",
+        abstract: "Tag answers with the codebook's themes, and let people confirm or correct them.",
+        discussion: """
+            With no subcommand, tags every answer not yet tagged with the current codebook.
+
+            Examples:
+              kikitori tag
+              kikitori tag --dry-run --codebook draft.yaml
+              kikitori tag add 3f2a9c:barrier_detail cost
+              kikitori tag review privacy
+              kikitori tag eval Tests/KikitoriTests/Fixtures/labelled-statements.tsv --misses
+            """,
+        subcommands: [TagRun.self, TagAdd.self, TagRemove.self, TagReviewCommand.self, TagEval.self, TagExplain.self],
+        defaultSubcommand: TagRun.self)
+}
+
+extension TagCommand {
+    struct TagRun: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "run",
+            abstract: "Tag every text answer and themed choice not yet tagged with the current codebook.",
+            discussion: """
+                Running it twice changes nothing. A person's decisions (confirmed, rejected, manual) are
+                never overwritten. --dry-run shows, per theme, what a codebook edit would add and remove.
+
+                Examples:
+                  kikitori tag
+                  kikitori tag --retag
+                  kikitori tag --dry-run --codebook draft.yaml
+                """)
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var codebook: CodebookOptions
+
+        @Flag(help: "Tag every current answer again, not only new ones.")
+        var retag = false
+
+        @Flag(help: "Show what would be added and removed, writing nothing.")
+        var dryRun = false
+
+        func run() throws {
+            let language = options.language()
+            let report = try options.guarded {
+                let matcher = try ThemeMatcher(codebook: try codebook.load(options))
+                let store = try database.open()
+                let progress = Progress(language == .ja ? "タグ付け" : "tagging")
+                defer { progress.finish() }
+                return try store.tag(with: matcher, retag: retag, dryRun: dryRun) { progress.update($0, of: $1) }
+            }
+            print(TagReportFormatter(report: report, language: language).render(), terminator: "")
+        }
+    }
+
+    struct TagAdd: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add",
+            abstract: "Attach a theme to an answer by hand (confirms an automatic tag).",
+            discussion: "The answer is named hearing:question_id.\n\nExample:\n  kikitori tag add 3f2a9c:barrier_detail cost")
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var codebook: CodebookOptions
+
+        @Argument(help: "The answer: hearing:question_id.")
+        var answer: String
+
+        @Argument(help: "The theme id.")
+        var theme: String
+
+        func run() throws {
+            try decide(options: options, database: database, codebook: codebook, answer: answer, theme: theme, add: true)
+        }
+    }
+
+    struct TagRemove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "remove",
+            abstract: "Reject a theme on an answer; a re-run will not add it back.",
+            discussion: "Example:\n  kikitori tag remove 3f2a9c:barrier_detail cost")
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var codebook: CodebookOptions
+
+        @Argument(help: "The answer: hearing:question_id.")
+        var answer: String
+
+        @Argument(help: "The theme id.")
+        var theme: String
+
+        func run() throws {
+            try decide(options: options, database: database, codebook: codebook, answer: answer, theme: theme, add: false)
+        }
+    }
+
+    struct TagReviewCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "review",
+            abstract: "Walk the automatic tags of a theme: y to confirm, n to reject, Enter to skip, q to stop.",
+            discussion: "Example:\n  kikitori tag review privacy")
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var codebook: CodebookOptions
+
+        @Argument(help: "The theme id.")
+        var theme: String
+
+        func run() throws {
+            let shell = try ShellFactory.make(options: options, database: database)
+            try options.guarded {
+                let book = try codebook.load(options)
+                guard book.theme(theme) != nil else { throw TagProblem.unknownTheme(theme) }
+                try TagReview(shell: shell, codebook: book, theme: theme).run()
+            }
+        }
+    }
+
+    struct TagEval: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "eval",
+            abstract: "Score the codebook against labelled statements: precision, recall and F1 per theme.",
+            discussion: """
+                The file is TSV with columns id, labels (comma-separated theme ids) and text.
+
+                Example:
+                  kikitori tag eval Tests/KikitoriTests/Fixtures/labelled-statements.tsv --misses
+                """)
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var codebook: CodebookOptions
+
+        @Argument(help: "The labelled TSV file.", completion: .file(extensions: ["tsv"]))
+        var labelled: String
+
+        @Flag(help: "List false positives and false negatives.")
+        var misses = false
+
+        func run() throws {
+            let language = options.language()
+            let evaluation = try options.guarded {
+                let matcher = try ThemeMatcher(codebook: try codebook.load(options))
+                return try TagEvaluation(matcher: matcher, path: labelled)
+            }
+            print(TagEvaluationFormatter(evaluation: evaluation, language: language).render(misses: misses), terminator: "")
+        }
+    }
+
+    struct TagExplain: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "explain",
+            abstract: "Show which themes a sentence would get, which rule matched, and the words it found.",
+            discussion: "Example:\n  kikitori tag explain 'コストは問題ないが、個人情報の扱いが心配'")
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var codebook: CodebookOptions
+
+        @Argument(help: "The text to match.")
+        var text: String
+
+        func run() throws {
+            let language = options.language()
+            let output = try options.guarded {
+                let matcher = try ThemeMatcher(codebook: try codebook.load(options))
+                let style: TextStyle = isatty(STDOUT_FILENO) != 0 ? .terminal : .plain
+                let matches = matcher.match(text)
+                if matches.isEmpty { return (language == .ja ? "該当するテーマはありません" : "no theme") + "\n" }
+                return matches.map { match in
+                    let theme = matcher.codebook.theme(match.theme)
+                    return "\(match.theme)  \(theme?.label.text(language) ?? "")\n  #\(match.rule + 1) \(theme?.rules[match.rule] ?? "")\n  "
+                        + Highlighter.highlight(text, spans: match.spans, style: style)
+                }.joined(separator: "\n") + "\n"
+            }
+            print(output, terminator: "")
+        }
+    }
+}
+
+/// A tagging request that names something that is not there.
+enum TagProblem: Error {
+    case unknownTheme(String)
+}
+
+private func decide(
+    options: GlobalOptions, database: DatabaseOptions, codebook: CodebookOptions, answer: String, theme: String, add: Bool
+) throws {
+    try options.guarded {
+        let book = try codebook.load(options)
+        guard book.theme(theme) != nil else { throw TagProblem.unknownTheme(theme) }
+        let store = try database.open()
+        let reference = try store.answerReference(answer)
+        try store.decide(event: reference.event, hearing: reference.hearing, question: reference.question, theme: theme, add: add)
+    }
+}
