@@ -56,7 +56,7 @@ extension HearingStore {
                 let eventID: String = row[1]
                 let questionID: String = row[3]
                 guard let plan = plans.plan(questionnaire: row[6], question: questionID) else { continue }
-                var found: [(theme: String, source: Tag.Source, rule: Int?, spans: [Range<Int>])] = []
+                var found: [(theme: String, source: ThemeTag.Source, rule: Int?, spans: [Range<Int>])] = []
                 if plan.isText, let text = row[5] as String? {
                     report.textAnswers += 1
                     for match in matcher.match(NormalizedText(text), scratch: &scratch) {
@@ -86,7 +86,7 @@ extension HearingStore {
                     let ruleSource = tag.rule.flatMap { codebook.theme(tag.theme)?.rules[$0] }
                     try insert.execute(arguments: [
                         eventID, tag.theme, row[2] as String, questionID, tag.source.rawValue, codebook.reference, tag.rule,
-                        ruleSource, Tag.encode(tag.spans), now,
+                        ruleSource, ThemeTag.encode(tag.spans), now,
                     ])
                 }
             }
@@ -176,10 +176,10 @@ extension HearingStore {
             let key = event.uuidString.lowercased()
             let existing = try String.fetchOne(
                 db, sql: "SELECT state FROM tag WHERE event_id = ? AND theme = ?", arguments: [key, theme])
-            let state: Tag.State
-            switch (existing.flatMap(Tag.State.init(rawValue:)), add) {
+            let state: ThemeTag.State
+            switch (existing.flatMap(ThemeTag.State.init(rawValue:)), add) {
             case (nil, true): state = .manual
-            case (.some, true): state = existing == Tag.State.manual.rawValue ? .manual : .confirmed
+            case (.some, true): state = existing == ThemeTag.State.manual.rawValue ? .manual : .confirmed
             case (_, false): state = .rejected
             }
             if existing == nil {
@@ -198,7 +198,7 @@ extension HearingStore {
     }
 
     /// Tags on current answers, optionally of one theme and state, with the answer text.
-    public func tags(theme: String? = nil, state: Tag.State? = nil) throws(StoreError) -> [(tag: Tag, text: String?)] {
+    public func tags(theme: String? = nil, state: ThemeTag.State? = nil) throws(StoreError) -> [(tag: ThemeTag, text: String?)] {
         try read { db in
             var sql = """
                 SELECT t.*, e.value_text FROM tag t JOIN current_answer c ON c.event_id = t.event_id
@@ -216,12 +216,12 @@ extension HearingStore {
             sql += " ORDER BY t.hearing_id, t.question_id"
             return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).compactMap { row in
                 guard let event = UUID(uuidString: row["event_id"]), let hearing = UUID(uuidString: row["hearing_id"]),
-                    let state = Tag.State(rawValue: row["state"]), let source = Tag.Source(rawValue: row["source"])
+                    let state = ThemeTag.State(rawValue: row["state"]), let source = ThemeTag.Source(rawValue: row["source"])
                 else { return nil }
-                let tag = Tag(
+                let tag = ThemeTag(
                     eventID: event, theme: row["theme"], hearingID: hearing, questionID: row["question_id"], state: state,
                     source: source, codebook: row["codebook"], rule: row["rule"], ruleSource: row["rule_source"],
-                    spans: Tag.decode(row["spans"]))
+                    spans: ThemeTag.decode(row["spans"]))
                 return (tag, row["value_text"])
             }
         }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A theme attached to an answer, by a rule, a linked choice, or a person.
-public struct Tag: Equatable, Sendable {
+public struct ThemeTag: Equatable, Sendable {
     public enum State: String, Sendable, CaseIterable {
         case auto
         case confirmed
