@@ -3,7 +3,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 APT_PACKAGES := libsqlite3-dev libreadline-dev
 
-.PHONY: run test build install deps clean
+.PHONY: run test build install deps clean bench-tag
 
 ## deps: install the C libraries Kikitori links (with apt when root, else say how)
 deps:
@@ -41,6 +41,11 @@ install: build
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kikitori
 	install -m 0755 .build/release/kikitori $(DESTDIR)$(PREFIX)/bin/kikitori
 	cp -R questionnaires $(DESTDIR)$(PREFIX)/share/kikitori/
+
+## bench-tag: the theme matcher and tagging next to grep, on a million synthetic answers (release build)
+bench-tag: build
+	@command -v sqlite3 >/dev/null || (apt-get install -y -qq sqlite3 || echo "Run: sudo apt-get install -y sqlite3")
+	bash bench/tag.sh
 
 clean:
 	$(SWIFT) package clean

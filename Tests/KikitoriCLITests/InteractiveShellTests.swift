@@ -74,9 +74,14 @@ struct InteractiveShellTests {
             try terminal.expect("Current answer: Yes")
             try answer(terminal, "", then: "[digital_staff_count]")
             // Ctrl-C clears the half-typed line only.
+            try terminal.expect("> ")
             terminal.send("99999")
+            try terminal.expect("99999")
             terminal.send("\u{3}")
+            try terminal.expect("> ")
             try answer(terminal, "3", then: "[it_budget_share]")
+            // Keys typed before readline takes the terminal could be read in cooked mode: wait for the prompt.
+            try terminal.expect("> ")
             terminal.send("\u{4}")
             try terminal.expect("paused; every answer is saved")
             try answer(terminal, "quit", then: "Bye.")

@@ -25,8 +25,15 @@ final class PseudoTerminal {
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         let path = strdup(executable.path)
         let cwd = strdup(directory.path)
+        var emptySet = sigset_t()
+        sigemptyset(&emptySet)
         let pid = forkpty(&master, nil, nil, &window)
         if pid == 0 {
+            // The test runner may block or ignore signals; a person's terminal does neither.
+            sigprocmask(SIG_SETMASK, &emptySet, nil)
+            signal(SIGINT, SIG_DFL)
+            signal(SIGTERM, SIG_DFL)
+            signal(SIGHUP, SIG_DFL)
             _ = chdir(cwd!)
             execve(path!, argv, envp)
             _exit(127)

@@ -7,7 +7,7 @@ struct QuestionnaireCommandTests {
     @Test func lintSamples() throws {
         let result = try kikitori(["questionnaire", "lint", "--lang", "en"])
         #expect(result.status == 0)
-        #expect(result.stderr == "4 files checked: 0 errors, 0 warnings\n")
+        #expect(result.stderr == "5 files checked: 0 errors, 0 warnings\n")
     }
 
     /// A broken file gets `path:line:column` errors and exit 65 (EX_DATAERR).
@@ -58,7 +58,7 @@ struct QuestionnaireCommandTests {
         let result = try kikitori(["questionnaire", "list", "--lang", "en"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 6)
+        #expect(lines.count == 7)
         #expect(lines[0].hasPrefix("id "))
         #expect(lines.contains { $0.hasPrefix("private-firm-data-use") && $0.contains(" v2 ") && $0.contains(" 19 ") })
     }
@@ -91,7 +91,7 @@ struct QuestionnaireCommandTests {
     @Test func unknownQuestionnaire() throws {
         let result = try kikitori(["questionnaire", "show", "nope", "--lang", "en"])
         #expect(result.status == 66)
-        #expect(result.stderr == "kikitori: no questionnaire 'nope'; known: digital-talent, municipality-head-open-data, private-firm-data-use\n")
+        #expect(result.stderr == "kikitori: no questionnaire 'nope'; known: data-inventory, digital-talent, municipality-head-open-data, private-firm-data-use\n")
     }
 
     /// Every command's help has an example.

@@ -67,14 +67,20 @@ public enum AnswerValue: Equatable, Hashable, Sendable {
         case .yesNo:
             guard code == "yes" || code == "no" else { return nil }
             self = .yesNo(code == "yes")
+        // "other" marks free text only when free text was stored: a list may have a choice named "other".
         case .selectOne:
             guard let code else { return nil }
-            self = code == AnswerValue.otherCode ? .other(text ?? "") : .choice(code)
+            self = code == AnswerValue.otherCode && text != nil ? .other(text ?? "") : .choice(code)
         case .selectMultiple:
             guard let code else { return nil }
             let values = code.split(separator: " ").map(String.init)
-            let chosen = values.filter { $0 != AnswerValue.otherCode }
-            self = .choices(chosen, other: values.contains(AnswerValue.otherCode) ? (text ?? "") : nil)
+            guard let text else {
+                self = .choices(values, other: nil)
+                return
+            }
+            var chosen = values
+            if let index = chosen.lastIndex(of: AnswerValue.otherCode) { chosen.remove(at: index) }
+            self = .choices(chosen, other: text)
         case .note:
             return nil
         }

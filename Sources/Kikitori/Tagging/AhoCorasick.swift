@@ -88,16 +88,25 @@ public struct AhoCorasick: Sendable {
     /// Calls `found(pattern, end)` for every occurrence; `end` is the byte offset just past it.
     @inline(__always)
     public func scan(_ bytes: [UInt8], _ found: (Int, Int) -> Void) {
+        let classCount = self.classCount
         bytes.withUnsafeBufferPointer { text in
             classOf.withUnsafeBufferPointer { classOf in
                 transitions.withUnsafeBufferPointer { transitions in
-                    var state = 0
-                    for index in 0..<text.count {
-                        state = Int(transitions[state &* classCount &+ Int(classOf[Int(text[index])])])
-                        let start = Int(outputStart[state])
-                        let end = Int(outputStart[state + 1])
-                        if start != end {
-                            for output in start..<end { found(Int(outputs[output]), index + 1) }
+                    outputStart.withUnsafeBufferPointer { outputStart in
+                        outputs.withUnsafeBufferPointer { outputs in
+                            guard let text = text.baseAddress, let classOf = classOf.baseAddress,
+                                let transitions = transitions.baseAddress, let outputStart = outputStart.baseAddress,
+                                let outputs = outputs.baseAddress
+                            else { return }
+                            var state = 0
+                            for index in 0..<bytes.count {
+                                state = Int(transitions[state &* classCount &+ Int(classOf[Int(text[index])])])
+                                let first = Int(outputStart[state])
+                                let last = Int(outputStart[state &+ 1])
+                                if first != last {
+                                    for output in first..<last { found(Int(outputs[output]), index &+ 1) }
+                                }
+                            }
                         }
                     }
                 }

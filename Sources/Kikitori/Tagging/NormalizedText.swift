@@ -6,26 +6,23 @@ import Foundation
 /// lower case, every hyphen, dash and long-vowel mark unified to `ー`, and spaces between Japanese
 /// characters removed. `origin[i]` is the UTF-8 offset in the original text of the character that
 /// produced normalised byte `i`, so quotes and highlights come from what was said.
+///
+/// The common case — ASCII, kana and kanji — is handled byte by byte without decoding; only
+/// characters that NFKC would change go through Foundation.
 public struct NormalizedText: Sendable {
     public private(set) var bytes: [UInt8] = []
     /// Original UTF-8 offset for each normalised byte, plus one entry for the end.
     public private(set) var origin: [Int32] = []
-    /// Normalised character index for each normalised byte, plus one entry for the end; windows
-    /// such as `near(a, b)[10]` count characters, not bytes.
-    public private(set) var characterIndex: [Int32] = []
     public let originalLength: Int
 
     public init(_ text: String) {
-        var normalizer = Normalizer(text: NormalizedText(capacity: text.utf8.count))
-        normalizer.run(text)
-        self = normalizer.text
-    }
-
-    private init(capacity originalLength: Int) {
-        self.originalLength = originalLength
-        bytes.reserveCapacity(originalLength)
-        origin.reserveCapacity(originalLength + 1)
-        characterIndex.reserveCapacity(originalLength + 1)
+        var text = text
+        let length = text.utf8.count
+        originalLength = length
+        bytes.reserveCapacity(length)
+        origin.reserveCapacity(length + 1)
+        text.withUTF8 { input in normalize(input) }
+        origin.append(Int32(length))
     }
 
     /// The normalised form of a keyword or of any short string, without the map.
@@ -40,142 +37,133 @@ public struct NormalizedText: Sendable {
         return lower..<max(lower, upper)
     }
 
-    fileprivate mutating func append(_ scalar: Unicode.Scalar, from offset: Int, character: Int32) {
-        var buffer: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
-        let value = scalar.value
-        let count: Int
-        if value < 0x80 {
-            buffer.0 = UInt8(value)
-            count = 1
-        } else if value < 0x800 {
-            buffer.0 = UInt8(0xC0 | (value >> 6))
-            buffer.1 = UInt8(0x80 | (value & 0x3F))
-            count = 2
-        } else if value < 0x10000 {
-            buffer.0 = UInt8(0xE0 | (value >> 12))
-            buffer.1 = UInt8(0x80 | ((value >> 6) & 0x3F))
-            buffer.2 = UInt8(0x80 | (value & 0x3F))
-            count = 3
-        } else {
-            buffer.0 = UInt8(0xF0 | (value >> 18))
-            buffer.1 = UInt8(0x80 | ((value >> 12) & 0x3F))
-            buffer.2 = UInt8(0x80 | ((value >> 6) & 0x3F))
-            buffer.3 = UInt8(0x80 | (value & 0x3F))
-            count = 4
-        }
-        withUnsafeBytes(of: &buffer) { raw in
-            for index in 0..<count {
-                bytes.append(raw[index])
-                origin.append(Int32(offset))
-                characterIndex.append(character)
-            }
-        }
+    /// Characters (not bytes) between normalised byte offsets `from` and `to`; windows such as
+    /// `near(a, b)[10]` count characters.
+    public func characters(from: Int, to: Int) -> Int {
+        guard from < to else { return 0 }
+        var count = 0
+        for index in from..<to where bytes[index] & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 
-    fileprivate mutating func finish(characters: Int32) {
-        origin.append(Int32(originalLength))
-        characterIndex.append(characters)
-    }
+    // MARK: Normalising
 
-    /// The scalar ending the normalised text so far, for the Japanese-space rule.
-    fileprivate var lastScalar: Unicode.Scalar? {
-        guard !bytes.isEmpty else { return nil }
-        var start = bytes.count - 1
-        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
-        return String(decoding: bytes[start...], as: UTF8.self).unicodeScalars.first
-    }
-}
+    private static let longVowel: [UInt8] = [0xE3, 0x83, 0xBC]  // ー
 
-/// The single pass behind ``NormalizedText``. Common scripts take a fast path; only characters
-/// that NFKC would change go through Foundation.
-private struct Normalizer {
-    var text: NormalizedText
-    private var characters: Int32 = 0
-    /// A space seen but not yet written: dropped if it turns out to sit between Japanese characters.
-    private var pendingSpace: Int?
-
-    init(text: NormalizedText) {
-        self.text = text
-    }
-
-    mutating func run(_ input: String) {
-        let scalars = Array(input.unicodeScalars)
-        var offset = 0
+    private mutating func normalize(_ input: UnsafeBufferPointer<UInt8>) {
         var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            let width = UTF8.width(scalar)
-            let value = scalar.value
-            if value < 0x80 {
-                emitASCII(UInt8(value), from: offset)
-            } else if (0xFF01...0xFF5E).contains(value) {
-                // Full-width ASCII: NFKC maps it to ASCII.
-                emitASCII(UInt8(value - 0xFEE0), from: offset)
-            } else if value == 0x3000 || value == 0x00A0 || (0x2000...0x200A).contains(value) {
-                space(from: offset)
-            } else if Self.isDash(value) {
-                emit(Unicode.Scalar(0x30FC)!, from: offset)
-            } else if Self.isStable(value) {
-                emit(scalar, from: offset)
-            } else {
-                // Slow path: NFKC of this scalar with the marks that follow it (ｶﾞ → ガ).
-                var end = index + 1
-                while end < scalars.count, Self.isCombining(scalars[end].value) { end += 1 }
-                var cluster = String.UnicodeScalarView()
-                cluster.append(contentsOf: scalars[index..<end])
-                let normalized = String(cluster).precomposedStringWithCompatibilityMapping.lowercased()
-                for produced in normalized.unicodeScalars {
-                    if produced.value < 0x80 {
-                        emitASCII(UInt8(produced.value), from: offset)
-                    } else if Self.isDash(produced.value) {
-                        emit(Unicode.Scalar(0x30FC)!, from: offset)
-                    } else {
-                        emit(produced, from: offset)
-                    }
+        var pendingSpace = -1
+        let count = input.count
+        while index < count {
+            let byte = input[index]
+            if byte < 0x80 {
+                switch byte {
+                case 0x20, 0x09, 0x0A, 0x0D:
+                    if pendingSpace < 0, let last = bytes.last, last != 0x20 { pendingSpace = index }
+                case 0x41...0x5A:
+                    flush(&pendingSpace, beforeJapanese: false)
+                    append(byte + 32, from: index)
+                case 0x2D:
+                    flush(&pendingSpace, beforeJapanese: true)
+                    append(Self.longVowel, from: index)
+                default:
+                    flush(&pendingSpace, beforeJapanese: false)
+                    append(byte, from: index)
                 }
-                for extra in scalars[(index + 1)..<end] { offset += UTF8.width(extra) }
-                index = end
-                offset += width
+                index += 1
                 continue
             }
-            offset += width
-            index += 1
+            if byte >= 0xE3 && byte <= 0xE9 && index + 2 < count {
+                let value = (UInt32(byte & 0x0F) << 12) | (UInt32(input[index + 1] & 0x3F) << 6) | UInt32(input[index + 2] & 0x3F)
+                if Self.isStable(value) {
+                    flush(&pendingSpace, beforeJapanese: true)
+                    if value == 0x30FC {
+                        append(Self.longVowel, from: index)
+                    } else {
+                        bytes.append(input[index])
+                        bytes.append(input[index + 1])
+                        bytes.append(input[index + 2])
+                        let offset = Int32(index)
+                        origin.append(offset)
+                        origin.append(offset)
+                        origin.append(offset)
+                    }
+                    index += 3
+                    continue
+                }
+            }
+            index = slowPath(input, at: index, pendingSpace: &pendingSpace)
         }
-        flushSpace(before: nil)
-        text.finish(characters: characters)
     }
 
-    private mutating func emitASCII(_ byte: UInt8, from offset: Int) {
-        switch byte {
-        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
-            space(from: offset)
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-            emit(Unicode.Scalar(byte + 32), from: offset)
-        case UInt8(ascii: "-"):
-            emit(Unicode.Scalar(0x30FC)!, from: offset)
-        default:
-            emit(Unicode.Scalar(byte), from: offset)
+    /// Characters NFKC may change: decode the scalar (with any combining marks after it) and let
+    /// Foundation normalise it.
+    private mutating func slowPath(_ input: UnsafeBufferPointer<UInt8>, at start: Int, pendingSpace: inout Int) -> Int {
+        var end = start + Self.sequenceLength(input[start])
+        end = min(end, input.count)
+        // Half-width voiced marks and combining marks belong with the character before them.
+        while end + 2 < input.count, Self.isCombiningAt(input, end) { end += 3 }
+        while end + 1 < input.count, input[end] == 0xCC || (input[end] == 0xCD && input[end + 1] < 0xB0) { end += 2 }
+        let cluster = String(decoding: UnsafeBufferPointer(rebasing: input[start..<end]), as: UTF8.self)
+        let normalized = cluster.precomposedStringWithCompatibilityMapping.lowercased()
+        for scalar in normalized.unicodeScalars {
+            let value = scalar.value
+            if value == 0x20 || value == 0x3000 || value == 0xA0 || (0x2000...0x200A).contains(value) {
+                if pendingSpace < 0, let last = bytes.last, last != 0x20 { pendingSpace = start }
+            } else if Self.isDash(value) {
+                flush(&pendingSpace, beforeJapanese: true)
+                append(Self.longVowel, from: start)
+            } else {
+                flush(&pendingSpace, beforeJapanese: Self.isJapanese(value))
+                var encoded = [UInt8]()
+                encoded.append(contentsOf: String(scalar).utf8)
+                append(encoded, from: start)
+            }
+        }
+        return end
+    }
+
+    private mutating func append(_ byte: UInt8, from offset: Int) {
+        bytes.append(byte)
+        origin.append(Int32(offset))
+    }
+
+    private mutating func append(_ encoded: [UInt8], from offset: Int) {
+        for byte in encoded {
+            bytes.append(byte)
+            origin.append(Int32(offset))
         }
     }
 
-    private mutating func space(from offset: Int) {
-        if pendingSpace == nil, text.lastScalar.map({ $0 != " " }) ?? false { pendingSpace = offset }
+    /// Writes a pending space unless it separates two Japanese characters (or starts the text).
+    private mutating func flush(_ pendingSpace: inout Int, beforeJapanese: Bool) {
+        guard pendingSpace >= 0 else { return }
+        defer { pendingSpace = -1 }
+        if beforeJapanese && endsWithJapanese { return }
+        append(0x20, from: pendingSpace)
     }
 
-    private mutating func emit(_ scalar: Unicode.Scalar, from offset: Int) {
-        flushSpace(before: scalar)
-        text.append(scalar, from: offset, character: characters)
-        characters += 1
+    private var endsWithJapanese: Bool {
+        var start = bytes.count - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        guard start >= 0, bytes.count - start == 3 else { return false }
+        let value = (UInt32(bytes[start] & 0x0F) << 12) | (UInt32(bytes[start + 1] & 0x3F) << 6) | UInt32(bytes[start + 2] & 0x3F)
+        return Self.isJapanese(value)
     }
 
-    /// Writes a pending space unless it separates two Japanese characters.
-    private mutating func flushSpace(before next: Unicode.Scalar?) {
-        guard let spaceOffset = pendingSpace else { return }
-        pendingSpace = nil
-        guard let next, let previous = text.lastScalar else { return }
-        if Self.isJapanese(previous.value) && Self.isJapanese(next.value) { return }
-        text.append(" ", from: spaceOffset, character: characters)
-        characters += 1
+    private static func sequenceLength(_ lead: UInt8) -> Int {
+        switch lead {
+        case 0xC0...0xDF: return 2
+        case 0xE0...0xEF: return 3
+        case 0xF0...0xF7: return 4
+        default: return 1
+        }
+    }
+
+    /// ﾞ ﾟ (EF BE 9E/9F) and combining kana marks (E3 82 99/9A).
+    private static func isCombiningAt(_ input: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        (input[index] == 0xEF && input[index + 1] == 0xBE && (input[index + 2] == 0x9E || input[index + 2] == 0x9F))
+            || (input[index] == 0xE3 && input[index + 1] == 0x82 && (input[index + 2] == 0x99 || input[index + 2] == 0x9A))
     }
 
     static func isDash(_ value: UInt32) -> Bool {
@@ -184,6 +172,7 @@ private struct Normalizer {
     }
 
     /// Kana, CJK ideographs and CJK punctuation: unchanged by NFKC and lower-casing.
+    /// (U+3000, the ideographic space, and the combining voiced marks are not.)
     static func isStable(_ value: UInt32) -> Bool {
         (0x3001...0x30FF).contains(value) && !(0x3099...0x309C).contains(value)
             || (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
@@ -192,9 +181,5 @@ private struct Normalizer {
     static func isJapanese(_ value: UInt32) -> Bool {
         (0x3040...0x30FF).contains(value) || (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value)
             || (0x3000...0x303F).contains(value) || (0xFF01...0xFF60).contains(value)
-    }
-
-    static func isCombining(_ value: UInt32) -> Bool {
-        (0x0300...0x036F).contains(value) || (0x3099...0x309A).contains(value) || value == 0xFF9E || value == 0xFF9F
     }
 }

@@ -15,6 +15,8 @@ public final class ThemeMatcher: Sendable {
 
     indirect enum Node: Sendable {
         case keyword(Int)
+        /// Keywords joined by `|`, the commonest rule shape, checked without recursion.
+        case anyOf([Int])
         case or([Node])
         case and([Node])
         case not(Node)
@@ -45,6 +47,14 @@ public final class ThemeMatcher: Sendable {
     private let window: Int32
     /// Whether any rule uses a regex: if not, an answer without keyword hits matches nothing.
     private let usesRegex: Bool
+    /// For each keyword, the (theme, rule) pairs that mention it: only those rules can change
+    /// when it is hit, so an answer evaluates a handful of rules instead of all of them.
+    private let keywordRules: [[(theme: Int32, rule: Int32)]]
+    /// Per theme, a bit per rule that must always be evaluated (it reads a regex or another theme).
+    private let alwaysEvaluate: [UInt64]
+    /// Per theme and rule, the keywords it relies on (not those under `!`), for highlighting.
+    private let positiveKeywords: [[[Int]]]
+    private let themeIDs: [String]
 
     public init(codebook: Codebook) throws(RuleSyntaxError) {
         self.codebook = codebook
@@ -81,7 +91,8 @@ public final class ThemeMatcher: Sendable {
             case .or(let rules):
                 var nodes: [Node] = []
                 for rule in rules { nodes.append(try compile(rule)) }
-                return .or(nodes)
+                let keywords = nodes.compactMap { node -> Int? in if case .keyword(let id) = node { return id } else { return nil } }
+                return keywords.count == nodes.count ? .anyOf(keywords) : .or(nodes)
             case .and(let rules):
                 var nodes: [Node] = []
                 for rule in rules { nodes.append(try compile(rule)) }
@@ -121,6 +132,23 @@ public final class ThemeMatcher: Sendable {
             patterns.append(Array(NormalizedText.normalize(cue).utf8))
             roles.append(.cueBefore)
         }
+        var keywordRules = [[(theme: Int32, rule: Int32)]](repeating: [], count: keywords.count)
+        var alwaysEvaluate = [UInt64](repeating: 0, count: compiled.count)
+        var positiveKeywords: [[[Int]]] = []
+        for (theme, nodes) in compiled.enumerated() {
+            var perRule: [[Int]] = []
+            for (index, node) in nodes.prefix(64).enumerated() {
+                let (all, positive, unconditional) = Self.inventory(node)
+                for keyword in Set(all) { keywordRules[keyword].append((Int32(theme), Int32(index))) }
+                if unconditional { alwaysEvaluate[theme] |= 1 << UInt64(index) }
+                perRule.append(Array(Set(positive)))
+            }
+            positiveKeywords.append(perRule)
+        }
+        self.keywordRules = keywordRules
+        self.alwaysEvaluate = alwaysEvaluate
+        self.positiveKeywords = positiveKeywords
+        self.themeIDs = codebook.themes.map(\.id)
         self.automaton = AhoCorasick(patterns: patterns)
         self.roles = roles
         self.keywords = keywords
@@ -136,6 +164,32 @@ public final class ThemeMatcher: Sendable {
         var seen = Set<String>()
         return codebook.themes.flatMap(\.rules).compactMap { try? RuleParser.parse($0) }.flatMap(Self.allKeywords)
             .map { NormalizedText.normalize($0.text) }.filter { seen.insert($0).inserted }
+    }
+
+    /// Every keyword a compiled rule reads, those it reads positively, and whether it must be
+    /// evaluated even without keyword hits (regex or theme reference).
+    private static func inventory(_ node: Node) -> (all: [Int], positive: [Int], unconditional: Bool) {
+        var all: [Int] = []
+        var positive: [Int] = []
+        var unconditional = false
+        func walk(_ node: Node, negated: Bool) {
+            switch node {
+            case .keyword(let keyword):
+                all.append(keyword)
+                if !negated { positive.append(keyword) }
+            case .anyOf(let keywords):
+                all += keywords
+                if !negated { positive += keywords }
+            case .or(let nodes), .and(let nodes): nodes.forEach { walk($0, negated: negated) }
+            case .not(let inner): walk(inner, negated: !negated)
+            case .near(let sets, _), .seq(let sets, _):
+                all += sets.flatMap { $0 }
+                if !negated { positive += sets.flatMap { $0 } }
+            case .regex, .theme: unconditional = true
+            }
+        }
+        walk(node, negated: false)
+        return (all, positive, unconditional)
     }
 
     private static func allKeywords(_ rule: Rule) -> [Rule.Keyword] {
@@ -188,11 +242,13 @@ public final class ThemeMatcher: Sendable {
         fileprivate var cueAfter: [Int32] = []
         fileprivate var cueBefore: [Int32] = []
         fileprivate var themeResult: [Int8]
+        fileprivate var ruleMask: [UInt64]
         fileprivate var normalizedString: String?
 
         public init(keywordCount: Int, themeCount: Int) {
             head = [Int32](repeating: -1, count: keywordCount)
             themeResult = [Int8](repeating: -1, count: themeCount)
+            ruleMask = [UInt64](repeating: 0, count: themeCount)
         }
     }
 
@@ -200,24 +256,48 @@ public final class ThemeMatcher: Sendable {
         Scratch(keywordCount: keywords.count, themeCount: rules.count)
     }
 
+    /// Raw automaton matches in already normalised bytes: the multi-pattern search alone.
+    public func countRawMatches(_ bytes: [UInt8]) -> Int {
+        automaton.countMatches(bytes)
+    }
+
+    /// Keyword hits in `text` after negation, without evaluating rules: the scan alone, for benchmarks.
+    public func countHits(_ text: NormalizedText, scratch: inout Scratch) -> Int {
+        collectHits(text, &scratch)
+        defer { reset(&scratch) }
+        return scratch.touched.count
+    }
+
     public func match(_ text: NormalizedText, scratch: inout Scratch) -> [Match] {
         collectHits(text, &scratch)
         defer { reset(&scratch) }
-        if scratch.hitKeyword.isEmpty && !usesRegex { return [] }
-        var matches: [Match] = []
-        for theme in order {
-            var matched = -1
-            for (index, rule) in rules[theme].enumerated() where evaluate(rule, text, &scratch) {
-                matched = index
-                break
-            }
-            scratch.themeResult[theme] = matched >= 0 ? 1 : 0
-            if matched >= 0 {
-                matches.append(Match(theme: codebook.themes[theme].id, rule: matched, spans: spans(rules[theme][matched], text, &scratch)))
-            }
+        if scratch.touched.isEmpty && !usesRegex { return [] }
+        for theme in scratch.ruleMask.indices { scratch.ruleMask[theme] = alwaysEvaluate[theme] }
+        for keyword in scratch.touched {
+            for (theme, rule) in keywordRules[Int(keyword)] { scratch.ruleMask[Int(theme)] |= 1 << UInt64(rule) }
         }
-        let position = Dictionary(uniqueKeysWithValues: codebook.themes.enumerated().map { ($1.id, $0) })
-        return matches.sorted { (position[$0.theme] ?? 0) < (position[$1.theme] ?? 0) }
+        var matchedRule = [Int](repeating: -1, count: rules.count)
+        var any = false
+        for theme in order {
+            var mask = scratch.ruleMask[theme]
+            while mask != 0 {
+                let index = mask.trailingZeroBitCount
+                mask &= mask - 1
+                if evaluate(rules[theme][index], text, &scratch) {
+                    matchedRule[theme] = index
+                    any = true
+                    break
+                }
+            }
+            scratch.themeResult[theme] = matchedRule[theme] >= 0 ? 1 : 0
+        }
+        guard any else { return [] }
+        var matches: [Match] = []
+        for theme in matchedRule.indices where matchedRule[theme] >= 0 {
+            let rule = matchedRule[theme]
+            matches.append(Match(theme: themeIDs[theme], rule: rule, spans: spans(theme, rule, text, &scratch)))
+        }
+        return matches
     }
 
     /// Scans once; keeps keyword hits at word boundaries that no negation cue cancels.
@@ -258,7 +338,7 @@ public final class ThemeMatcher: Sendable {
     /// Whether bytes `from..<to` span at most the negation window and no sentence end:
     /// "コストが心配。問題ないのは人員" still raises cost.
     private func closeInSentence(_ text: NormalizedText, from: Int32, to: Int32) -> Bool {
-        guard text.characterIndex[Int(to)] - text.characterIndex[Int(from)] <= window else { return false }
+        guard text.characters(from: Int(from), to: Int(to)) <= Int(window) else { return false }
         var index = Int(from)
         let bytes = text.bytes
         while index < Int(to) {
@@ -292,6 +372,9 @@ public final class ThemeMatcher: Sendable {
     private func evaluate(_ node: Node, _ text: NormalizedText, _ scratch: inout Scratch) -> Bool {
         switch node {
         case .keyword(let keyword): return scratch.head[keyword] >= 0
+        case .anyOf(let keywords):
+            for keyword in keywords where scratch.head[keyword] >= 0 { return true }
+            return false
         case .or(let nodes):
             for node in nodes where evaluate(node, text, &scratch) { return true }
             return false
@@ -315,64 +398,64 @@ public final class ThemeMatcher: Sendable {
         return string
     }
 
-    /// Character positions (start, end) of the hits of any keyword in `set`.
-    private func positions(_ set: [Int], _ text: NormalizedText, _ scratch: Scratch) -> [(Int32, Int32)] {
-        var result: [(Int32, Int32)] = []
+    /// Byte positions (start, end) of the hits of any keyword in `set`.
+    private func positions(_ set: [Int], _ scratch: Scratch) -> [(Int, Int)] {
+        var result: [(Int, Int)] = []
         for keyword in set {
             var hit = scratch.head[keyword]
             while hit >= 0 {
-                result.append((text.characterIndex[Int(scratch.hitStart[Int(hit)])], text.characterIndex[Int(scratch.hitEnd[Int(hit)])]))
+                result.append((Int(scratch.hitStart[Int(hit)]), Int(scratch.hitEnd[Int(hit)])))
                 hit = scratch.next[Int(hit)]
             }
         }
         return result
     }
 
+    /// Characters between two hits, in either order; 0 when they overlap.
+    private func gap(_ a: (Int, Int), _ b: (Int, Int), _ text: NormalizedText) -> Int {
+        a.1 <= b.0 ? text.characters(from: a.1, to: b.0) : (b.1 <= a.0 ? text.characters(from: b.1, to: a.0) : 0)
+    }
+
     /// A hit of the first argument with a hit of every other argument at most `window` characters
     /// away (the gap between the two words, in either order).
     private func near(_ sets: [[Int]], _ window: Int, _ text: NormalizedText, _ scratch: Scratch) -> Bool {
-        let lists = sets.map { positions($0, text, scratch) }
+        let lists = sets.map { positions($0, scratch) }
         guard !lists.contains(where: \.isEmpty), let anchors = lists.first else { return false }
         return anchors.contains { anchor in
-            lists.dropFirst().allSatisfy { list in
-                list.contains { max(0, max($0.0, anchor.0) - min($0.1, anchor.1)) <= Int32(window) }
-            }
+            lists.dropFirst().allSatisfy { list in list.contains { gap($0, anchor, text) <= window } }
         }
     }
 
     /// Hits in argument order, each starting within `window` characters after the previous ends.
     private func seq(_ sets: [[Int]], _ window: Int, _ text: NormalizedText, _ scratch: Scratch) -> Bool {
-        let lists = sets.map { positions($0, text, scratch).sorted { $0.0 < $1.0 } }
+        let lists = sets.map { positions($0, scratch).sorted { $0.0 < $1.0 } }
         guard !lists.contains(where: \.isEmpty) else { return false }
-        func follow(_ index: Int, after end: Int32) -> Bool {
+        func follow(_ index: Int, after end: Int) -> Bool {
             if index == lists.count { return true }
-            return lists[index].contains { $0.0 >= end && $0.0 - end <= Int32(window) && follow(index + 1, after: $0.1) }
+            return lists[index].contains { $0.0 >= end && text.characters(from: end, to: $0.0) <= window && follow(index + 1, after: $0.1) }
         }
         return lists[0].contains { follow(1, after: $0.1) }
     }
 
-    /// The original ranges of the keywords a matched rule relies on (not those under `!`).
-    private func spans(_ node: Node, _ text: NormalizedText, _ scratch: inout Scratch) -> [Range<Int>] {
-        var keywordsUsed: [Int] = []
-        var regexesUsed: [Int] = []
-        func walk(_ node: Node) {
-            switch node {
-            case .keyword(let keyword): keywordsUsed.append(keyword)
-            case .or(let nodes), .and(let nodes): nodes.forEach(walk)
-            case .near(let sets, _), .seq(let sets, _): keywordsUsed += sets.flatMap { $0 }
-            case .regex(let index): regexesUsed.append(index)
-            case .not, .theme: break
-            }
-        }
-        walk(node)
+    /// The original ranges of the keywords a matched rule relies on (not those under `!`), and of its regexes.
+    private func spans(_ theme: Int, _ rule: Int, _ text: NormalizedText, _ scratch: inout Scratch) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
-        for keyword in Set(keywordsUsed) {
+        for keyword in positiveKeywords[theme][rule] {
             var hit = scratch.head[keyword]
             while hit >= 0 {
                 ranges.append(text.originalRange(Int(scratch.hitStart[Int(hit)]), Int(scratch.hitEnd[Int(hit)])))
                 hit = scratch.next[Int(hit)]
             }
         }
+        var regexesUsed: [Int] = []
+        func walk(_ node: Node) {
+            switch node {
+            case .regex(let index): regexesUsed.append(index)
+            case .or(let nodes), .and(let nodes): nodes.forEach(walk)
+            default: break
+            }
+        }
+        if usesRegex { walk(rules[theme][rule]) }
         if !regexesUsed.isEmpty {
             let string = normalizedString(text, &scratch)
             for index in regexesUsed {
@@ -384,7 +467,7 @@ public final class ThemeMatcher: Sendable {
                 }
             }
         }
-        return Self.merge(ranges)
+        return ranges.count > 1 ? Self.merge(ranges) : ranges
     }
 
     static func merge(_ ranges: [Range<Int>]) -> [Range<Int>] {

@@ -8,6 +8,7 @@ struct QuestionnaireLoaderTests {
     /// Every sample questionnaire loads without errors or warnings.
     @Test(arguments: [
         "private-firm-data-use@1", "private-firm-data-use@2", "municipality-head-open-data@1", "digital-talent@1",
+        "data-inventory@1",
     ])
     func samplesAreClean(reference: String) throws {
         let path = try sampleLibrary.path(for: reference)

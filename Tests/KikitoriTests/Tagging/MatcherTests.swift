@@ -25,7 +25,7 @@ struct NormalizedTextTests {
         let range = text.originalRange(start, text.bytes.count)
         let bytes = Array(original.utf8)
         #expect(String(decoding: bytes[range], as: UTF8.self) == "個人 情報")
-        #expect(text.characterIndex.last == 8)
+        #expect(text.characters(from: 0, to: text.bytes.count) == 8)
     }
 }
 

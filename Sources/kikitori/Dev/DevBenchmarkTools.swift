@@ -1,0 +1,125 @@
+import ArgumentParser
+import Foundation
+import Kikitori
+
+extension DevCommand {
+    /// `kikitori dev match-bench`: the matcher alone over a file of answers, one per line.
+    struct DevMatchBench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "match-bench",
+            abstract: "Time the theme matcher alone over a file of answers (one per line); prints JSON.",
+            discussion: "Example:\n  kikitori dev match-bench --input answers.txt")
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var codebook: CodebookOptions
+
+        @Option(help: "A UTF-8 file with one answer per line.", completion: .file())
+        var input: String
+
+        func run() throws {
+            try options.guarded {
+                let matcher = try ThemeMatcher(codebook: try codebook.load(options))
+                let data = try Data(contentsOf: URL(fileURLWithPath: input))
+                let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+                var scratch = matcher.makeScratch()
+                var matched = 0
+                let normalizeStart = Date()
+                var normalizedBytes = 0
+                for line in lines { normalizedBytes += NormalizedText(line).bytes.count }
+                let normalizeSeconds = Date().timeIntervalSince(normalizeStart)
+                let normalized = lines.map(NormalizedText.init)
+                let rawStart = Date()
+                var raw = 0
+                for text in normalized { raw += matcher.countRawMatches(text.bytes) }
+                let rawSeconds = Date().timeIntervalSince(rawStart)
+                let scanStart = Date()
+                var hits = 0
+                for text in normalized { hits += matcher.countHits(text, scratch: &scratch) }
+                let scanSeconds = Date().timeIntervalSince(scanStart)
+                let start = Date()
+                for line in lines where !matcher.match(NormalizedText(line), scratch: &scratch).isEmpty { matched += 1 }
+                let seconds = Date().timeIntervalSince(start)
+                let result: [String: Any] = [
+                    "normalize_seconds": normalizeSeconds, "scan_seconds": scanSeconds, "automaton_seconds": rawSeconds, "raw_matches": raw, "keyword_hits": hits, "normalized_bytes": normalizedBytes,
+                    "answers": lines.count, "bytes": data.count, "matched_answers": matched, "seconds": seconds,
+                    "answers_per_second": Double(lines.count) / seconds, "mb_per_second": Double(data.count) / 1e6 / seconds,
+                ]
+                let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
+                print(String(decoding: json, as: UTF8.self))
+            }
+        }
+    }
+
+    /// `kikitori dev keywords`: every normalised keyword of the codebook, for `grep -F -f`.
+    struct DevKeywords: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "keywords",
+            abstract: "Print the codebook's keywords, normalised, one per line (for grep -F -f).",
+            discussion: "Example:\n  kikitori dev keywords > keywords.txt")
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var codebook: CodebookOptions
+
+        func run() throws {
+            let patterns = try options.guarded { try ThemeMatcher(codebook: try codebook.load(options)).keywordPatterns }
+            print(patterns.joined(separator: "\n"))
+        }
+    }
+
+    /// `kikitori dev dump-text`: the current text answers, one per line, for side-by-side baselines.
+    struct DevDumpText: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "dump-text",
+            abstract: "Print every current free-text answer on its own line (line breaks become spaces).",
+            discussion: "Example:\n  kikitori dev dump-text --db bench.sqlite > answers.txt")
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            try options.guarded {
+                let store = try database.open()
+                var buffer = Data()
+                try store.forEachCurrentText { text in
+                    buffer.append(contentsOf: text.replacingOccurrences(of: "\n", with: " ").utf8)
+                    buffer.append(0x0A)
+                    if buffer.count > 1 << 20 {
+                        FileHandle.standardOutput.write(buffer)
+                        buffer.removeAll(keepingCapacity: true)
+                    }
+                }
+                FileHandle.standardOutput.write(buffer)
+            }
+        }
+    }
+}
+
+extension DevCommand {
+    /// `kikitori dev phrases`: synthetic free-text answers, one per line, for matcher benchmarks.
+    struct DevPhrases: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "phrases",
+            abstract: "Print synthetic Japanese answers from the phrase bank, one per line; the same seed gives the same text.",
+            discussion: "Example:\n  kikitori dev phrases --count 1000000 --seed 1 > answers.txt")
+
+        @Option(help: "How many answers.")
+        var count: Int = 1000
+
+        @Option(help: "The seed.")
+        var seed: UInt64 = 1
+
+        func run() {
+            var rng = SeededGenerator(seed: seed)
+            var buffer = Data()
+            for _ in 0..<count {
+                buffer.append(contentsOf: PhraseBank.answer(&rng).utf8)
+                buffer.append(0x0A)
+                if buffer.count > 1 << 20 {
+                    FileHandle.standardOutput.write(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            FileHandle.standardOutput.write(buffer)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Kikitori
+
+struct DevCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dev",
+        abstract: "Tools for developers: synthetic data for benchmarks and demonstrations.",
+        discussion: "Example:\n  kikitori dev generate --hearings 2000 --seed 7 --db demo.sqlite",
+        subcommands: [DevGenerate.self, DevPhrases.self, DevMatchBench.self, DevKeywords.self, DevDumpText.self])
+}
+
+extension DevCommand {
+    struct DevGenerate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "generate",
+            abstract: "Write a realistic synthetic database; the same seed gives the same database.",
+            discussion: """
+                Respondents of every kind across Hokkaido, every questionnaire and version in the
+                questionnaires folder, answers that follow skip logic and constraints, Japanese free text,
+                and some paused and abandoned hearings. The database must not exist yet, so that
+                synthetic hearings never mix with real ones.
+
+                Example:
+                  kikitori dev generate --hearings 20000 --seed 1 --db bench.sqlite
+                """)
+
+        @OptionGroup var options: GlobalOptions
+
+        @Option(help: "How many hearings to write.")
+        var hearings: Int = 1000
+
+        @Option(help: "The seed: the same seed gives the same database.")
+        var seed: UInt64 = 1
+
+        @Option(help: "The database to create (must not exist).", completion: .file())
+        var db: String
+
+        func validate() throws {
+            guard hearings > 0 else { throw ValidationError("--hearings must be at least 1") }
+            if FileManager.default.fileExists(atPath: db) {
+                throw ValidationError("'\(db)' already exists; synthetic hearings go into a new database only")
+            }
+        }
+
+        func run() throws {
+            let language = options.language()
+            let started = Date()
+            try options.guarded {
+                let library = options.library
+                let questionnaires = try library.entries().map { try library.load("\($0.id)@\($0.version)") }
+                let store = try HearingStore(path: db)
+                let progress = Progress(language == .ja ? "生成" : "generating")
+                defer { progress.finish() }
+                try SyntheticHearings(questionnaires: questionnaires, seed: seed)
+                    .write(hearings: hearings, to: store) { progress.update($0, of: $1) }
+            }
+            let seconds = Date().timeIntervalSince(started)
+            StandardError.write(String(format: "%d hearings in %.1f s (%.0f hearings/s)", hearings, seconds, Double(hearings) / seconds))
+        }
+    }
+}
