@@ -108,3 +108,27 @@ struct ShellTests {
         #expect(harness.transcript.contains("no hearing 'zzzz'"))
     }
 }
+
+@Suite("Coding in the shell")
+struct ShellTaggingTests {
+    /// `:tag` and `:untag` record a person's decision on the answer just given.
+    @Test func tagAndUntag() throws {
+        let harness = try ShellHarness()
+        let codebook = try CodebookLoader.load(path: repositoryRoot.appendingPathComponent("questionnaires/codebook.yaml").path)
+        let reader = ScriptedLineReader(
+            ["new digital-talent@1"] + ShellTests.newFirm + [
+                "1", "1", "3", "12", "4", "1", "採用に苦労している", "", ":tag merit", ":untag cost", ":tag nonsense", ":pause", "quit",
+            ])
+        let output = ShellOutput(style: .plain) { harness.transcript += $0 }
+        Shell(
+            store: harness.store,
+            library: QuestionnaireLibrary(root: repositoryRoot.appendingPathComponent("questionnaires").path),
+            reader: reader, output: output, language: .en, defaultInterviewer: "tester", codebook: codebook
+        ).run()
+        #expect(harness.transcript.contains("+ merit [hiring_detail]"))
+        #expect(harness.transcript.contains("- cost [hiring_detail]"))
+        #expect(harness.transcript.contains("theme 'nonsense' is not in the codebook"))
+        let tags = try harness.store.tags()
+        #expect(Set(tags.map { "\($0.tag.theme) \($0.tag.state.rawValue)" }) == ["merit manual", "cost rejected"])
+    }
+}

@@ -40,6 +40,12 @@ func reportFailure(_ error: Error, language: Language) -> ExitCode {
         StandardError.write("kikitori: " + error.text(language))
         if case .badReference = error { return ExitStatus.usage }
         return ExitStatus.noInput
+    case OutputFile.Failure.exists(let path):
+        StandardError.write("kikitori: " + (language == .ja ? "\(path) は既にあります。上書きするには --force を付けてください" : "\(path) already exists; add --force to replace it"))
+        return ExitStatus.cannotCreate
+    case OutputFile.Failure.cannotWrite(let path, let reason):
+        StandardError.write("kikitori: " + (language == .ja ? "\(path) に書き込めません: \(reason)" : "cannot write \(path): \(reason)"))
+        return ExitStatus.cannotCreate
     case TagProblem.unknownTheme(let theme):
         StandardError.write("kikitori: " + InputProblem.unknownTheme(theme).text(language))
         return ExitStatus.usage

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Everything the printable report shows, gathered from the store in a few SQL queries.
+public struct Report: Sendable {
+    public var title: String
+    public var generated: Date
+    public var filter: ReviewFilter
+    public var codebook: Codebook
+    public var byKind: [String: Int]
+    public var byStatus: [String: Int]
+    public var byVersion: [String: Int]
+    public var period: (first: Date, last: Date)?
+    public var themes: ThemeCrossTab
+    public var differences: [GroupDifference]
+    public var coOccurrence: [CoOccurrence]
+    public var quotes: [String: [HearingStore.Quote]]
+    public var distributions: [AnswerDistribution]
+    /// `id@N` → fingerprint of every questionnaire version counted.
+    public var questionnaires: [(reference: String, fingerprint: String)]
+
+    /// Builds the report for `filter`; a few queries, no per-answer work in Swift.
+    public static func build(
+        store: HearingStore, codebook: Codebook, filter: ReviewFilter, language: Language, now: Date = Date()
+    ) throws(StoreError) -> Report {
+        let themeIDs = codebook.themes.map(\.id)
+        var everyStatus = filter
+        everyStatus.status = nil
+        let overview = try store.overview(filter: filter, everyStatus: everyStatus)
+        let themes = try store.crossTab(themes: themeIDs, by: .kind, filter: filter)
+        let differences = try store.differences(themes: themeIDs, filter: filter)
+        let pairs = try store.coOccurrence(filter: filter)
+        var quotes: [String: [HearingStore.Quote]] = [:]
+        for theme in themeIDs { quotes[theme] = try store.quotes(theme: theme, filter: filter, limit: 3) }
+        var distributions: [AnswerDistribution] = []
+        var snapshots: [(String, String)] = []
+        for reference in overview.byVersion.keys.sorted() {
+            let questionnaire = try store.snapshot(reference)
+            snapshots.append((reference, questionnaire.fingerprint))
+        }
+        // Choice questions whose choices stand for themes, and scales: the structured side of the concerns.
+        var seen: Set<String> = []
+        for (reference, _) in snapshots {
+            let questionnaire = try store.snapshot(reference)
+            for question in questionnaire.questions where !seen.contains("\(questionnaire.id) \(question.id)") {
+                let themed = questionnaire.choices(for: question)?.contains { $0.theme != nil } ?? false
+                guard themed || question.type == .scale else { continue }
+                seen.insert("\(questionnaire.id) \(question.id)")
+                var narrowed = filter
+                if !(filter.questionnaire ?? "").contains("@") { narrowed.questionnaire = questionnaire.id }
+                distributions.append(try store.distribution(of: question.id, language: language, filter: narrowed))
+            }
+        }
+        return Report(
+            title: language == .ja ? "ヒアリング結果の概要" : "Summary of hearings", generated: now, filter: filter,
+            codebook: codebook, byKind: overview.byKind, byStatus: overview.byStatus, byVersion: overview.byVersion,
+            period: overview.period, themes: themes, differences: differences, coOccurrence: pairs, quotes: quotes,
+            distributions: distributions, questionnaires: snapshots)
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import GRDB
+
+/// The answers to one question across every version that asks it.
+public struct AnswerDistribution: Sendable {
+    public struct Row: Sendable, Equatable {
+        public var value: String
+        public var label: String
+        public var count: Int
+        /// Versions whose choice list has this value; empty when every version does.
+        public var onlyIn: [String]
+    }
+
+    public var question: String
+    public var label: String
+    public var type: QuestionType
+    public var versions: [String]
+    /// Choice, yes/no and scale questions: counts per value, in list order.
+    public var rows: [Row]
+    /// Answers counted (a multiple choice answer counts once).
+    public var answered: Int
+    public var dontKnow: Int
+    public var refused: Int
+    /// Text questions: the answers.
+    public var texts: [String]
+}
+
+extension HearingStore {
+    /// Counts of each value of `question` across the versions of each questionnaire that asks it
+    /// (one distribution per questionnaire id: the same id in two questionnaires is two questions).
+    public func distributions(of question: String, language: Language, filter: ReviewFilter = ReviewFilter())
+        throws(StoreError) -> [AnswerDistribution]
+    {
+        let (conditions, arguments) = filter.conditions
+        let ids = try read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT substr(h.questionnaire, 1, instr(h.questionnaire, '@') - 1) FROM current_answer c
+                    JOIN hearing h ON h.id = c.hearing_id WHERE c.question_id = ? AND \(conditions) ORDER BY 1
+                    """, arguments: StatementArguments([question] + arguments))
+        }
+        guard !ids.isEmpty else { throw .unknownAnswer(question) }
+        var result: [AnswerDistribution] = []
+        for id in ids {
+            var narrowed = filter
+            if !(narrowed.questionnaire ?? "").contains("@") { narrowed.questionnaire = id }
+            result.append(try distribution(of: question, language: language, filter: narrowed))
+        }
+        return result
+    }
+
+    /// Counts of each value of `question` across versions (of one questionnaire, by `filter`), or its text answers.
+    func distribution(of question: String, language: Language, filter: ReviewFilter) throws(StoreError) -> AnswerDistribution {
+        let (conditions, arguments) = filter.conditions
+        let rows = try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT h.questionnaire, c.kind, e.value_code, e.value_text FROM current_answer c
+                    JOIN answer_event e ON e.id = c.event_id JOIN hearing h ON h.id = c.hearing_id
+                    WHERE c.question_id = ? AND \(conditions) ORDER BY h.started_at
+                    """, arguments: StatementArguments([question] + arguments))
+        }
+        let references = Array(Set(rows.map { $0[0] as String })).sorted()
+        var snapshots: [String: Questionnaire] = [:]
+        for reference in references { snapshots[reference] = try snapshot(reference) }
+        guard let latest = references.last.flatMap({ snapshots[$0] }), let definition = latest.question(question) else {
+            throw .unknownAnswer(question)
+        }
+        var order: [(value: String, label: String)] = []
+        var presence: [String: [String]] = [:]
+        for reference in references {
+            guard let questionnaire = snapshots[reference], let asked = questionnaire.question(question) else { continue }
+            var values: [(String, String)] = []
+            switch asked.type {
+            case .yesNo: values = [("yes", Phrase.yes.text(language)), ("no", Phrase.no.text(language))]
+            case .scale:
+                let scale = asked.scale ?? Scale(min: 1, max: 5)
+                values = (scale.min...scale.max).map { (String($0), String($0)) }
+            default:
+                values = (questionnaire.choices(for: asked) ?? []).map { ($0.value, $0.label.text(language, fallback: questionnaire.defaultLanguage)) }
+                if asked.allowOther { values.append((AnswerValue.otherCode, ShellPhrase.other.text(language))) }
+            }
+            for (value, label) in values {
+                presence[value, default: []].append(reference)
+                if !order.contains(where: { $0.value == value }) { order.append((value, label)) }
+            }
+        }
+        var counts: [String: Int] = [:]
+        var result = AnswerDistribution(
+            question: question, label: definition.label.text(language, fallback: latest.defaultLanguage),
+            type: definition.type, versions: references, rows: [], answered: 0, dontKnow: 0, refused: 0, texts: [])
+        for row in rows {
+            switch row[1] as String {
+            case "dont_know": result.dontKnow += 1
+            case "refused": result.refused += 1
+            case "answered", "changed":
+                result.answered += 1
+                if definition.type == .text {
+                    if let text = row[3] as String? { result.texts.append(text) }
+                } else if let code = row[2] as String? {
+                    for value in code.split(separator: " ") { counts[String(value), default: 0] += 1 }
+                }
+            default: break
+            }
+        }
+        result.rows = order.map { item in
+            let versions = presence[item.value] ?? []
+            return AnswerDistribution.Row(
+                value: item.value, label: item.label, count: counts[item.value] ?? 0,
+                onlyIn: versions.count == references.count ? [] : versions)
+        }
+        return result
+    }
+}

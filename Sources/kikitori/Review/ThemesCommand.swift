@@ -1,0 +1,137 @@
+import ArgumentParser
+import Foundation
+import Kikitori
+
+struct ThemesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "themes",
+        abstract: "Which themes hearings raised, by respondent kind (or another column), with group differences.",
+        discussion: """
+            A hearing raised a theme when any of its current answers carries it (automatic, confirmed
+            or manual; not rejected). Differences between firms and municipalities use Fisher's exact test.
+
+            Examples:
+              kikitori themes
+              kikitori themes --by region --audience internal
+              kikitori themes --questionnaire private-firm-data-use --unit answers
+              kikitori themes --cooccurrence
+              kikitori themes --compare private_firm,municipality_head
+            """)
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var codebook: CodebookOptions
+    @OptionGroup var review: ReviewOptions
+
+    @Option(help: "The column: kind, industry, region, questionnaire, version, month or interviewer.")
+    var by: ThemeCrossTab.Dimension = .kind
+
+    @Option(help: "Count hearings (default) or answers.")
+    var unit: ThemeCrossTab.Unit = .hearings
+
+    @Option(help: "Two groups to compare, as values of --by: a,b (each may join several with +).")
+    var compare: String?
+
+    @Flag(help: "Show which themes come up together in one hearing.")
+    var cooccurrence = false
+
+    func run() throws {
+        let language = options.language()
+        let text = try options.guarded {
+            let book = try codebook.load(options)
+            let store = try database.open()
+            let formatter = ReviewFormatter(codebook: book, language: language, filter: review.filter)
+            let themes = book.themes.map(\.id)
+            if cooccurrence { return formatter.coOccurrence(try store.coOccurrence(filter: review.filter)) }
+            let table = try store.crossTab(themes: themes, by: by, unit: unit, filter: review.filter)
+            var output = formatter.themes(table)
+            guard unit == .hearings else { return output }
+            let groups = try comparedGroups()
+            let differences = try store.differences(
+                themes: themes, by: by, first: groups.first, second: groups.second, filter: review.filter)
+            let order = { (group: String) in table.groups.firstIndex(of: group) ?? Int.max }
+            let name = { (set: Set<String>) in set.sorted { order($0) < order($1) }.map { formatter.groupLabel($0, by) }.joined(separator: "+") }
+            output += "\n" + formatter.differences(differences, first: name(groups.first), second: name(groups.second))
+            return output
+        }
+        print(text, terminator: "")
+    }
+
+    private func comparedGroups() throws -> (first: Set<String>, second: Set<String>) {
+        guard let compare else {
+            guard by == .kind else { throw ValidationError("with --by \(by.rawValue), name the groups: --compare a,b") }
+            return ([RespondentKind.privateFirm.rawValue], [RespondentKind.municipalityHead.rawValue, RespondentKind.municipalStaff.rawValue])
+        }
+        let parts = compare.split(separator: ",").map { Set($0.split(separator: "+").map(String.init)) }
+        guard parts.count == 2 else { throw ValidationError("--compare takes two groups: a,b") }
+        return (parts[0], parts[1])
+    }
+}
+
+struct QuotesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quotes",
+        abstract: "Representative quotes for a theme, with the matched words highlighted.",
+        discussion: """
+            The speaker is shown as kind, industry and region, and named only when the hearing's consent
+            is public_named. Public output leaves out internal_only hearings.
+
+            Example:
+              kikitori quotes privacy --limit 5
+            """)
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var codebook: CodebookOptions
+    @OptionGroup var review: ReviewOptions
+
+    @Argument(help: "The theme id.")
+    var theme: String
+
+    @Option(help: "How many quotes.")
+    var limit = 10
+
+    func run() throws {
+        let language = options.language()
+        let text = try options.guarded {
+            let book = try codebook.load(options)
+            guard book.theme(theme) != nil else { throw TagProblem.unknownTheme(theme) }
+            let quotes = try database.open().quotes(theme: theme, filter: review.filter, limit: limit)
+            let style: TextStyle = isatty(STDOUT_FILENO) != 0 ? .terminal : .plain
+            return ReviewFormatter(codebook: book, language: language, filter: review.filter).quotes(quotes, theme: theme, style: style)
+        }
+        print(text, terminator: "")
+    }
+}
+
+struct AnswersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "answers",
+        abstract: "The distribution of a choice or scale question across versions, or the list of text answers.",
+        discussion: """
+            Choices that exist in only some versions are called out.
+
+            Examples:
+              kikitori answers barriers
+              kikitori answers willingness --questionnaire private-firm-data-use
+            """)
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var codebook: CodebookOptions
+    @OptionGroup var review: ReviewOptions
+
+    @Argument(help: "The question id.")
+    var question: String
+
+    func run() throws {
+        let language = options.language()
+        let text = try options.guarded {
+            let book = try codebook.load(options)
+            let distributions = try database.open().distributions(of: question, language: language, filter: review.filter)
+            let formatter = ReviewFormatter(codebook: book, language: language, filter: review.filter)
+            return distributions.map(formatter.distribution).joined(separator: "\n")
+        }
+        print(text, terminator: "")
+    }
+}

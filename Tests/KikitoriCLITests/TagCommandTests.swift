@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+@Suite("kikitori tag")
+struct TagCommandTests {
+    let directory: TemporaryDirectory
+    let database: String
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        database = directory.url.appendingPathComponent("tags.sqlite").path
+        let generated = try kikitori(["dev", "generate", "--hearings", "40", "--seed", "5", "--db", database])
+        #expect(generated.status == 0)
+    }
+
+    /// Tagging twice changes nothing the second time; the report names the untagged share.
+    @Test func tagIsIdempotent() throws {
+        let first = try kikitori(["tag", "--db", database, "--lang", "en"])
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("Tagged with hokkaido-data-wg@1:"))
+        #expect(first.stdout.contains("Text answers with no theme:"))
+        let second = try kikitori(["tag", "--db", database, "--lang", "en"])
+        #expect(second.stdout.hasPrefix("Tagged with hokkaido-data-wg@1: 0 new answers"))
+    }
+
+    /// Review walks the automatic tags: y confirms, n rejects, q stops; decisions survive --retag.
+    @Test func reviewConfirmsAndRejects() throws {
+        _ = try kikitori(["tag", "--db", database])
+        let review = try kikitori(["tag", "review", "cost", "--db", database, "--lang", "en"], input: "y\nn\nq\n")
+        #expect(review.status == 0)
+        #expect(review.stdout.contains("【"))
+        #expect(review.stdout.contains("1 confirmed, 1 rejected"))
+        let retag = try kikitori(["tag", "--retag", "--db", database, "--lang", "en"])
+        #expect(retag.status == 0)
+        let again = try kikitori(["tag", "review", "cost", "--db", database, "--lang", "en"], input: "q\n")
+        let before = Int(review.stdout.split(separator: "\n")[0].split(separator: " ").last ?? "") ?? 0
+        let after = Int(again.stdout.split(separator: "\n")[0].split(separator: " ").last ?? "") ?? 0
+        #expect(after == before - 2)
+    }
+
+    /// An unknown theme or answer is one clear line with a usage or no-input exit code.
+    @Test func unknownThings() throws {
+        let theme = try kikitori(["tag", "add", "zzzz:comments", "nonsense", "--db", database, "--lang", "en"])
+        #expect(theme.status == 64)
+        #expect(theme.stderr == "kikitori: theme 'nonsense' is not in the codebook\n")
+        let answer = try kikitori(["tag", "add", "zzzz:comments", "cost", "--db", database, "--lang", "en"])
+        #expect(answer.status == 66)
+        #expect(answer.stderr == "kikitori: no hearing 'zzzz'\n")
+    }
+
+    /// eval prints per-theme scores with micro and macro averages; explain shows the rule and the words.
+    @Test func evalAndExplain() throws {
+        let eval = try kikitori([
+            "tag", "eval", "Tests/KikitoriTests/Fixtures/labelled-statements.tsv", "--lang", "en",
+        ])
+        #expect(eval.status == 0)
+        #expect(eval.stdout.hasPrefix("160 statements\n"))
+        #expect(eval.stdout.contains("\nmicro "))
+        #expect(eval.stdout.contains("\nmacro "))
+        let explain = try kikitori(["tag", "explain", "コストは問題ないが、個人情報の扱いが心配", "--lang", "en"])
+        #expect(explain.stdout == """
+            privacy  Privacy and personal data
+              #1 個人情報 | プライバシー | 個人データ | 匿名 | 仮名加工 | 本人同意 | 顧客情報 | 会員情報 | 住民情報 | 患者情報
+              コストは問題ないが、【個人情報】の扱いが心配
+
+            """)
+    }
+}
