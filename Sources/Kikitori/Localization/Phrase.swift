@@ -8,6 +8,8 @@ public enum Phrase: Sendable {
     case dontKnowNotAccepted, refusedNotAccepted, scaleRange(Int, Int)
     case typeName(QuestionType)
     case respondentKind(RespondentKind)
+    /// One respondent of a kind, for attributing a quote.
+    case respondentKindOne(RespondentKind)
     // Expressions in words
     case theAnswer, and, or, not(String), includes(String, String), excludes(String, String), numberChosen(String), lengthOf(String)
     case yes, no
@@ -61,6 +63,13 @@ public enum Phrase: Sendable {
             case .municipalityHead: return "municipal heads"
             case .municipalStaff: return "municipal staff"
             case .other: return "others"
+            }
+        case .respondentKindOne(let kind):
+            switch kind {
+            case .privateFirm: return "private firm"
+            case .municipalityHead: return "municipal head"
+            case .municipalStaff: return "municipal staff member"
+            case .other: return "other"
             }
         case .theAnswer: return "the answer"
         case .and: return "and"
@@ -127,6 +136,7 @@ public enum Phrase: Sendable {
             case .municipalStaff: return "市町村職員"
             case .other: return "その他"
             }
+        case .respondentKindOne(let kind): return Phrase.respondentKind(kind).text(.ja)
         case .theAnswer: return "回答"
         case .and: return "かつ"
         case .or: return "または"

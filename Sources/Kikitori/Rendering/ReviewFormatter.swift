@@ -81,15 +81,19 @@ public struct ReviewFormatter {
             headers: [ja ? "テーマ" : "theme", ja ? "テーマ" : "theme", ja ? "同時" : "both", "Jaccard"],
             alignments: [.left, .left, .right, .right])
         for pair in pairs {
-            let both = pair.both < filter.smallCell && filter.audience == .public ? "<\(filter.smallCell)" : String(pair.both)
-            table.append([themeLabel(pair.first), themeLabel(pair.second), both, String(format: "%.2f", pair.jaccard)])
+            // A suppressed count must not be recoverable from its Jaccard figure either.
+            let hidden = pair.both < filter.smallCell && filter.audience == .public
+            table.append([
+                themeLabel(pair.first), themeLabel(pair.second), hidden ? "<\(filter.smallCell)" : String(pair.both),
+                hidden ? "–" : String(format: "%.2f", pair.jaccard),
+            ])
         }
         return table.render()
     }
 
     /// Who said it, as far as consent allows: kind, industry and region; the name only when public_named.
     public func speaker(_ quote: HearingStore.Quote) -> String {
-        var parts = [Phrase.respondentKind(quote.kind).text(language)]
+        var parts = [Phrase.respondentKindOne(quote.kind).text(language)]
         if let industry = quote.industry { parts.append(industry) }
         if let region = quote.region { parts.append(region) }
         if let organisation = quote.organisation { parts.append(organisation) }

@@ -47,7 +47,9 @@ public struct Report: Sendable {
                 seen.insert("\(questionnaire.id) \(question.id)")
                 var narrowed = filter
                 if !(filter.questionnaire ?? "").contains("@") { narrowed.questionnaire = questionnaire.id }
-                distributions.append(try store.distribution(of: question.id, language: language, filter: narrowed))
+                if let distribution = try store.distribution(of: question.id, language: language, filter: narrowed) {
+                    distributions.append(distribution)
+                }
             }
         }
         return Report(

@@ -45,13 +45,16 @@ extension HearingStore {
         for id in ids {
             var narrowed = filter
             if !(narrowed.questionnaire ?? "").contains("@") { narrowed.questionnaire = id }
-            result.append(try distribution(of: question, language: language, filter: narrowed))
+            if let distribution = try distribution(of: question, language: language, filter: narrowed) {
+                result.append(distribution)
+            }
         }
         return result
     }
 
     /// Counts of each value of `question` across versions (of one questionnaire, by `filter`), or its text answers.
-    func distribution(of question: String, language: Language, filter: ReviewFilter) throws(StoreError) -> AnswerDistribution {
+    /// Nil when no hearing in `filter` answered it.
+    func distribution(of question: String, language: Language, filter: ReviewFilter) throws(StoreError) -> AnswerDistribution? {
         let (conditions, arguments) = filter.conditions
         let rows = try read { db in
             try Row.fetchAll(
@@ -66,7 +69,7 @@ extension HearingStore {
         var snapshots: [String: Questionnaire] = [:]
         for reference in references { snapshots[reference] = try snapshot(reference) }
         guard let latest = references.last.flatMap({ snapshots[$0] }), let definition = latest.question(question) else {
-            throw .unknownAnswer(question)
+            return nil
         }
         var order: [(value: String, label: String)] = []
         var presence: [String: [String]] = [:]

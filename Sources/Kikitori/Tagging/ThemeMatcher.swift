@@ -52,8 +52,6 @@ public final class ThemeMatcher: Sendable {
     private let keywordRules: [[(theme: Int32, rule: Int32)]]
     /// Per theme, a bit per rule that must always be evaluated (it reads a regex or another theme).
     private let alwaysEvaluate: [UInt64]
-    /// Per theme and rule, the keywords it relies on (not those under `!`), for highlighting.
-    private let positiveKeywords: [[[Int]]]
     private let themeIDs: [String]
 
     public init(codebook: Codebook) throws(RuleSyntaxError) {
@@ -134,20 +132,15 @@ public final class ThemeMatcher: Sendable {
         }
         var keywordRules = [[(theme: Int32, rule: Int32)]](repeating: [], count: keywords.count)
         var alwaysEvaluate = [UInt64](repeating: 0, count: compiled.count)
-        var positiveKeywords: [[[Int]]] = []
         for (theme, nodes) in compiled.enumerated() {
-            var perRule: [[Int]] = []
             for (index, node) in nodes.prefix(64).enumerated() {
-                let (all, positive, unconditional) = Self.inventory(node)
+                let (all, unconditional) = Self.inventory(node)
                 for keyword in Set(all) { keywordRules[keyword].append((Int32(theme), Int32(index))) }
                 if unconditional { alwaysEvaluate[theme] |= 1 << UInt64(index) }
-                perRule.append(Array(Set(positive)))
             }
-            positiveKeywords.append(perRule)
         }
         self.keywordRules = keywordRules
         self.alwaysEvaluate = alwaysEvaluate
-        self.positiveKeywords = positiveKeywords
         self.themeIDs = codebook.themes.map(\.id)
         self.automaton = AhoCorasick(patterns: patterns)
         self.roles = roles
@@ -166,30 +159,23 @@ public final class ThemeMatcher: Sendable {
             .map { NormalizedText.normalize($0.text) }.filter { seen.insert($0).inserted }
     }
 
-    /// Every keyword a compiled rule reads, those it reads positively, and whether it must be
-    /// evaluated even without keyword hits (regex or theme reference).
-    private static func inventory(_ node: Node) -> (all: [Int], positive: [Int], unconditional: Bool) {
+    /// Every keyword a compiled rule reads, and whether it must be evaluated even without keyword
+    /// hits (it reads a regex or another theme).
+    private static func inventory(_ node: Node) -> (all: [Int], unconditional: Bool) {
         var all: [Int] = []
-        var positive: [Int] = []
         var unconditional = false
-        func walk(_ node: Node, negated: Bool) {
+        func walk(_ node: Node) {
             switch node {
-            case .keyword(let keyword):
-                all.append(keyword)
-                if !negated { positive.append(keyword) }
-            case .anyOf(let keywords):
-                all += keywords
-                if !negated { positive += keywords }
-            case .or(let nodes), .and(let nodes): nodes.forEach { walk($0, negated: negated) }
-            case .not(let inner): walk(inner, negated: !negated)
-            case .near(let sets, _), .seq(let sets, _):
-                all += sets.flatMap { $0 }
-                if !negated { positive += sets.flatMap { $0 } }
+            case .keyword(let keyword): all.append(keyword)
+            case .anyOf(let keywords): all += keywords
+            case .or(let nodes), .and(let nodes): nodes.forEach(walk)
+            case .not(let inner): walk(inner)
+            case .near(let sets, _), .seq(let sets, _): all += sets.flatMap { $0 }
             case .regex, .theme: unconditional = true
             }
         }
-        walk(node, negated: false)
-        return (all, positive, unconditional)
+        walk(node)
+        return (all, unconditional)
     }
 
     private static func allKeywords(_ rule: Rule) -> [Rule.Keyword] {
@@ -437,25 +423,38 @@ public final class ThemeMatcher: Sendable {
         return lists[0].contains { follow(1, after: $0.1) }
     }
 
-    /// The original ranges of the keywords a matched rule relies on (not those under `!`), and of its regexes.
+    /// The original ranges of the words a matched rule relies on: every hit of a plain keyword, only
+    /// the hits that satisfy a near() or seq() window, and regex matches; nothing under `!`.
     private func spans(_ theme: Int, _ rule: Int, _ text: NormalizedText, _ scratch: inout Scratch) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        for keyword in positiveKeywords[theme][rule] {
-            var hit = scratch.head[keyword]
-            while hit >= 0 {
-                ranges.append(text.originalRange(Int(scratch.hitStart[Int(hit)]), Int(scratch.hitEnd[Int(hit)])))
-                hit = scratch.next[Int(hit)]
-            }
-        }
+        var hits: [(Int, Int)] = []
         var regexesUsed: [Int] = []
         func walk(_ node: Node) {
             switch node {
-            case .regex(let index): regexesUsed.append(index)
+            case .keyword(let keyword): hits += positions([keyword], scratch)
+            case .anyOf(let keywords): hits += positions(keywords, scratch)
             case .or(let nodes), .and(let nodes): nodes.forEach(walk)
-            default: break
+            case .near(let sets, let window):
+                let lists = sets.map { positions($0, scratch) }
+                guard let anchors = lists.first else { return }
+                for anchor in anchors {
+                    let partners = lists.dropFirst().map { $0.filter { gap($0, anchor, text) <= window } }
+                    if partners.allSatisfy({ !$0.isEmpty }) { hits += [anchor] + partners.flatMap { $0 } }
+                }
+            case .seq(let sets, let window):
+                let lists = sets.map { positions($0, scratch) }
+                for (index, list) in lists.enumerated() {
+                    for hit in list {
+                        let before = index == 0 || lists[index - 1].contains { $0.1 <= hit.0 && text.characters(from: $0.1, to: hit.0) <= window }
+                        let after = index == lists.count - 1 || lists[index + 1].contains { hit.1 <= $0.0 && text.characters(from: hit.1, to: $0.0) <= window }
+                        if before && after { hits.append(hit) }
+                    }
+                }
+            case .regex(let index): regexesUsed.append(index)
+            case .not, .theme: break
             }
         }
-        if usesRegex { walk(rules[theme][rule]) }
+        walk(rules[theme][rule])
+        var ranges = hits.map { text.originalRange($0.0, $0.1) }
         if !regexesUsed.isEmpty {
             let string = normalizedString(text, &scratch)
             for index in regexesUsed {
