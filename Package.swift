@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Kikitori",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "Kikitori", targets: ["Kikitori"]),
         .executable(name: "kikitori", targets: ["kikitori"]),

@@ -27,7 +27,7 @@ public struct Report: Sendable {
         everyStatus.status = nil
         let overview = try store.overview(filter: filter, everyStatus: everyStatus)
         let themes = try store.crossTab(themes: themeIDs, by: .kind, filter: filter)
-        let differences = try store.differences(themes: themeIDs, filter: filter)
+        let differences = HearingStore.differences(in: themes)
         let pairs = try store.coOccurrence(filter: filter)
         var quotes: [String: [HearingStore.Quote]] = [:]
         for theme in themeIDs { quotes[theme] = try store.quotes(theme: theme, filter: filter, limit: 3) }

@@ -25,12 +25,16 @@ extension HearingStore {
         ).insert(db)
     }
 
-    /// The questionnaire exactly as the hearings that used it saw it.
+    /// The questionnaire exactly as the hearings that used it saw it. Snapshots never change once
+    /// stored, so each is decoded once per store.
     public func snapshot(_ reference: String) throws(StoreError) -> Questionnaire {
+        if let cached = snapshotCache.withLock({ $0[reference] }) { return cached }
         let record = try read { db in try SnapshotRecord.fetchOne(db, key: reference) }
         guard let record else { throw .unknownSnapshot(reference) }
         do {
-            return try Questionnaire.fromCanonicalJSON(Data(record.canonical_json.utf8))
+            let questionnaire = try Questionnaire.fromCanonicalJSON(Data(record.canonical_json.utf8))
+            snapshotCache.withLock { $0[reference] = questionnaire }
+            return questionnaire
         } catch {
             throw .corrupt(path, detail: "snapshot \(reference) cannot be read")
         }

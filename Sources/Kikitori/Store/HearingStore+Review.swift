@@ -18,7 +18,7 @@ extension HearingStore {
                 sql: """
                     SELECT \(group) AS g, t.theme, \(counted)
                     FROM tag t
-                    JOIN current_answer c ON c.event_id = t.event_id
+                    JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id
                     JOIN hearing h ON h.id = c.hearing_id
                     JOIN respondent r ON r.id = h.respondent_id
                     WHERE t.state != 'rejected' AND \(conditions)
@@ -55,7 +55,15 @@ extension HearingStore {
         second: Set<String> = [RespondentKind.municipalityHead.rawValue, RespondentKind.municipalStaff.rawValue],
         filter: ReviewFilter = ReviewFilter()
     ) throws(StoreError) -> [GroupDifference] {
-        let table = try crossTab(themes: themes, by: dimension, filter: filter)
+        Self.differences(in: try crossTab(themes: themes, by: dimension, filter: filter), first: first, second: second)
+    }
+
+    /// The same comparison on a table already counted.
+    public static func differences(
+        in table: ThemeCrossTab,
+        first: Set<String> = [RespondentKind.privateFirm.rawValue],
+        second: Set<String> = [RespondentKind.municipalityHead.rawValue, RespondentKind.municipalStaff.rawValue]
+    ) -> [GroupDifference] {
         let n1 = first.reduce(0) { $0 + (table.n[$1] ?? 0) }
         let n2 = second.reduce(0) { $0 + (table.n[$1] ?? 0) }
         return table.themes.map { theme in
@@ -72,27 +80,36 @@ extension HearingStore {
         return try read { db in
             let perHearing = """
                 SELECT DISTINCT h.id AS hearing, t.theme AS theme FROM tag t
-                JOIN current_answer c ON c.event_id = t.event_id
+                JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id
                 JOIN hearing h ON h.id = c.hearing_id
                 WHERE t.state != 'rejected' AND \(conditions)
                 """
+            // One pass over each hearing's distinct themes; the pairs are counted as the rows stream by
+            // (a self-join of the same set costs twice as much in SQLite).
             var hearingsWith: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT theme, COUNT(*) FROM (\(perHearing)) GROUP BY theme", arguments: StatementArguments(arguments)) {
-                hearingsWith[row[0]] = row[1]
+            var both: [String: Int] = [:]
+            var themes: [String] = []
+            var hearing: String?
+            func close() {
+                for theme in themes { hearingsWith[theme, default: 0] += 1 }
+                let sorted = themes.sorted()
+                for i in sorted.indices { for j in sorted.indices where j > i { both[sorted[i] + " " + sorted[j], default: 0] += 1 } }
+                themes.removeAll(keepingCapacity: true)
             }
-            let pairs = try Row.fetchAll(
-                db,
-                sql: """
-                    WITH ht AS (\(perHearing))
-                    SELECT a.theme, b.theme, COUNT(*) FROM ht a JOIN ht b ON a.hearing = b.hearing AND a.theme < b.theme
-                    GROUP BY a.theme, b.theme
-                    """, arguments: StatementArguments(arguments))
-            return pairs.map { row in
-                let first: String = row[0]
-                let second: String = row[1]
-                let both: Int = row[2]
-                let either = (hearingsWith[first] ?? 0) + (hearingsWith[second] ?? 0) - both
-                return CoOccurrence(first: first, second: second, both: both, either: either)
+            let rows = try Row.fetchCursor(db, sql: perHearing + " ORDER BY h.id", arguments: StatementArguments(arguments))
+            while let row = try rows.next() {
+                let id: String = row[0]
+                if id != hearing {
+                    close()
+                    hearing = id
+                }
+                themes.append(row[1])
+            }
+            close()
+            return both.map { key, count in
+                let parts = key.split(separator: " ").map(String.init)
+                let either = (hearingsWith[parts[0]] ?? 0) + (hearingsWith[parts[1]] ?? 0) - count
+                return CoOccurrence(first: parts[0], second: parts[1], both: count, either: either)
             }.sorted { ($0.both, $1.first, $1.second) > ($1.both, $0.first, $0.second) }
         }
     }
@@ -117,28 +134,40 @@ extension HearingStore {
     public func quotes(theme: String, filter: ReviewFilter = ReviewFilter(), limit: Int = 10) throws(StoreError) -> [Quote] {
         let (conditions, arguments) = filter.conditions
         return try read { db in
-            let rows = try Row.fetchAll(
+            // Candidates first (people's decisions, then earliest hearings) without touching answer text;
+            // then the texts of those few, ranked by how quotable their length is.
+            let candidates = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT t.hearing_id, t.question_id, t.state, t.spans, e.value_text, r.kind, r.industry, r.region,
+                    SELECT t.hearing_id, t.question_id, t.state, t.spans, t.event_id, r.kind, r.industry, r.region,
                            r.organisation, h.consent, h.started_at
                     FROM tag t
-                    JOIN current_answer c ON c.event_id = t.event_id
-                    JOIN answer_event e ON e.id = t.event_id
-                    JOIN hearing h ON h.id = c.hearing_id
+                    JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id
+                    JOIN hearing h ON h.id = t.hearing_id
                     JOIN respondent r ON r.id = h.respondent_id
-                    WHERE t.theme = ? AND t.state != 'rejected' AND e.value_text IS NOT NULL AND \(conditions)
-                    ORDER BY (t.state IN ('confirmed', 'manual')) DESC, abs(length(e.value_text) - 60), h.started_at
-                    """, arguments: StatementArguments([theme] + arguments))
+                    WHERE t.theme = ? AND t.state != 'rejected' AND t.source != 'choice' AND \(conditions)
+                    ORDER BY (t.state IN ('confirmed', 'manual')) DESC, h.started_at
+                    LIMIT ?
+                    """, arguments: StatementArguments([theme] + arguments + [String(limit * 10)]))
+            let text = try db.makeStatement(sql: "SELECT value_text FROM answer_event WHERE id = ?")
+            var rows: [(Row, String)] = []
+            for candidate in candidates {
+                if let value = try String.fetchOne(text, arguments: [candidate[4] as String]) { rows.append((candidate, value)) }
+            }
+            rows.sort { a, b in
+                let confirmed = { (row: Row) in (row[2] as String) != "auto" }
+                if confirmed(a.0) != confirmed(b.0) { return confirmed(a.0) }
+                return abs(a.1.count - 60) < abs(b.1.count - 60)
+            }
             var seen: Set<String> = []
             var quotes: [Quote] = []
-            for row in rows where quotes.count < limit {
+            for (row, value) in rows where quotes.count < limit {
                 let hearing: String = row[0]
                 guard seen.insert(hearing).inserted, let id = UUID(uuidString: hearing),
                     let kind = RespondentKind(rawValue: row[5]), let consent = ConsentLevel(rawValue: row[9])
                 else { continue }
                 quotes.append(Quote(
-                    hearingID: id, questionID: row[1], text: row[4], spans: ThemeTag.decode(row[3]), kind: kind,
+                    hearingID: id, questionID: row[1], text: value, spans: ThemeTag.decode(row[3]), kind: kind,
                     industry: row[6], region: row[7], organisation: consent == .publicNamed ? row[8] : nil,
                     consent: consent, date: row[10], confirmed: (row[2] as String) != "auto"))
             }

@@ -24,7 +24,7 @@ extension HearingStore {
             var previous: Set<String> = []
             if dryRun {
                 previous = Set(try String.fetchAll(db, sql: """
-                    SELECT t.event_id || ' ' || t.theme FROM tag t JOIN current_answer c ON c.event_id = t.event_id
+                    SELECT t.event_id || ' ' || t.theme FROM tag t JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id
                     WHERE t.state = 'auto'
                     """))
             } else if full {
@@ -237,7 +237,7 @@ extension HearingStore {
     public func tags(theme: String? = nil, state: ThemeTag.State? = nil) throws(StoreError) -> [(tag: ThemeTag, text: String?)] {
         try read { db in
             var sql = """
-                SELECT t.*, e.value_text FROM tag t JOIN current_answer c ON c.event_id = t.event_id
+                SELECT t.*, e.value_text FROM tag t JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id
                 JOIN answer_event e ON e.id = t.event_id WHERE 1 = 1
                 """
             var arguments: [any DatabaseValueConvertible] = []

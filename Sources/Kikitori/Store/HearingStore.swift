@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,6 +13,8 @@ import Glibc
 public final class HearingStore: Sendable {
     public let path: String
     let queue: DatabaseQueue
+    /// Decoded questionnaire snapshots by `id@version`.
+    let snapshotCache = Mutex<[String: Questionnaire]>([:])
 
     /// How long a writer waits for another process holding the file before giving up.
     public static let busyTimeout: TimeInterval = 15

@@ -130,6 +130,10 @@ enum Schema {
                     );
                     """)
         }
+        migrator.registerMigration("2026-11-29 review indexes") { db in
+            // Distributions read one question across every hearing.
+            try db.execute(sql: "CREATE INDEX current_answer_question ON current_answer(question_id, hearing_id)")
+        }
         return migrator
     }
 }

@@ -46,6 +46,19 @@ func reportFailure(_ error: Error, language: Language) -> ExitCode {
     case OutputFile.Failure.cannotWrite(let path, let reason):
         StandardError.write("kikitori: " + (language == .ja ? "\(path) に書き込めません: \(reason)" : "cannot write \(path): \(reason)"))
         return ExitStatus.cannotCreate
+    case CSVWriter.Failure.unconvertible(let character, let row, let column):
+        StandardError.write("kikitori: " + (language == .ja
+            ? "「\(character)」は CP932 で表せません（\(row) 行目、列 \(column)）。--replace で ? に置き換えるか --encoding utf-8-bom を使ってください"
+            : "'\(character)' has no CP932 form (row \(row), column \(column)); use --replace to write ? or --encoding utf-8-bom"))
+        return ExitStatus.dataError
+    case HearingStore.ExportProblem.chooseQuestionnaire(let ids):
+        StandardError.write("kikitori: " + (language == .ja
+            ? "横長の表は調査票ごとに作ります。--questionnaire で指定してください（\(ids.joined(separator: "、"))）"
+            : "the wide table is per questionnaire; choose one with --questionnaire (\(ids.joined(separator: ", ")))"))
+        return ExitStatus.usage
+    case HearingStore.ExportProblem.internalOnly(let kind):
+        StandardError.write("kikitori: " + (language == .ja ? "\(kind) は内部用です。--audience internal を指定してください" : "\(kind) is internal only; use --audience internal"))
+        return ExitStatus.usage
     case TagProblem.unknownTheme(let theme):
         StandardError.write("kikitori: " + InputProblem.unknownTheme(theme).text(language))
         return ExitStatus.usage

@@ -1,0 +1,39 @@
+/// The CSV appendices Kikitori writes.
+public enum ExportKind: String, Sendable, CaseIterable {
+    case hearings
+    case answers
+    case tags
+    case tagMatrix = "tag-matrix"
+    case themes
+    case quotes
+    case codebook
+    case respondents
+
+    /// The audience when none is given: appendices meant for the report are public.
+    public var defaultAudience: ReviewFilter.Audience {
+        switch self {
+        case .quotes, .themes, .hearings: return .public
+        case .respondents: return .internal
+        default: return .internal
+        }
+    }
+}
+
+/// Options shared by every export.
+public struct ExportOptions: Sendable {
+    public var filter: ReviewFilter
+    /// Language of label columns, or nil for codes only.
+    public var labels: Language?
+    public var unit: TagMatrixUnit
+
+    public enum TagMatrixUnit: String, Sendable, CaseIterable {
+        case answer
+        case hearing
+    }
+
+    public init(filter: ReviewFilter, labels: Language?, unit: TagMatrixUnit = .answer) {
+        self.filter = filter
+        self.labels = labels
+        self.unit = unit
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Stable stand-in names for respondents who agreed to be published without their names
+/// (企業A, 市町村B / Firm A, Municipality B), and masking of their names inside free text.
+///
+/// Letters follow the order respondents were registered, so the same database always gives the
+/// same pseudonyms.
+public struct Pseudonyms: Sendable {
+    public struct Entry: Sendable {
+        public var organisation: String
+        public var person: String?
+        public var pseudonym: String
+        /// Whether names must be hidden: some hearing of this respondent is not `public_named`.
+        public var hidden: Bool
+    }
+
+    public let entries: [String: Entry]
+    private let automaton: AhoCorasick
+    private let replacements: [String]
+
+    public init(rows: [(id: String, kind: RespondentKind, organisation: String, person: String?, hidden: Bool)], language: Language) {
+        var counters: [String: Int] = [:]
+        var entries: [String: Entry] = [:]
+        var patterns: [[UInt8]] = []
+        var replacements: [String] = []
+        for row in rows {
+            let prefix: String
+            switch row.kind {
+            case .privateFirm: prefix = language == .ja ? "企業" : "Firm "
+            case .municipalityHead, .municipalStaff: prefix = language == .ja ? "市町村" : "Municipality "
+            case .other: prefix = language == .ja ? "団体" : "Organisation "
+            }
+            let index = counters[prefix, default: 0]
+            counters[prefix] = index + 1
+            let pseudonym = prefix + Self.letters(index)
+            entries[row.id] = Entry(organisation: row.organisation, person: row.person, pseudonym: pseudonym, hidden: row.hidden)
+            guard row.hidden else { continue }
+            // Names of a character or two would mask ordinary words; they stay.
+            if row.organisation.count >= 2 {
+                patterns.append(Array(row.organisation.utf8))
+                replacements.append(pseudonym)
+            }
+            if let person = row.person, person.count >= 2 {
+                patterns.append(Array(person.utf8))
+                replacements.append(language == .ja ? "（氏名）" : "(name)")
+            }
+        }
+        self.entries = entries
+        self.automaton = AhoCorasick(patterns: patterns)
+        self.replacements = replacements
+    }
+
+    /// A, B, …, Z, AA, AB, …
+    static func letters(_ index: Int) -> String {
+        var index = index
+        var text = ""
+        repeat {
+            text = String(UnicodeScalar(UInt8(65 + index % 26))) + text
+            index = index / 26 - 1
+        } while index >= 0
+        return text
+    }
+
+    /// The organisation as it may be shown for a hearing with `consent`.
+    public func label(respondent: String, consent: ConsentLevel) -> String {
+        guard let entry = entries[respondent] else { return "" }
+        return consent == .publicNamed ? entry.organisation : entry.pseudonym
+    }
+
+    /// `text` with every hidden respondent's organisation and person name replaced, longest match first.
+    public func mask(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var found: [(start: Int, end: Int, pattern: Int)] = []
+        automaton.scan(bytes) { pattern, end in
+            found.append((end - Int(automaton.patternLengths[pattern]), end, pattern))
+        }
+        guard !found.isEmpty else { return text }
+        found.sort { $0.start < $1.start || ($0.start == $1.start && $0.end > $1.end) }
+        var result: [UInt8] = []
+        var position = 0
+        for match in found where match.start >= position {
+            result += bytes[position..<match.start]
+            result += Array(replacements[match.pattern].utf8)
+            position = match.end
+        }
+        result += bytes[position...]
+        return String(decoding: result, as: UTF8.self)
+    }
+}

@@ -1,0 +1,47 @@
+import Crypto
+import Foundation
+
+/// The codebook as a REFI-QDA codebook (`urn:QDA-XML:codebook:1.0`), which NVivo, ATLAS.ti, MAXQDA
+/// and QualCoder import. Groups become parent codes; guids are UUIDv5 of the theme ids, so the same
+/// theme keeps its guid across exports and tools can match codes on re-import.
+public enum QDACodebook {
+    /// Kikitori's namespace for UUIDv5 (itself a fixed random UUID).
+    static let namespace = UUID(uuidString: "6f1c2a4e-7b0d-4d5e-9a38-3c2f8e1b9d47")!
+
+    public static func guid(for name: String) -> UUID {
+        var bytes = withUnsafeBytes(of: namespace.uuid) { Array($0) }
+        bytes += Array(name.utf8)
+        var hash = Array(Insecure.SHA1.hash(data: bytes).prefix(16))
+        hash[6] = (hash[6] & 0x0F) | 0x50
+        hash[8] = (hash[8] & 0x3F) | 0x80
+        return UUID(uuid: (hash[0], hash[1], hash[2], hash[3], hash[4], hash[5], hash[6], hash[7],
+                           hash[8], hash[9], hash[10], hash[11], hash[12], hash[13], hash[14], hash[15]))
+    }
+
+    public static func xml(_ codebook: Codebook, language: Language) -> String {
+        func escape(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        func code(_ theme: Theme, indent: String) -> String {
+            var xml = "\(indent)<Code guid=\"\(guid(for: "theme:" + theme.id).uuidString.lowercased())\" name=\"\(escape(theme.label.text(language)))\" isCodable=\"true\""
+            if let colour = theme.colour { xml += " color=\"\(colour)\"" }
+            xml += ">\n"
+            let description = [theme.description?.text(language), "id: \(theme.id)"].compactMap { $0 }.joined(separator: "\n")
+            xml += "\(indent)  <Description>\(escape(description))</Description>\n\(indent)</Code>\n"
+            return xml
+        }
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        xml += "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" origin=\"Kikitori \(KikitoriVersion.current)\">\n  <Codes>\n"
+        for group in codebook.groups {
+            xml += "    <Code guid=\"\(guid(for: "group:" + group.id).uuidString.lowercased())\" name=\"\(escape(group.label.text(language)))\" isCodable=\"false\">\n"
+            for theme in codebook.themes where theme.group == group.id { xml += code(theme, indent: "      ") }
+            xml += "    </Code>\n"
+        }
+        for theme in codebook.themes where !codebook.groups.contains(where: { $0.id == theme.group }) {
+            xml += code(theme, indent: "    ")
+        }
+        xml += "  </Codes>\n</CodeBook>\n"
+        return xml
+    }
+}

@@ -1,0 +1,159 @@
+import ArgumentParser
+import Crypto
+import Foundation
+import Kikitori
+
+extension ExportKind: ExpressibleByArgument {}
+extension CSVEncoding: ExpressibleByArgument {}
+extension ExportOptions.TagMatrixUnit: ExpressibleByArgument {}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write a CSV appendix that opens cleanly in Japanese Excel and respects consent.",
+        discussion: """
+            Kinds: hearings (wide, one row per hearing), answers (long), tags, tag-matrix, themes, quotes,
+            codebook (also --format qdc for REFI-QDA), respondents (internal only).
+
+            Public output (the default for quotes, themes and hearings) leaves out internal_only
+            hearings, shows 企業A / 市町村B instead of the names of respondents who asked not to be
+            named, and masks those names inside free text. The file is written whole or not at all,
+            with a .manifest.json beside it (filters, fingerprints, row count, SHA-256).
+
+            Examples:
+              kikitori export hearings --questionnaire private-firm-data-use
+              kikitori export answers --audience internal --encoding cp932
+              kikitori export tag-matrix --unit hearing --out - | head
+              kikitori export codebook --format qdc
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case csv
+        case qdc
+    }
+
+    enum Labels: String, ExpressibleByArgument, CaseIterable {
+        case ja, en, codes
+    }
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var codebook: CodebookOptions
+
+    @Argument(help: "What to export: \(ExportKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var kind: ExportKind
+
+    @Option(help: "public or internal (default: public for quotes, themes and hearings; internal otherwise).")
+    var audience: ReviewFilter.Audience?
+
+    @Option(help: "Only this questionnaire: id or id@N (hearings needs one when several exist).")
+    var questionnaire: String?
+
+    @Option(help: "Count hearings with this status; default: every status (themes and quotes: completed).")
+    var status: HearingStatus?
+
+    @Option(help: "utf-8-bom (default, for Excel), utf-8 or cp932.")
+    var encoding: CSVEncoding = .utf8BOM
+
+    @Flag(help: "With cp932: write ? for characters that have no CP932 form instead of failing.")
+    var replace = false
+
+    @Option(help: "Label columns in ja, en, or codes only.")
+    var labels: Labels = .ja
+
+    @Flag(help: "Leave cells starting with = + - @ as they are (no formula neutralising).")
+    var raw = false
+
+    @Option(help: "tag-matrix: one row per answer or per hearing.")
+    var unit: ExportOptions.TagMatrixUnit = .answer
+
+    @Option(help: "codebook: csv or qdc (REFI-QDA XML).")
+    var format: Format = .csv
+
+    @Option(name: .customLong("min-cell"), help: "themes: cells under this many hearings are suppressed in public output.")
+    var minCell = 3
+
+    @Option(help: "Where to write (default: exports/YYYYMMDD-<kind>.csv); - for standard output.", completion: .file())
+    var out: String?
+
+    @Flag(help: "Replace an existing file.")
+    var force = false
+
+    func run() throws {
+        let language = options.language()
+        let audience = audience ?? kind.defaultAudience
+        let defaultStatus: HearingStatus? = (kind == .themes || kind == .quotes) ? .completed : nil
+        let filter = ReviewFilter(status: status ?? defaultStatus, questionnaire: questionnaire, audience: audience, smallCell: minCell)
+        let exportOptions = ExportOptions(
+            filter: filter, labels: labels == .codes ? nil : Language(rawValue: labels.rawValue), unit: unit)
+        let stamp = DateFormatter.reportStamp.string(from: Date())
+        let isXML = kind == .codebook && format == .qdc
+        let path = out ?? "exports/\(stamp)-\(kind.rawValue).\(isXML ? "qdc" : "csv")"
+        let mode: mode_t = audience == .public ? 0o644 : 0o600
+        try options.guarded {
+            let book = try codebook.load(options)
+            if isXML {
+                let xml = Data(QDACodebook.xml(book, language: language).utf8)
+                if path == "-" { FileHandle.standardOutput.write(xml); return }
+                try OutputFile.write(xml, to: path, force: force, mode: 0o644)
+                try writeManifest(for: path, data: xml, rows: book.themes.count, references: [], codebook: book, filter: filter)
+                StandardError.write(path)
+                return
+            }
+            let store = try kind == .codebook ? nil : database.open()
+            let progress = Progress(language == .ja ? "書き出し" : "exporting")
+            defer { progress.finish() }
+            var hasher = SHA256()
+            var rows = 0
+            var references: [String] = []
+            let run = { (sink: @escaping (Data) throws -> Void) throws in
+                let writer = try CSVWriter(encoding: encoding, replace: replace, raw: raw) { data in
+                    hasher.update(data: data)
+                    try sink(data)
+                }
+                if let store {
+                    references = try store.export(kind, options: exportOptions, codebook: book, writer: writer) { progress.update($0, of: $1) }
+                } else {
+                    try HearingStore.exportCodebook(book, writer: writer)
+                }
+                try writer.flush()
+                rows = writer.rows
+            }
+            if path == "-" {
+                try run { FileHandle.standardOutput.write($0) }
+                return
+            }
+            try OutputFile.stream(to: path, force: force, mode: mode, run)
+            let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+            try writeManifest(for: path, digest: digest, rows: rows, references: references, codebook: book, filter: filter, store: store)
+            StandardError.write("\(path) (\(rows) rows)")
+        }
+    }
+
+    private func writeManifest(
+        for path: String, data: Data? = nil, digest: String? = nil, rows: Int, references: [String], codebook: Codebook,
+        filter: ReviewFilter, store: HearingStore? = nil
+    ) throws {
+        var questionnaires: [String: String] = [:]
+        for reference in references { questionnaires[reference] = try store?.snapshot(reference).fingerprint }
+        let sha = digest ?? data.map { SHA256.hash(data: $0).map { String(format: "%02x", $0) }.joined() } ?? ""
+        let manifest: [String: Any] = [
+            "tool": "kikitori \(KikitoriVersion.current)",
+            "kind": kind.rawValue,
+            "created_at": ISO8601DateFormatter().string(from: Date()),
+            "database": store.map { URL(fileURLWithPath: $0.path).lastPathComponent } ?? NSNull(),
+            "filters": [
+                "audience": filter.audience.rawValue, "status": filter.status?.rawValue ?? "any",
+                "questionnaire": filter.questionnaire ?? "any", "min_cell": filter.smallCell,
+            ] as [String: Any],
+            "encoding": encoding.rawValue,
+            "labels": labels.rawValue,
+            "questionnaires": questionnaires,
+            "codebook": ["reference": codebook.reference, "fingerprint": codebook.fingerprint],
+            "rows": rows,
+            "sha256": sha,
+        ]
+        let json = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        try OutputFile.write(json, to: path + ".manifest.json", force: true, mode: filter.audience == .public ? 0o644 : 0o600)
+    }
+}
