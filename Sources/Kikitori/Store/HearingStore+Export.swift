@@ -34,8 +34,13 @@ extension HearingStore {
             header += ["value_text", "answered_at"]
             try writer.writeHeader(header)
             var references: Set<String> = []
+            // Snapshots are loaded before the cursor opens: the store's methods are not reentrant.
+            var snapshots: [String: Questionnaire] = [:]
+            for reference in try read({ db in try String.fetchAll(db, sql: "SELECT reference FROM questionnaire_snapshot") }) {
+                snapshots[reference] = try snapshot(reference)
+            }
             let total = try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM current_answer c JOIN hearing h ON h.id = c.hearing_id WHERE \(conditions)", arguments: StatementArguments(arguments)) } ?? 0
-            try read { db in
+            try readPassingErrors { db in
                 let cursor = try Row.fetchCursor(
                     db,
                     sql: """
@@ -51,7 +56,7 @@ extension HearingStore {
                     if done % 10_000 == 0 { progress?(done, total) }
                     let reference: String = row[1]
                     references.insert(reference)
-                    let questionnaire = try snapshot(reference)
+                    guard let questionnaire = snapshots[reference] else { continue }
                     let questionID: String = row[6]
                     let question = questionnaire.question(questionID)
                     let parts = reference.split(separator: "@")
@@ -76,7 +81,7 @@ extension HearingStore {
             try writer.writeHeader([
                 "hearing_id", "question_id", "theme", "state", "source", "rule", "codebook", "matched", "answer_text",
             ])
-            try read { db in
+            try readPassingErrors { db in
                 let cursor = try Row.fetchCursor(
                     db,
                     sql: """
@@ -100,7 +105,7 @@ extension HearingStore {
             let themes = codebook.themes.map(\.id)
             let key = options.unit == .hearing ? "t.hearing_id" : "t.event_id"
             try writer.writeHeader((options.unit == .hearing ? ["hearing_id"] : ["hearing_id", "question_id"]) + themes)
-            try read { db in
+            try readPassingErrors { db in
                 let cursor = try Row.fetchCursor(
                     db,
                     sql: """
@@ -161,7 +166,7 @@ extension HearingStore {
                 "respondent_id", "kind", "organisation", "person_name", "person_role", "industry", "municipality", "region",
                 "pseudonym", "hearings",
             ])
-            try read { db in
+            try readPassingErrors { db in
                 let cursor = try Row.fetchCursor(db, sql: """
                     SELECT r.id, r.kind, r.organisation, r.person_name, r.person_role, r.industry, r.municipality, r.region,
                            (SELECT COUNT(*) FROM hearing h WHERE h.respondent_id = r.id)
@@ -274,7 +279,7 @@ extension HearingStore {
             if asked.contains(where: { $0.1.allowOther }) { columns.append(("\(question.id)_other", .other(question: question.id))) }
         }
         let metadata = [
-            "hearing_id", "questionnaire_version", "respondent_kind", "respondent", "industry", "region", "interviewer",
+            "hearing_id", "questionnaire_version", "respondent_kind", "respondent", "respondent_industry", "respondent_region", "interviewer",
             "started_at", "ended_at", "status", "consent",
         ]
         try writer.writeHeader(metadata + columns.map(\.name))
@@ -282,7 +287,8 @@ extension HearingStore {
         var conditions = filter
         conditions.questionnaire = id
         let (sql, arguments) = conditions.conditions
-        try read { db in
+        let byReference = Dictionary(uniqueKeysWithValues: zip(references, versions))
+        try readPassingErrors { db in
             let cursor = try Row.fetchCursor(
                 db,
                 sql: """
@@ -340,7 +346,7 @@ extension HearingStore {
                     hearing = id
                     answers = [:]
                     let reference: String = entry[1]
-                    version = try snapshot(reference)
+                    version = byReference[reference]
                     let consent = ConsentLevel(rawValue: entry[11]) ?? .internalOnly
                     current = [
                         id, String(reference.split(separator: "@").last ?? ""), entry[2], respondentLabel(entry[3], consent, entry[4]),

@@ -117,6 +117,15 @@ public final class HearingStore: Sendable {
         }
     }
 
+    /// A read whose body may throw its own errors (a CSV writer's, say); only SQLite's are translated.
+    func readPassingErrors<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.read(body)
+        } catch let error as DatabaseError {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try queue.read(body)

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+
+@testable import Kikitori
+
+@Suite("CSV writer")
+struct CSVWriterTests {
+    func csv(_ rows: [[String?]], encoding: CSVEncoding = .utf8, replace: Bool = false, raw: Bool = false) throws -> Data {
+        var data = Data()
+        let writer = try CSVWriter(encoding: encoding, replace: replace, raw: raw) { data.append($0) }
+        try writer.writeHeader(["a", "b"])
+        for row in rows { try writer.writeRow(row) }
+        try writer.flush()
+        return data
+    }
+
+    /// RFC 4180 quoting with CRLF line ends; a BOM for Excel by default.
+    @Test func quotingAndLineEnds() throws {
+        let data = try csv([["カンマ, あり", "引用符\"と\n改行"], [nil, "普通"]])
+        #expect(String(decoding: data, as: UTF8.self) == "a,b\r\n\"カンマ, あり\",\"引用符\"\"と\n改行\"\r\n,普通\r\n")
+        let bom = try csv([], encoding: .utf8BOM)
+        #expect(Array(bom.prefix(3)) == [0xEF, 0xBB, 0xBF])
+    }
+
+    /// Cells Excel would read as formulas are neutralised with a leading quote, unless raw.
+    @Test(arguments: ["=1+1", "+81-3", "-2", "@SUM(A1)", "\tx", "\rx", "＝HYPERLINK(\"x\")"])
+    func formulaInjection(cell: String) throws {
+        let text = String(decoding: try csv([[cell, "ok"]]), as: UTF8.self)
+        #expect(text.split(separator: "\r\n").last?.hasPrefix("'") == true || text.contains("\"'"))
+        let raw = String(decoding: try csv([[cell, "ok"]], raw: true), as: UTF8.self)
+        #expect(!raw.contains("'"))
+    }
+
+    /// CP932 through iconv: Japanese and Microsoft's extensions convert; other characters fail with
+    /// row and column, or become ? with replace.
+    @Test func cp932() throws {
+        let data = try csv([["個人情報①㈱", "ｶﾀｶﾅ"]], encoding: .cp932)
+        #expect(data.count > 0)
+        #expect(String(data: data, encoding: .shiftJIS)?.contains("個人情報") == true)
+        #expect(throws: CSVWriter.Failure.unconvertible(character: "😀", row: 2, column: "b")) {
+            try csv([["ok", "ok"], ["ok", "笑顔😀"]], encoding: .cp932)
+        }
+        let replaced = try csv([["ok", "笑顔😀"]], encoding: .cp932, replace: true)
+        #expect(replaced.last(where: { $0 != 0x0D && $0 != 0x0A }) == UInt8(ascii: "?"))
+    }
+}
+
+@Suite("Pseudonyms")
+struct PseudonymTests {
+    /// Letters in registration order per kind; names masked in free text, longest first.
+    @Test func pseudonymsAndMasking() {
+        let pseudonyms = Pseudonyms(
+            rows: [
+                ("1", .privateFirm, "株式会社北のデータ", "山田太郎", true),
+                ("2", .municipalityHead, "ニセコ町", nil, true),
+                ("3", .privateFirm, "道央物流", nil, false),
+                ("4", .privateFirm, "北の", nil, true),
+            ], language: .ja)
+        #expect(pseudonyms.label(respondent: "1", consent: .publicAnonymous) == "企業A")
+        #expect(pseudonyms.label(respondent: "2", consent: .publicAnonymous) == "市町村A")
+        #expect(pseudonyms.label(respondent: "3", consent: .publicNamed) == "道央物流")
+        #expect(pseudonyms.mask("山田太郎さん（株式会社北のデータ）とニセコ町と道央物流") == "（氏名）さん（企業A）と市町村Aと道央物流")
+        #expect(Pseudonyms.letters(25) == "Z" && Pseudonyms.letters(26) == "AA" && Pseudonyms.letters(27) == "AB")
+    }
+}
