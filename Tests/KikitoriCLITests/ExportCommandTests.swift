@@ -146,3 +146,34 @@ func kikitoriSHA256(_ path: String) throws -> String {
     process.waitUntilExit()
     return String(String(decoding: data, as: UTF8.self).prefix(64))
 }
+
+/// LibreOffice, as a stand-in for Excel, opens the appendices with the right characters.
+@Suite("Appendices in LibreOffice")
+struct LibreOfficeTests {
+    /// UTF-8 with BOM and CP932 both open with Japanese intact (converted back to UTF-8 and compared).
+    @Test(arguments: [("utf-8-bom", "76"), ("cp932", "60")])
+    func opensWithTheRightCharacters(encoding: String, libreOfficeCharset: String) throws {
+        guard let soffice = ["/usr/bin/soffice", "/usr/bin/libreoffice"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            print("note: LibreOffice is not installed; skipping (apt-get install libreoffice-calc-nogui)")
+            return
+        }
+        let directory = try TemporaryDirectory()
+        let input = directory.url.appendingPathComponent("codebook.csv").path
+        #expect(try kikitori(["export", "codebook", "--encoding", encoding, "--out", input]).status == 0)
+        let output = directory.url.appendingPathComponent("converted")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: soffice)
+        process.arguments = [
+            "--headless", "-env:UserInstallation=file://\(directory.url.path)/profile",
+            "--infilter=CSV:44,34,\(libreOfficeCharset),1", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir", output.path, input,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let text = try String(contentsOf: output.appendingPathComponent("codebook.csv"), encoding: .utf8)
+        #expect(text.contains("privacy,個人情報・プライバシー,Privacy and personal data"))
+        #expect(text.contains("データの所在・見つけやすさ"))
+    }
+}
