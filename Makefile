@@ -3,7 +3,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 APT_PACKAGES := libsqlite3-dev libreadline-dev
 
-.PHONY: run test build install deps clean bench-tag
+.PHONY: run test build install deps clean bench-tag bench-export
 
 ## deps: install the C libraries Kikitori links (with apt when root, else say how)
 deps:
@@ -46,6 +46,11 @@ install: build
 bench-tag: build
 	@command -v sqlite3 >/dev/null || (apt-get install -y -qq sqlite3 || echo "Run: sudo apt-get install -y sqlite3")
 	bash bench/tag.sh
+
+## bench-export: export answers next to sqlite3 -csv on the same database (release build)
+bench-export: build
+	@command -v sqlite3 >/dev/null || (apt-get install -y -qq sqlite3 || echo "Run: sudo apt-get install -y sqlite3")
+	bash bench/export.sh
 
 clean:
 	$(SWIFT) package clean

@@ -127,6 +127,23 @@ final class YAMLReader {
         return value
     }
 
+    /// The `id` of a questionnaire or codebook: a kebab-case name usable as a folder.
+    func documentID(_ node: Node) -> String? {
+        guard let id = string(node, field: "id") else { return nil }
+        if !Identifier.isValidQuestionnaireID(id) { report(.invalidQuestionnaireID(id), at: node) }
+        return id
+    }
+
+    /// A positive whole `version`.
+    func version(_ node: Node) -> Int? {
+        guard let text = string(node, field: "version") else { return nil }
+        guard let version = Int(text), version > 0 else {
+            report(.invalidVersion(text), at: node)
+            return nil
+        }
+        return version
+    }
+
     /// A plain `true`/`false`; nil (and a diagnostic) otherwise.
     func boolean(_ node: Node, field: String, subject: DiagnosticSubject? = nil) -> Bool? {
         guard let scalar = scalar(node, field: field, subject: subject) else { return nil }

@@ -1,11 +1,10 @@
-import Crypto
 import Foundation
 
 /// A versioned questionnaire, loaded from `questionnaires/<id>/v<N>.yaml`.
 ///
 /// The value is the questionnaire's meaning only: its canonical JSON form (``canonicalJSON``) and
 /// ``fingerprint`` ignore key order, comments and layout of the file it came from.
-public struct Questionnaire: Codable, Equatable, Sendable {
+public struct Questionnaire: CanonicalForm, Equatable, Sendable {
     public var id: String
     public var version: Int
     public var title: LocalizedText
@@ -58,27 +57,6 @@ public struct Questionnaire: Codable, Equatable, Sendable {
     /// The choices of a select question, or nil for other types.
     public func choices(for question: Question) -> [Choice]? {
         question.type.choiceList.flatMap { choiceList($0)?.choices }
-    }
-
-    /// Sorted-key JSON of the questionnaire's meaning; stored as the snapshot of a hearing.
-    public var canonicalJSON: Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain value types cannot fail; an empty result would simply not match any fingerprint.
-        return (try? encoder.encode(self)) ?? Data()
-    }
-
-    /// SHA-256 of ``canonicalJSON``, in lower-case hex.
-    public var fingerprint: String {
-        SHA256.hash(data: canonicalJSON).map { String(format: "%02x", $0) }.joined()
-    }
-
-    /// The first twelve hex digits of the fingerprint, for listings.
-    public var shortFingerprint: String { String(fingerprint.prefix(12)) }
-
-    /// Restores a questionnaire from its canonical JSON, as stored in a hearing's snapshot.
-    public static func fromCanonicalJSON(_ data: Data) throws -> Questionnaire {
-        try JSONDecoder().decode(Questionnaire.self, from: data)
     }
 }
 

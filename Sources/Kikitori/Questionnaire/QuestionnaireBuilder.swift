@@ -39,19 +39,8 @@ struct QuestionnaireBuilder {
             of: root, at: rootNode, allowed: Self.topFields, required: ["id", "version", "title", "languages", "sections"],
             subject: nil)
 
-        let id = fields["id"].flatMap { node -> String? in
-            guard let id = reader.string(node, field: "id") else { return nil }
-            if !Identifier.isValidQuestionnaireID(id) { reader.report(.invalidQuestionnaireID(id), at: node) }
-            return id
-        }
-        let version = fields["version"].flatMap { node -> Int? in
-            guard let text = reader.string(node, field: "version") else { return nil }
-            guard let version = Int(text), version > 0 else {
-                reader.report(.invalidVersion(text), at: node)
-                return nil
-            }
-            return version
-        }
+        let id = fields["id"].flatMap(reader.documentID)
+        let version = fields["version"].flatMap(reader.version)
         readLanguages(fields)
         let title = fields["title"].flatMap { localized($0, field: "title", subject: nil) }
         let description = fields["description"].flatMap { localized($0, field: "description", subject: nil) }

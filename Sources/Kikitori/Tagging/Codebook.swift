@@ -1,11 +1,10 @@
-import Crypto
 import Foundation
 
 /// The themes that answers are coded with, and the rules that find them.
 ///
 /// Versioned like the questionnaires: `id`, `version`, and a fingerprint of the canonical form,
 /// which each tag records so that a report can say which rules produced it.
-public struct Codebook: Codable, Equatable, Sendable {
+public struct Codebook: CanonicalForm, Equatable, Sendable {
     public var id: String
     public var version: Int
     public var title: LocalizedText?
@@ -17,22 +16,6 @@ public struct Codebook: Codable, Equatable, Sendable {
     public var reference: String { "\(id)@\(version)" }
 
     public func theme(_ id: String) -> Theme? { themes.first { $0.id == id } }
-
-    public var canonicalJSON: Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(self)) ?? Data()
-    }
-
-    public var fingerprint: String {
-        SHA256.hash(data: canonicalJSON).map { String(format: "%02x", $0) }.joined()
-    }
-
-    public var shortFingerprint: String { String(fingerprint.prefix(12)) }
-
-    public static func fromCanonicalJSON(_ data: Data) throws -> Codebook {
-        try JSONDecoder().decode(Codebook.self, from: data)
-    }
 }
 
 /// A parent grouping of themes, such as `barriers`.

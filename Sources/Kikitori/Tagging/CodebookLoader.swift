@@ -41,19 +41,8 @@ private struct CodebookBuilder {
             of: root, at: node,
             allowed: ["id", "version", "title", "languages", "groups", "themes", "negation"],
             required: ["id", "version", "themes"], subject: nil)
-        let id = fields["id"].flatMap { node -> String? in
-            guard let id = reader.string(node, field: "id") else { return nil }
-            if !Identifier.isValidQuestionnaireID(id) { reader.report(.invalidQuestionnaireID(id), at: node) }
-            return id
-        }
-        let version = fields["version"].flatMap { node -> Int? in
-            guard let text = reader.string(node, field: "version") else { return nil }
-            guard let version = Int(text), version > 0 else {
-                reader.report(.invalidVersion(text), at: node)
-                return nil
-            }
-            return version
-        }
+        let id = fields["id"].flatMap(reader.documentID)
+        let version = fields["version"].flatMap(reader.version)
         var languages: [Language] = [.ja, .en]
         if let node = fields["languages"], let items = reader.sequence(node, field: "languages") {
             languages = items.compactMap { item in
