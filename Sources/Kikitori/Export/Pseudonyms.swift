@@ -15,8 +15,30 @@ public struct Pseudonyms: Sendable {
     }
 
     public let entries: [String: Entry]
-    private let automaton: AhoCorasick
-    private let replacements: [String]
+    /// Built on first use: internal exports never mask, and the automaton grows with the respondents.
+    private let masker: Masker
+    private var replacements: [String] { masker.replacements }
+
+    private final class Masker: @unchecked Sendable {
+        let patterns: [[UInt8]]
+        let replacements: [String]
+        private let lock = NSLock()
+        private var built: AhoCorasick?
+
+        init(patterns: [[UInt8]], replacements: [String]) {
+            self.patterns = patterns
+            self.replacements = replacements
+        }
+
+        var automaton: AhoCorasick {
+            lock.withLock {
+                if let built { return built }
+                let automaton = AhoCorasick(patterns: patterns)
+                built = automaton
+                return automaton
+            }
+        }
+    }
 
     public init(rows: [(id: String, kind: RespondentKind, organisation: String, person: String?, hidden: Bool)], language: Language) {
         var counters: [String: Int] = [:]
@@ -46,8 +68,7 @@ public struct Pseudonyms: Sendable {
             }
         }
         self.entries = entries
-        self.automaton = AhoCorasick(patterns: patterns)
-        self.replacements = replacements
+        masker = Masker(patterns: patterns, replacements: replacements)
     }
 
     /// A, B, …, Z, AA, AB, …
@@ -69,7 +90,9 @@ public struct Pseudonyms: Sendable {
 
     /// `text` with every hidden respondent's organisation and person name replaced, longest match first.
     public func mask(_ text: String) -> String {
+        guard !masker.patterns.isEmpty else { return text }
         let bytes = Array(text.utf8)
+        let automaton = masker.automaton
         var found: [(start: Int, end: Int, pattern: Int)] = []
         automaton.scan(bytes) { pattern, end in
             found.append((end - Int(automaton.patternLengths[pattern]), end, pattern))
