@@ -13,6 +13,10 @@ extension HearingStore {
         let started = Date()
         let codebook = matcher.codebook
         let work = { (db: Database) throws -> TagReport in
+            // A run touches many pages; a 64 MB cache keeps them from spilling mid-transaction.
+            // Set for this run only, so exports and reviews keep SQLite's small default.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
             let state = try Row.fetchOne(db, sql: "SELECT codebook_fingerprint, high_water FROM tagging_state WHERE id = 1")
             let full = retag || state == nil || (state?["codebook_fingerprint"] as String?) != codebook.fingerprint
             let highWater: Int64 = full ? 0 : (state?["high_water"] ?? 0)

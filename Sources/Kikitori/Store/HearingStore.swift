@@ -31,11 +31,7 @@ public final class HearingStore: Sendable {
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             // After GRDB's WAL set-up, which chooses NORMAL: an answer must survive a power cut.
-            try queue.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA synchronous = FULL")
-                // Large runs (tagging, import) touch many pages; a 64 MB cache keeps them from spilling mid-transaction.
-                try db.execute(sql: "PRAGMA cache_size = -65536")
-            }
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try Schema.migrator.migrate(queue)
         } catch {
             throw Self.storeError(error, path: path)
