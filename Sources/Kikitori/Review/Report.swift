@@ -38,19 +38,24 @@ public struct Report: Sendable {
             snapshots.append((reference, questionnaire.fingerprint))
         }
         // Choice questions whose choices stand for themes, and scales: the structured side of the concerns.
-        var seen: Set<String> = []
+        // One aggregating query per questionnaire.
+        var byQuestionnaire: [(id: String, questions: [String])] = []
         for (reference, _) in snapshots {
             let questionnaire = try store.snapshot(reference)
-            for question in questionnaire.questions where !seen.contains("\(questionnaire.id) \(question.id)") {
+            for question in questionnaire.questions {
                 let themed = questionnaire.choices(for: question)?.contains { $0.theme != nil } ?? false
                 guard themed || question.type == .scale else { continue }
-                seen.insert("\(questionnaire.id) \(question.id)")
-                var narrowed = filter
-                if !(filter.questionnaire ?? "").contains("@") { narrowed.questionnaire = questionnaire.id }
-                if let distribution = try store.distribution(of: question.id, language: language, filter: narrowed) {
-                    distributions.append(distribution)
+                if let index = byQuestionnaire.firstIndex(where: { $0.id == questionnaire.id }) {
+                    if !byQuestionnaire[index].questions.contains(question.id) { byQuestionnaire[index].questions.append(question.id) }
+                } else {
+                    byQuestionnaire.append((questionnaire.id, [question.id]))
                 }
             }
+        }
+        for (id, questions) in byQuestionnaire {
+            var narrowed = filter
+            if !(filter.questionnaire ?? "").contains("@") { narrowed.questionnaire = id }
+            distributions += try store.distributions(of: questions, language: language, filter: narrowed)
         }
         return Report(
             title: language == .ja ? "ヒアリング結果の概要" : "Summary of hearings", generated: now, filter: filter,

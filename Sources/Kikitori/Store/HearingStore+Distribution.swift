@@ -55,17 +55,69 @@ extension HearingStore {
     /// Counts of each value of `question` across versions (of one questionnaire, by `filter`), or its text answers.
     /// Nil when no hearing in `filter` answered it.
     func distribution(of question: String, language: Language, filter: ReviewFilter) throws(StoreError) -> AnswerDistribution? {
+        try distributions(of: [question], language: language, filter: filter, withTexts: true).first
+    }
+
+    /// Several questions of one questionnaire in one aggregating query (GROUP BY question, status and
+    /// code), for the report; text answers are listed only when `withTexts`.
+    func distributions(of questions: [String], language: Language, filter: ReviewFilter, withTexts: Bool = false)
+        throws(StoreError) -> [AnswerDistribution]
+    {
+        guard !questions.isEmpty else { return [] }
         let (conditions, arguments) = filter.conditions
+        let placeholders = Array(repeating: "?", count: questions.count).joined(separator: ", ")
         let rows = try read { db in
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT h.questionnaire, c.kind, e.value_code, e.value_text FROM current_answer c
+                    SELECT h.questionnaire, c.question_id, c.kind, e.value_code, COUNT(*) FROM current_answer c
                     JOIN answer_event e ON e.id = c.event_id JOIN hearing h ON h.id = c.hearing_id
-                    WHERE c.question_id = ? AND \(conditions) ORDER BY h.started_at
+                    WHERE c.question_id IN (\(placeholders)) AND \(conditions)
+                    GROUP BY 1, 2, 3, 4
+                    """, arguments: StatementArguments(questions + arguments))
+        }
+        var result: [AnswerDistribution] = []
+        for question in questions {
+            let mine = rows.filter { ($0[1] as String) == question }
+            let texts = withTexts ? try self.texts(of: question, filter: filter) : []
+            if let distribution = try build(question, rows: mine, texts: texts, language: language) {
+                result.append(distribution)
+            }
+        }
+        return result
+    }
+
+    private func texts(of question: String, filter: ReviewFilter) throws(StoreError) -> [String] {
+        let (conditions, arguments) = filter.conditions
+        return try read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT e.value_text FROM current_answer c JOIN answer_event e ON e.id = c.event_id
+                    JOIN hearing h ON h.id = c.hearing_id
+                    WHERE c.question_id = ? AND c.kind IN ('answered', 'changed') AND e.value_text IS NOT NULL AND \(conditions)
+                    ORDER BY h.started_at
                     """, arguments: StatementArguments([question] + arguments))
         }
-        let references = Array(Set(rows.map { $0[0] as String })).sorted()
+    }
+
+    /// `id@2` before `id@10`.
+    static func versionOrder(_ a: String, _ b: String) -> Bool {
+        let left = a.split(separator: "@")
+        let right = b.split(separator: "@")
+        let leftID = String(left.first ?? "")
+        let rightID = String(right.first ?? "")
+        if leftID != rightID { return leftID < rightID }
+        let leftVersion = Int(left.last ?? "") ?? 0
+        let rightVersion = Int(right.last ?? "") ?? 0
+        return leftVersion < rightVersion
+    }
+
+    /// Rows are (questionnaire, question, status, code, count).
+    private func build(_ question: String, rows: [Row], texts: [String], language: Language) throws(StoreError)
+        -> AnswerDistribution?
+    {
+        let references = Array(Set(rows.map { $0[0] as String })).sorted(by: Self.versionOrder)
         var snapshots: [String: Questionnaire] = [:]
         for reference in references { snapshots[reference] = try snapshot(reference) }
         guard let latest = references.last.flatMap({ snapshots[$0] }), let definition = latest.question(question) else {
@@ -93,17 +145,17 @@ extension HearingStore {
         var counts: [String: Int] = [:]
         var result = AnswerDistribution(
             question: question, label: definition.label.text(language, fallback: latest.defaultLanguage),
-            type: definition.type, versions: references, rows: [], answered: 0, dontKnow: 0, refused: 0, texts: [])
+            type: definition.type, versions: references, rows: [], answered: 0, dontKnow: 0, refused: 0, texts: texts)
         for row in rows {
-            switch row[1] as String {
-            case "dont_know": result.dontKnow += 1
-            case "refused": result.refused += 1
+            let count: Int = row[4]
+            switch row[2] as String {
+            case "dont_know": result.dontKnow += count
+            case "refused": result.refused += count
             case "answered", "changed":
-                result.answered += 1
-                if definition.type == .text {
-                    if let text = row[3] as String? { result.texts.append(text) }
-                } else if let code = row[2] as String? {
-                    for value in code.split(separator: " ") { counts[String(value), default: 0] += 1 }
+                result.answered += count
+                if definition.type != .text, let code = row[3] as String? {
+                    // A multiple choice code "a b" counts once for each value it holds.
+                    for value in code.split(separator: " ") { counts[String(value), default: 0] += count }
                 }
             default: break
             }
