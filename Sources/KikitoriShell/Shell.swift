@@ -126,9 +126,17 @@ public final class Shell {
     }
 
     private func listHearings(_ arguments: [String]) throws {
+        // Each word is a status, a questionnaire (id or id@N), or else part of a respondent's organisation or id.
         var filter = HearingStore.HearingFilter()
+        let questionnaires = Set(((try? library.entries()) ?? []).flatMap { [$0.id, "\($0.id)@\($0.version)"] })
         for argument in arguments {
-            if let status = HearingStatus(rawValue: argument) { filter.status = status } else { filter.questionnaire = argument }
+            if let status = HearingStatus(rawValue: argument) {
+                filter.status = status
+            } else if questionnaires.contains(argument) {
+                filter.questionnaire = argument
+            } else {
+                filter.respondent = argument
+            }
         }
         let summaries = try store.hearings(filter)
         guard !summaries.isEmpty else { return output.line(ShellPhrase.noHearings.text(language)) }

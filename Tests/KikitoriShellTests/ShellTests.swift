@@ -90,6 +90,17 @@ struct ShellTests {
         #expect(states["it_budget_share"] == .dontKnow)
     }
 
+    /// `hearings` filters by status, questionnaire and respondent.
+    @Test func hearingsFilters() throws {
+        let harness = try ShellHarness()
+        harness.run(["new digital-talent@1"] + Self.newFirm + ["1", ":pause", "quit"])
+        harness.transcript = ""
+        harness.run(["hearings paused", "hearings completed", "hearings digital-talent 北のデータ", "hearings 南の会社", "quit"])
+        let blocks = harness.transcript.components(separatedBy: "\n")
+        #expect(blocks.filter { $0.contains("株式会社北のデータ") }.count == 2)
+        #expect(harness.transcript.components(separatedBy: "No hearings.").count - 1 == 2)
+    }
+
     /// End of input during set-up cancels without saving anything.
     @Test func cancelledSetupSavesNothing() throws {
         let harness = try ShellHarness()

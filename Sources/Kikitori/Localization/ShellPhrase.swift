@@ -39,7 +39,7 @@ public enum ShellPhrase: Sendable {
                 Commands:
                   new <questionnaire>      start a hearing (id, id@N or a path)
                   resume <hearing>         continue a hearing (a short prefix of its id is enough)
-                  hearings [status] [questionnaire]   list hearings, newest first
+                  hearings [status] [questionnaire] [respondent]   list hearings, newest first
                   show <hearing>           a hearing's answers
                   respondents              the respondents registered
                   questionnaires           the questionnaires available
@@ -130,7 +130,7 @@ public enum ShellPhrase: Sendable {
                 コマンド:
                   new <調査票>             ヒアリングを始める（id、id@N またはパス）
                   resume <ヒアリング>      ヒアリングを再開する（id の先頭数文字で可）
-                  hearings [状態] [調査票]  ヒアリングの一覧（新しい順）
+                  hearings [状態] [調査票] [回答者]  ヒアリングの一覧（新しい順）
                   show <ヒアリング>        ヒアリングの回答を表示
                   respondents              登録済みの回答者
                   questionnaires           使える調査票
