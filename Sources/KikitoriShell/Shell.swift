@@ -26,7 +26,9 @@ public final class Shell {
         self.defaultInterviewer = defaultInterviewer
     }
 
-    static let commands = ["new", "resume", "hearings", "show", "respondents", "questionnaires", "lang", "help", "quit", "exit"]
+    static let commands = [
+        "new", "resume", "hearings", "show", "respondents", "questionnaires", "tag", "lang", "help", "quit", "exit",
+    ]
 
     /// The read–eval loop; returns at `quit` or end of input.
     public func run() {
@@ -50,6 +52,7 @@ public final class Shell {
             after: [
                 "new": Array(Set(references)).sorted(), "resume": open, "show": hearings,
                 "hearings": HearingStatus.allCases.map(\.rawValue), "lang": ["ja", "en"],
+                "tag": ["retag", "dry-run", "review", "eval"] + (codebook?.themes.map(\.id) ?? []),
             ])
     }
 
@@ -72,6 +75,7 @@ public final class Shell {
                 guard let code = arguments.first, let chosen = Language(rawValue: code) else { return usage("lang ja|en") }
                 language = chosen
                 output.line(ShellPhrase.languageSwitched(chosen).text(language))
+            case "tag": try tag(arguments)
             case "help": output.write(ShellPhrase.shellHelp.text(language))
             default: output.line(ShellPhrase.unknownCommand(command).text(language))
             }
@@ -95,6 +99,7 @@ public final class Shell {
         case let error as StoreError: return error.text(language)
         case let error as LibraryError: return error.text(language)
         case let error as InputError: return error.errors.map { $0.message(language) }.joined(separator: "\n")
+        case let error as TagEvaluation.FormatError: return "\(error.path):\(error.line): \(error.message)"
         default: return String(describing: error)
         }
     }
@@ -123,6 +128,27 @@ public final class Shell {
         if session.isAmending { output.line(ShellPhrase.amending.text(language)) }
         var loop = InterviewLoop(shell: self, session: session)
         loop.run()
+    }
+
+    /// `tag`, `tag retag`, `tag dry-run`, `tag review <theme>`, `tag eval <file.tsv>`: the tagging
+    /// commands of the CLI, for an interviewer who stays in the shell.
+    private func tag(_ arguments: [String]) throws {
+        guard let codebook else { return output.line(InputProblem.missingField("codebook.yaml").text(language)) }
+        let matcher = try ThemeMatcher(codebook: codebook)
+        switch arguments.first {
+        case nil, "retag", "dry-run":
+            let report = try store.tag(with: matcher, retag: arguments.first == "retag", dryRun: arguments.first == "dry-run")
+            output.write(TagReportFormatter(report: report, language: language).render())
+        case "review":
+            guard arguments.count == 2, codebook.theme(arguments[1]) != nil else { return usage("tag review <theme>") }
+            try TagReview(shell: self, codebook: codebook, theme: arguments[1]).run()
+        case "eval":
+            guard arguments.count == 2 else { return usage("tag eval <labelled.tsv>") }
+            let evaluation = try TagEvaluation(matcher: matcher, path: arguments[1])
+            output.write(TagEvaluationFormatter(evaluation: evaluation, language: language).render(misses: false))
+        default:
+            usage("tag [retag | dry-run | review <theme> | eval <labelled.tsv>]")
+        }
     }
 
     private func listHearings(_ arguments: [String]) throws {

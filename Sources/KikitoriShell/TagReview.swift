@@ -16,7 +16,8 @@ public struct TagReview {
 
     public func run() throws {
         let language = shell.language
-        let pending = try shell.store.tags(theme: theme, state: .auto)
+        // Choices linked to a theme have nothing to read: only words matched by rules are reviewed.
+        let pending = try shell.store.tags(theme: theme, state: .auto).filter { $0.tag.source == .rule && $0.text != nil }
         let label = codebook.theme(theme)?.label.text(language) ?? theme
         shell.output.line("\(label) [\(theme)]: \(pending.count)")
         var confirmed = 0

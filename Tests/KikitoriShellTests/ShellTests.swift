@@ -142,4 +142,27 @@ struct ShellTaggingTests {
         let tags = try harness.store.tags()
         #expect(Set(tags.map { "\($0.tag.theme) \($0.tag.state.rawValue)" }) == ["merit manual", "cost rejected"])
     }
+
+    /// `tag`, `tag review` and `tag eval` work from the shell as from the command line.
+    @Test func taggingCommands() throws {
+        let harness = try ShellHarness()
+        let codebook = try CodebookLoader.load(path: repositoryRoot.appendingPathComponent("questionnaires/codebook.yaml").path)
+        let eval = repositoryRoot.appendingPathComponent("Tests/KikitoriTests/Fixtures/labelled-statements.tsv").path
+        let reader = ScriptedLineReader(
+            ["new digital-talent@1"] + ShellTests.newFirm + ["1", "1", "3", "12", "4", "1", "採用の費用が高い", "", ":pause",
+            "tag", "tag", "tag review cost", "y", "tag eval \(eval)", "tag nonsense", "quit"])
+        let output = ShellOutput(style: .plain) { harness.transcript += $0 }
+        Shell(
+            store: harness.store,
+            library: QuestionnaireLibrary(root: repositoryRoot.appendingPathComponent("questionnaires").path),
+            reader: reader, output: output, language: .en, defaultInterviewer: "tester", codebook: codebook
+        ).run()
+        #expect(harness.transcript.contains("Tagged with hokkaido-data-wg@1:"))
+        #expect(harness.transcript.contains("0 new answers"))
+        #expect(harness.transcript.contains("採用の【費用】が高い"))
+        #expect(harness.transcript.contains("1 confirmed, 0 rejected"))
+        #expect(harness.transcript.contains("160 statements"))
+        #expect(harness.transcript.contains("Usage: tag [retag | dry-run | review <theme> | eval <labelled.tsv>]"))
+        #expect(try harness.store.tags(theme: "cost", state: .confirmed).count == 1)
+    }
 }

@@ -43,6 +43,9 @@ public enum ShellPhrase: Sendable {
                   show <hearing>           a hearing's answers
                   respondents              the respondents registered
                   questionnaires           the questionnaires available
+                  tag [retag|dry-run]      tag new answers with the codebook's themes
+                  tag review <theme>       confirm or reject a theme's automatic tags
+                  tag eval <file.tsv>      score the codebook against labelled statements
                   lang ja|en               switch the interface language
                   help                     this list
                   quit                     leave (Ctrl-D too)
@@ -134,6 +137,9 @@ public enum ShellPhrase: Sendable {
                   show <ヒアリング>        ヒアリングの回答を表示
                   respondents              登録済みの回答者
                   questionnaires           使える調査票
+                  tag [retag|dry-run]      新しい回答にテーマを付ける
+                  tag review <テーマ>      自動で付いたテーマを確認・却下する
+                  tag eval <file.tsv>      ラベル付きの文でコードブックを評価する
                   lang ja|en               表示言語の切り替え
                   help                     この一覧
                   quit                     終了（Ctrl-D でも可）
