@@ -44,6 +44,16 @@ struct QuestionnaireCommandTests {
         #expect(result.stdout == "")
     }
 
+    /// A broken codebook is said, not silently skipped, when lint checks choice themes.
+    @Test func lintWithBrokenCodebook() throws {
+        let directory = try TemporaryDirectory()
+        let codebook = try directory.write("id: c\nversion: 1\nthemes: [\n", to: "codebook.yaml")
+        let result = try kikitori(["questionnaire", "lint", "--codebook", codebook, "--lang", "en"])
+        #expect(result.status == 0)
+        #expect(result.stderr.hasPrefix("\(codebook): warning: the codebook has errors, so choice themes were not checked"))
+        #expect(result.stderr.hasSuffix("5 files checked: 0 errors, 1 warning\n"))
+    }
+
     /// Japanese messages when the locale or --lang asks for them.
     @Test func lintInJapanese() throws {
         let directory = try TemporaryDirectory()

@@ -18,6 +18,7 @@ public enum Phrase: Sendable {
     case diffNoChanges, diffChoices(Int), diffMoved(String, String)
     // Lint
     case lintSummary(files: Int, errors: Int, warnings: Int)
+    case codebookUnusable(String)
 
     public func text(_ language: Language) -> String {
         language == .ja ? japanese : english
@@ -89,6 +90,8 @@ public enum Phrase: Sendable {
         case .diffNoChanges: return "No changes in meaning."
         case .diffChoices(let n): return "\(n) choice\(n == 1 ? "" : "s")"
         case .diffMoved(let from, let to): return "moved from section \(from) to \(to)"
+        case .codebookUnusable(let path):
+            return "\(path): warning: the codebook has errors, so choice themes were not checked; run kikitori codebook lint"
         case .lintSummary(let files, let errors, let warnings):
             return "\(files) file\(files == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), "
                 + "\(warnings) warning\(warnings == 1 ? "" : "s")"
@@ -155,6 +158,8 @@ public enum Phrase: Sendable {
         case .diffNoChanges: return "意味の変更はありません。"
         case .diffChoices(let n): return "選択肢 \(n) 個"
         case .diffMoved(let from, let to): return "セクション \(from) から \(to) へ移動"
+        case .codebookUnusable(let path):
+            return "\(path): 警告: コードブックにエラーがあるため選択肢のテーマを検査していません。kikitori codebook lint を実行してください"
         case .lintSummary(let files, let errors, let warnings):
             return "\(files) ファイルを検査: エラー \(errors) 件、警告 \(warnings) 件"
         }

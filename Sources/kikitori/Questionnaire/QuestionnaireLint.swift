@@ -34,8 +34,17 @@ extension QuestionnaireCommand {
             var warnings = 0
             // Choices link to the codebook's themes; check them when the codebook is there.
             let codebookPath = codebook.path(options)
-            let themes = FileManager.default.fileExists(atPath: codebookPath)
-                ? (try? CodebookLoader.load(path: codebookPath)).map { Set($0.themes.map(\.id)) } : nil
+            var themes: Set<String>?
+            if FileManager.default.fileExists(atPath: codebookPath) {
+                let codebookResult = CodebookLoader.inspect(path: codebookPath)
+                if let codebook = codebookResult.codebook {
+                    themes = Set(codebook.themes.map(\.id))
+                } else {
+                    // Say so rather than skip the theme check silently.
+                    StandardError.write(Phrase.codebookUnusable(codebookPath).text(language))
+                    warnings += 1
+                }
+            }
             for file in files {
                 let result = QuestionnaireLoader.inspect(path: file.path, checkFileName: file.inFolder, knownThemes: themes)
                 for diagnostic in result.diagnostics {
