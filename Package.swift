@@ -46,18 +46,23 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers shared by the test targets.
+        .target(
+            name: "KikitoriTestSupport",
+            path: "Tests/KikitoriTestSupport"
+        ),
         .testTarget(
             name: "KikitoriTests",
-            dependencies: ["Kikitori"],
+            dependencies: ["Kikitori", "KikitoriTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "KikitoriShellTests",
-            dependencies: ["Kikitori", "KikitoriShell"]
+            dependencies: ["Kikitori", "KikitoriShell", "KikitoriTestSupport"]
         ),
         .testTarget(
             name: "KikitoriCLITests",
-            dependencies: ["Kikitori"]
+            dependencies: ["Kikitori", "KikitoriTestSupport"]
         ),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import KikitoriTestSupport
 import Testing
 
 /// Bad databases are refused with one line and a meaningful exit code, and never changed.

@@ -1,4 +1,5 @@
 import Foundation
+import KikitoriTestSupport
 import Testing
 
 /// The CSV appendices as Excel users and the report's readers get them.

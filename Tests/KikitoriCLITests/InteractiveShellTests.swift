@@ -1,4 +1,5 @@
 import Foundation
+import KikitoriTestSupport
 import Testing
 
 /// The real binary on a pseudo-terminal: readline, Tab completion, Japanese input, pause, resume.

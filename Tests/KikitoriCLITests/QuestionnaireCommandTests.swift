@@ -1,4 +1,5 @@
 import Foundation
+import KikitoriTestSupport
 import Testing
 
 @Suite("kikitori questionnaire")

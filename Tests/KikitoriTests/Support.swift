@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+
 @testable import Kikitori
 
 /// The repository root, for the sample questionnaires.
@@ -29,25 +30,4 @@ func questionnaireYAML(questions: String, choiceLists: String = "", languages: S
 /// Every diagnostic message (English) of loading `yaml` as `t.yaml`.
 func messages(_ yaml: String) -> [String] {
     QuestionnaireLoader.inspect(data: Data(yaml.utf8), path: "t.yaml").diagnostics.map { $0.message(.en) }
-}
-
-/// A fresh temporary directory, removed when the test's scope ends.
-final class TemporaryDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("kikitori-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: url)
-    }
-
-    func write(_ text: String, to name: String) throws -> String {
-        let file = url.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: file)
-        return file.path
-    }
 }

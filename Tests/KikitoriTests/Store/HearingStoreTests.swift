@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import KikitoriTestSupport
 import Testing
 
 @testable import Kikitori
