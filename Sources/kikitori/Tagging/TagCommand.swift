@@ -65,19 +65,9 @@ extension TagCommand {
             abstract: "Attach a theme to an answer by hand (confirms an automatic tag).",
             discussion: "The answer is named hearing:question_id.\n\nExample:\n  kikitori tag add 3f2a9c:barrier_detail cost")
 
-        @OptionGroup var options: GlobalOptions
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var codebook: CodebookOptions
+        @OptionGroup var decision: TagDecision
 
-        @Argument(help: "The answer: hearing:question_id.")
-        var answer: String
-
-        @Argument(help: "The theme id.")
-        var theme: String
-
-        func run() throws {
-            try decide(options: options, database: database, codebook: codebook, answer: answer, theme: theme, add: true)
-        }
+        func run() throws { try decision.apply(add: true) }
     }
 
     struct TagRemove: ParsableCommand {
@@ -86,19 +76,9 @@ extension TagCommand {
             abstract: "Reject a theme on an answer; a re-run will not add it back.",
             discussion: "Example:\n  kikitori tag remove 3f2a9c:barrier_detail cost")
 
-        @OptionGroup var options: GlobalOptions
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var codebook: CodebookOptions
+        @OptionGroup var decision: TagDecision
 
-        @Argument(help: "The answer: hearing:question_id.")
-        var answer: String
-
-        @Argument(help: "The theme id.")
-        var theme: String
-
-        func run() throws {
-            try decide(options: options, database: database, codebook: codebook, answer: answer, theme: theme, add: false)
-        }
+        func run() throws { try decision.apply(add: false) }
     }
 
     struct TagReviewCommand: ParsableCommand {
@@ -189,14 +169,26 @@ enum TagProblem: Error {
     case unknownTheme(String)
 }
 
-private func decide(
-    options: GlobalOptions, database: DatabaseOptions, codebook: CodebookOptions, answer: String, theme: String, add: Bool
-) throws {
-    try options.guarded {
-        let book = try codebook.load(options)
-        guard book.theme(theme) != nil else { throw TagProblem.unknownTheme(theme) }
-        let store = try database.open()
-        let reference = try store.answerReference(answer)
-        try store.decide(event: reference.event, hearing: reference.hearing, question: reference.question, theme: theme, add: add)
+/// What `tag add` and `tag remove` take: an answer, a theme, and where they live.
+struct TagDecision: ParsableArguments {
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var codebook: CodebookOptions
+
+    @Argument(help: "The answer: hearing:question_id.")
+    var answer: String
+
+    @Argument(help: "The theme id.")
+    var theme: String
+
+    /// Records a person's decision: `add` confirms or adds the theme, otherwise rejects it.
+    func apply(add: Bool) throws {
+        try options.guarded {
+            let book = try codebook.load(options)
+            guard book.theme(theme) != nil else { throw TagProblem.unknownTheme(theme) }
+            let store = try database.open()
+            let reference = try store.answerReference(answer)
+            try store.decide(event: reference.event, hearing: reference.hearing, question: reference.question, theme: theme, add: add)
+        }
     }
 }
