@@ -23,13 +23,18 @@ final class ShellHarness {
         try? FileManager.default.removeItem(at: directory)
     }
 
+    /// The default codebook, for tests of coding in the shell.
+    static func codebook() throws -> Codebook {
+        try CodebookLoader.load(path: repositoryRoot.appendingPathComponent("questionnaires/codebook.yaml").path)
+    }
+
     @discardableResult
-    func run(_ lines: [String], language: Language = .en) -> ScriptedLineReader {
+    func run(_ lines: [String], language: Language = .en, codebook: Codebook? = nil) -> ScriptedLineReader {
         let reader = ScriptedLineReader(lines)
         let output = ShellOutput(style: .plain) { [unowned self] in transcript += $0 }
         let shell = Shell(
             store: store, library: QuestionnaireLibrary(root: repositoryRoot.appendingPathComponent("questionnaires").path),
-            reader: reader, output: output, language: language, defaultInterviewer: "tester")
+            reader: reader, output: output, language: language, defaultInterviewer: "tester", codebook: codebook)
         shell.run()
         return reader
     }
@@ -125,17 +130,10 @@ struct ShellTaggingTests {
     /// `:tag` and `:untag` record a person's decision on the answer just given.
     @Test func tagAndUntag() throws {
         let harness = try ShellHarness()
-        let codebook = try CodebookLoader.load(path: repositoryRoot.appendingPathComponent("questionnaires/codebook.yaml").path)
-        let reader = ScriptedLineReader(
+        harness.run(
             ["new digital-talent@1"] + ShellTests.newFirm + [
                 "1", "1", "3", "12", "4", "1", "採用に苦労している", "", ":tag merit", ":untag cost", ":tag nonsense", ":pause", "quit",
-            ])
-        let output = ShellOutput(style: .plain) { harness.transcript += $0 }
-        Shell(
-            store: harness.store,
-            library: QuestionnaireLibrary(root: repositoryRoot.appendingPathComponent("questionnaires").path),
-            reader: reader, output: output, language: .en, defaultInterviewer: "tester", codebook: codebook
-        ).run()
+            ], codebook: try ShellHarness.codebook())
         #expect(harness.transcript.contains("+ merit [hiring_detail]"))
         #expect(harness.transcript.contains("- cost [hiring_detail]"))
         #expect(harness.transcript.contains("theme 'nonsense' is not in the codebook"))
@@ -146,17 +144,10 @@ struct ShellTaggingTests {
     /// `tag`, `tag review` and `tag eval` work from the shell as from the command line.
     @Test func taggingCommands() throws {
         let harness = try ShellHarness()
-        let codebook = try CodebookLoader.load(path: repositoryRoot.appendingPathComponent("questionnaires/codebook.yaml").path)
         let eval = repositoryRoot.appendingPathComponent("Tests/KikitoriTests/Fixtures/labelled-statements.tsv").path
-        let reader = ScriptedLineReader(
+        harness.run(
             ["new digital-talent@1"] + ShellTests.newFirm + ["1", "1", "3", "12", "4", "1", "採用の費用が高い", "", ":pause",
-            "tag", "tag", "tag review cost", "y", "tag eval \(eval)", "tag nonsense", "quit"])
-        let output = ShellOutput(style: .plain) { harness.transcript += $0 }
-        Shell(
-            store: harness.store,
-            library: QuestionnaireLibrary(root: repositoryRoot.appendingPathComponent("questionnaires").path),
-            reader: reader, output: output, language: .en, defaultInterviewer: "tester", codebook: codebook
-        ).run()
+            "tag", "tag", "tag review cost", "y", "tag eval \(eval)", "tag nonsense", "quit"], codebook: try ShellHarness.codebook())
         #expect(harness.transcript.contains("Tagged with hokkaido-data-wg@1:"))
         #expect(harness.transcript.contains("0 new answers"))
         #expect(harness.transcript.contains("採用の【費用】が高い"))

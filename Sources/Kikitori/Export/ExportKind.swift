@@ -13,8 +13,7 @@ public enum ExportKind: String, Sendable, CaseIterable {
     public var defaultAudience: ReviewFilter.Audience {
         switch self {
         case .quotes, .themes, .hearings: return .public
-        case .respondents: return .internal
-        default: return .internal
+        case .answers, .tags, .tagMatrix, .codebook, .respondents: return .internal
         }
     }
 }

@@ -12,7 +12,7 @@ public enum ShellPhrase: Sendable {
     case reviewHeading, reviewMissing, confirmComplete, reasonPrompt, amending
     case noHearings, noRespondents, setupCancelled, languageSwitched(Language), noteSaved
     case columnHearing, columnStatus, columnQuestionnaire, columnRespondent, columnKind, columnStarted, columnAnswers
-    case columnOrganisation, columnMunicipality, columnRegion, columnIndustry, columnInterviewer
+    case columnOrganisation, columnMunicipality, columnRegion, columnInterviewer
     case status(HearingStatus)
     case goodbye
 
@@ -107,7 +107,6 @@ public enum ShellPhrase: Sendable {
         case .columnOrganisation: return "organisation"
         case .columnMunicipality: return "municipality"
         case .columnRegion: return "region"
-        case .columnIndustry: return "industry"
         case .columnInterviewer: return "interviewer"
         case .status(let status): return status.rawValue.replacingOccurrences(of: "_", with: " ")
         case .goodbye: return "Bye."
@@ -201,7 +200,6 @@ public enum ShellPhrase: Sendable {
         case .columnOrganisation: return "組織"
         case .columnMunicipality: return "市町村"
         case .columnRegion: return "地域"
-        case .columnIndustry: return "業種"
         case .columnInterviewer: return "聞き手"
         case .status(let status):
             switch status {
