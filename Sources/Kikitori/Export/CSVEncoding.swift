@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// How a CSV appendix is encoded for Excel.
 public enum CSVEncoding: String, Sendable, CaseIterable {
     /// UTF-8 with a byte-order mark: Excel on Japanese Windows then shows Japanese correctly.
@@ -15,41 +11,20 @@ public enum CSVEncoding: String, Sendable, CaseIterable {
     var preamble: [UInt8] { self == .utf8BOM ? [0xEF, 0xBB, 0xBF] : [] }
 }
 
-/// Converts UTF-8 text to CP932 through glibc's iconv, which knows Microsoft's extensions
-/// (①, ㈱, NEC and IBM kanji) that plain Shift_JIS lacks.
+/// Converts UTF-8 text to CP932 for Excel, naming the first character that has no CP932 form.
 final class CP932Converter {
-    private let descriptor: iconv_t
+    private let iconv: Iconv
 
     init?() {
-        guard let descriptor = iconv_open("CP932", "UTF-8"), descriptor != iconv_t(bitPattern: -1) else { return nil }
-        self.descriptor = descriptor
+        guard let iconv = Iconv(from: "UTF-8", to: "CP932") else { return nil }
+        self.iconv = iconv
     }
 
-    deinit {
-        iconv_close(descriptor)
-    }
-
-    /// The CP932 bytes of `text`, or the first character that has no CP932 form.
     func convert(_ text: String) -> Result<[UInt8], CharacterFailure> {
-        var input = Array(text.utf8)
-        var output = [UInt8](repeating: 0, count: input.count * 2 + 8)
-        let outputCount = output.count
-        var inLeft = input.count
-        var outLeft = outputCount
-        let result = input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer -> Int in
-                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
-                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress)?.assumingMemoryBound(to: CChar.self)
-                iconv(descriptor, nil, nil, nil, nil)
-                return iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft)
-            }
+        let input = Array(text.utf8)
+        return iconv.convert(input).mapError { failure in
+            CharacterFailure(character: String(decoding: input[failure.offset...], as: UTF8.self).first.map(String.init) ?? "?")
         }
-        if result == -1 {
-            let offset = input.count - inLeft
-            let failing = String(decoding: input[offset...], as: UTF8.self).first.map(String.init) ?? "?"
-            return .failure(CharacterFailure(character: failing))
-        }
-        return .success(Array(output[0..<(outputCount - outLeft)]))
     }
 
     struct CharacterFailure: Error {

@@ -40,21 +40,37 @@ public struct Pseudonyms: Sendable {
         }
     }
 
-    public init(rows: [(id: String, kind: RespondentKind, organisation: String, person: String?, hidden: Bool)], language: Language) {
+    /// - Parameter links: respondent id → the respondent it was linked to as the same organisation;
+    ///   a linked group shares one pseudonym, and its names are hidden if any member's must be.
+    public init(
+        rows: [(id: String, kind: RespondentKind, organisation: String, person: String?, hidden: Bool)], links: [String: String] = [:],
+        language: Language
+    ) {
         var counters: [String: Int] = [:]
         var entries: [String: Entry] = [:]
         var patterns: [[UInt8]] = []
         var replacements: [String] = []
-        for row in rows {
-            let prefix: String
-            switch row.kind {
-            case .privateFirm: prefix = language == .ja ? "企業" : "Firm "
-            case .municipalityHead, .municipalStaff: prefix = language == .ja ? "市町村" : "Municipality "
-            case .other: prefix = language == .ja ? "団体" : "Organisation "
+        var hiddenGroups: Set<String> = []
+        for row in rows where row.hidden { hiddenGroups.insert(links[row.id] ?? row.id) }
+        // Group leaders first, so that members find their leader's pseudonym.
+        let ordered = rows.filter { links[$0.id] == nil } + rows.filter { links[$0.id] != nil }
+        for var row in ordered {
+            let group = links[row.id] ?? row.id
+            row.hidden = hiddenGroups.contains(group)
+            let pseudonym: String
+            if let leader = entries[group], group != row.id {
+                pseudonym = leader.pseudonym
+            } else {
+                let prefix: String
+                switch row.kind {
+                case .privateFirm: prefix = language == .ja ? "企業" : "Firm "
+                case .municipalityHead, .municipalStaff: prefix = language == .ja ? "市町村" : "Municipality "
+                case .other: prefix = language == .ja ? "団体" : "Organisation "
+                }
+                let index = counters[prefix, default: 0]
+                counters[prefix] = index + 1
+                pseudonym = prefix + Self.letters(index)
             }
-            let index = counters[prefix, default: 0]
-            counters[prefix] = index + 1
-            let pseudonym = prefix + Self.letters(index)
             entries[row.id] = Entry(organisation: row.organisation, person: row.person, pseudonym: pseudonym, hidden: row.hidden)
             guard row.hidden else { continue }
             // Names of a character or two would mask ordinary words; they stay.

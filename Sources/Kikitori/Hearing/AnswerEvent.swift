@@ -59,7 +59,9 @@ public enum AnswerState: Equatable, Sendable {
     /// Derives current states from a log, latest event winning; notes change nothing.
     public static func current(from events: [AnswerEvent]) -> [String: AnswerState] {
         var states: [String: AnswerState] = [:]
-        for event in events.sorted(by: { $0.sequence < $1.sequence }) {
+        // Two databases continuing one hearing can both write sequence n; the id breaks the tie as SQL does.
+        let ordered = events.sorted { ($0.sequence, $0.id.uuidString.lowercased()) < ($1.sequence, $1.id.uuidString.lowercased()) }
+        for event in ordered {
             guard let question = event.questionID else { continue }
             switch event.kind {
             case .answered, .changed: if let value = event.value { states[question] = .answered(value) }

@@ -57,6 +57,16 @@ extension StoreError {
             return ja ? "\(reference) の内容が、保存済みの版（指紋 \(stored.prefix(12))）から変わっています（現在 \(file.prefix(12))）。内容を変えたときは version を上げて新しいファイルにしてください" : "\(reference) has changed since hearings used it (fingerprint \(stored.prefix(12)), now \(file.prefix(12))); bump its version into a new file instead of editing a released one"
         case .unknownAnswer(let reference):
             return ja ? "回答 '\(reference)' がありません（ヒアリング:質問id の形で指定します）" : "no answer '\(reference)'; name it as hearing:question_id"
+        case .missing(let path): return ja ? "\(path): ファイルがありません" : "\(path): no such file"
+        case .cannotRead(let path, let reason): return ja ? "\(path): 読めません: \(reason)" : "\(path): cannot read: \(reason)"
+        case .snapshotMismatch(let path, let reference, let ours, let theirs):
+            return ja
+                ? "\(path): \(reference) の内容がこのデータベースのものと違います（こちら \(ours.prefix(12))、相手 \(theirs.prefix(12))）。同じ版番号で別の内容が使われています。どちらかの調査票の version を上げてから聞き取り直すか、担当者に確認してください（何も取り込んでいません）"
+                : "\(path): \(reference) differs from this database's (ours \(ours.prefix(12)), theirs \(theirs.prefix(12))): one version number was used for two contents; find out which file is right before merging (nothing was merged)"
+        case .sameFile(let path): return ja ? "\(path): 取り込み先と同じファイルです" : "\(path): is the database being merged into"
+        case .unknownConflict(let hearing, let question):
+            return ja ? "ヒアリング \(hearing) の質問 \(question) に未解決の食い違いはありません" : "no unresolved conflict for question \(question) of hearing \(hearing)"
+        case .alreadyLinked(let a, let b): return ja ? "\(a.prefix(8)) と \(b.prefix(8)) は既に同じ回答者として結び付いています" : "\(a.prefix(8)) and \(b.prefix(8)) are already linked"
         case .unknownSnapshot(let reference): return ja ? "調査票 \(reference) がデータベースにありません" : "questionnaire \(reference) is not in the database"
         }
     }

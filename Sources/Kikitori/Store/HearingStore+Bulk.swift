@@ -57,3 +57,10 @@ extension HearingStore {
         }
     }
 }
+
+extension HearingStore {
+    /// Every hearing id, for refusing imported rows that are already here.
+    public func hearingIDs() throws(StoreError) -> Set<String> {
+        Set(try read { db in try String.fetchAll(db, sql: "SELECT id FROM hearing") })
+    }
+}

@@ -196,7 +196,7 @@ extension HearingStore {
         return Pseudonyms(
             rows: rows.map { row in
                 (row[0], RespondentKind(rawValue: row[1]) ?? .other, row[2], row[3], row[4])
-            }, language: language)
+            }, links: try links(), language: language)
     }
 
     static func valueLabel(_ code: String?, question: Question?, in questionnaire: Questionnaire, language: Language) -> String? {

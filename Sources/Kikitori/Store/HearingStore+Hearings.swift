@@ -147,22 +147,24 @@ extension HearingStore {
     /// Appends an event, numbering it after the hearing's last; committed durably before returning.
     @discardableResult
     public func append(_ event: AnswerEvent) throws(StoreError) -> AnswerEvent {
-        try write { db in
-            var event = event
-            let last = try Int.fetchOne(
-                db, sql: "SELECT MAX(sequence) FROM answer_event WHERE hearing_id = ?",
-                arguments: [event.hearingID.uuidString.lowercased()])
-            event.sequence = (last ?? 0) + 1
-            try AnswerEventRecord(event).insert(db)
-            return event
-        }
+        try write { db in try Self.append(event, in: db) }
+    }
+
+    static func append(_ event: AnswerEvent, in db: Database) throws -> AnswerEvent {
+        var event = event
+        let last = try Int.fetchOne(
+            db, sql: "SELECT MAX(sequence) FROM answer_event WHERE hearing_id = ?",
+            arguments: [event.hearingID.uuidString.lowercased()])
+        event.sequence = (last ?? 0) + 1
+        try AnswerEventRecord(event).insert(db)
+        return event
     }
 
     /// Every event of a hearing, in order, typed by the hearing's questionnaire.
     public func events(of hearingID: UUID, questionnaire: Questionnaire) throws(StoreError) -> [AnswerEvent] {
         let records = try read { db in
             try AnswerEventRecord.filter(Column("hearing_id") == hearingID.uuidString.lowercased())
-                .order(Column("sequence")).fetchAll(db)
+                .order(Column("sequence"), Column("id")).fetchAll(db)
         }
         return records.compactMap { $0.model(in: questionnaire) }
     }

@@ -33,6 +33,12 @@ extension HearingStore {
                     """))
             } else if full {
                 try db.execute(sql: "DELETE FROM tag WHERE state = 'auto'")
+            } else {
+                // Events merged from another database may bring automatic tags made with another
+                // codebook: this codebook decides for every event it scans.
+                try db.execute(
+                    sql: "DELETE FROM tag WHERE state = 'auto' AND event_id IN (SELECT id FROM answer_event WHERE rowid > ?)",
+                    arguments: [highWater])
             }
             // Walk the event log in storage order, keeping only current answers: one sequential scan
             // instead of two index probes per answer.

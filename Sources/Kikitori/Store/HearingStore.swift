@@ -28,6 +28,7 @@ public final class HearingStore: Sendable {
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in db.add(function: SearchIndex.function) }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             // After GRDB's WAL set-up, which chooses NORMAL: an answer must survive a power cut.
@@ -41,16 +42,23 @@ public final class HearingStore: Sendable {
     /// Refuses directories, non-SQLite files, other applications' databases and newer schemas,
     /// using a read-only connection so that a refused file is left exactly as it was.
     private static func checkExistingFile(_ path: String) throws(StoreError) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        guard FileManager.default.fileExists(atPath: path) else {
             try createFile(path)
             return
         }
+        try inspect(path, allowEmpty: true)
+    }
+
+    /// The refusal checks for a file that exists: ours, readable, and not from a newer Kikitori.
+    /// An empty file is a new database when `allowEmpty`, and refused otherwise.
+    static func inspect(_ path: String, allowEmpty: Bool) throws(StoreError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path) }
         if isDirectory.boolValue { throw .isDirectory(path) }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw .cannotCreate(path, reason: Self.reason(errno)) }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .cannotRead(path, reason: Self.reason(errno)) }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         try? handle.close()
-        if header.isEmpty { return }
+        if header.isEmpty && allowEmpty { return }
         guard header == Data("SQLite format 3\0".utf8) else { throw .notKikitori(path) }
 
         var configuration = Configuration()
@@ -62,7 +70,7 @@ public final class HearingStore: Sendable {
                 let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'") ?? 0
                 if applicationID != Schema.applicationID {
-                    if tables > 0 { throw StoreError.notKikitori(path) }
+                    if tables > 0 || !allowEmpty { throw StoreError.notKikitori(path) }
                     return
                 }
                 let migrator = Schema.migrator

@@ -134,6 +134,82 @@ enum Schema {
             // Distributions read one question across every hearing.
             try db.execute(sql: "CREATE INDEX current_answer_question ON current_answer(question_id, hearing_id)")
         }
+        migrator.registerMigration("2026-11-30 field data") { db in
+            // Two laptops continuing one hearing both write sequence n+1: sequences may now repeat
+            // within a hearing, and (sequence, id) orders events the same way in every database.
+            // The table is rebuilt (SQLite cannot drop a constraint) keeping rowids, which tagging
+            // uses as its high-water mark.
+            try db.execute(
+                sql: """
+                    CREATE TABLE answer_event_new (
+                        id TEXT PRIMARY KEY,
+                        hearing_id TEXT NOT NULL REFERENCES hearing(id),
+                        sequence INTEGER NOT NULL,
+                        question_id TEXT,
+                        kind TEXT NOT NULL
+                            CHECK (kind IN ('answered', 'changed', 'skipped', 'dont_know', 'refused', 'note')),
+                        value_code TEXT,
+                        value_text TEXT,
+                        previous_code TEXT,
+                        previous_text TEXT,
+                        reason TEXT,
+                        shown_at TEXT,
+                        recorded_at TEXT NOT NULL
+                    );
+                    INSERT INTO answer_event_new (rowid, id, hearing_id, sequence, question_id, kind, value_code, value_text,
+                        previous_code, previous_text, reason, shown_at, recorded_at)
+                        SELECT rowid, id, hearing_id, sequence, question_id, kind, value_code, value_text,
+                            previous_code, previous_text, reason, shown_at, recorded_at FROM answer_event;
+                    DROP TABLE answer_event;
+                    ALTER TABLE answer_event_new RENAME TO answer_event;
+                    CREATE INDEX answer_event_order ON answer_event(hearing_id, sequence);
+                    CREATE INDEX answer_event_question ON answer_event(hearing_id, question_id, sequence);
+                    CREATE TRIGGER answer_event_no_update BEFORE UPDATE ON answer_event
+                    BEGIN SELECT RAISE(ABORT, 'answer events are append-only'); END;
+                    CREATE TRIGGER answer_event_no_delete BEFORE DELETE ON answer_event
+                    BEGIN SELECT RAISE(ABORT, 'answer events are append-only'); END;
+                    CREATE TRIGGER answer_event_current AFTER INSERT ON answer_event
+                    WHEN NEW.kind != 'note' AND NEW.question_id IS NOT NULL
+                    BEGIN
+                        INSERT INTO current_answer (hearing_id, question_id, event_id, sequence, kind)
+                        VALUES (NEW.hearing_id, NEW.question_id, NEW.id, NEW.sequence, NEW.kind)
+                        ON CONFLICT (hearing_id, question_id) DO UPDATE
+                            SET event_id = excluded.event_id, sequence = excluded.sequence, kind = excluded.kind
+                            WHERE (excluded.sequence, excluded.event_id) > (current_answer.sequence, current_answer.event_id);
+                    END;
+
+                    -- Where two databases ended the same answer differently; resolving appends an event.
+                    CREATE TABLE answer_conflict (
+                        hearing_id TEXT NOT NULL REFERENCES hearing(id),
+                        question_id TEXT NOT NULL,
+                        first_event TEXT NOT NULL REFERENCES answer_event(id),
+                        second_event TEXT NOT NULL REFERENCES answer_event(id),
+                        detected_at TEXT NOT NULL,
+                        resolved_by TEXT REFERENCES answer_event(id),
+                        PRIMARY KEY (hearing_id, question_id, first_event, second_event),
+                        CHECK (first_event < second_event)
+                    ) WITHOUT ROWID;
+
+                    -- The same organisation registered twice, linked by a person: `respondent_id` is
+                    -- counted as `same_as` in reports and exports.
+                    CREATE TABLE respondent_link (
+                        respondent_id TEXT PRIMARY KEY REFERENCES respondent(id),
+                        same_as TEXT NOT NULL REFERENCES respondent(id),
+                        linked_at TEXT NOT NULL,
+                        CHECK (respondent_id != same_as)
+                    ) WITHOUT ROWID;
+
+                    -- Answer and note text, normalised (NFKC, lower case) for search; rowid = answer_event rowid.
+                    CREATE VIRTUAL TABLE answer_search USING fts5(text, tokenize = 'trigram');
+                    INSERT INTO answer_search (rowid, text)
+                        SELECT rowid, \(SearchIndex.normalizeFunction)(value_text) FROM answer_event WHERE value_text IS NOT NULL;
+                    CREATE TRIGGER answer_event_search AFTER INSERT ON answer_event
+                    WHEN NEW.value_text IS NOT NULL
+                    BEGIN
+                        INSERT INTO answer_search (rowid, text) VALUES (NEW.rowid, \(SearchIndex.normalizeFunction)(NEW.value_text));
+                    END;
+                    """)
+        }
         return migrator
     }
 }

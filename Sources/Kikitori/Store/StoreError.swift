@@ -1,6 +1,8 @@
 /// Why the database could not be opened or a change was refused. Nothing is written when one is thrown.
 public enum StoreError: Error, Equatable, Sendable {
     case isDirectory(String)
+    case missing(String)
+    case cannotRead(String, reason: String)
     case notKikitori(String)
     case newerSchema(String, unknown: [String])
     case corrupt(String, detail: String)
@@ -15,4 +17,10 @@ public enum StoreError: Error, Equatable, Sendable {
     case snapshotChanged(String, stored: String, file: String)
     case unknownSnapshot(String)
     case unknownAnswer(String)
+    /// Two databases hold different questionnaires (or codebooks) under one `id@version`.
+    case snapshotMismatch(String, reference: String, ours: String, theirs: String)
+    /// A database cannot be merged into itself.
+    case sameFile(String)
+    case unknownConflict(hearing: String, question: String)
+    case alreadyLinked(String, String)
 }

@@ -27,10 +27,12 @@ func reportFailure(_ error: Error, language: Language) -> ExitCode {
     case let error as StoreError:
         StandardError.write("kikitori: " + error.text(language))
         switch error {
-        case .notKikitori, .newerSchema, .corrupt, .snapshotChanged: return ExitStatus.dataError
+        case .notKikitori, .newerSchema, .corrupt, .snapshotChanged, .snapshotMismatch: return ExitStatus.dataError
         case .cannotCreate, .readOnly, .isDirectory: return ExitStatus.cannotCreate
-        case .unknownHearing, .unknownRespondent, .unknownSnapshot, .unknownAnswer, .ambiguousHearing, .ambiguousRespondent:
+        case .unknownHearing, .unknownRespondent, .unknownSnapshot, .unknownAnswer, .ambiguousHearing, .ambiguousRespondent,
+            .missing, .cannotRead, .unknownConflict:
             return ExitStatus.noInput
+        case .sameFile, .alreadyLinked: return ExitStatus.usage
         case .sqlite: return ExitStatus.ioError
         }
     case let error as AnswerProblem:

@@ -1,0 +1,305 @@
+import Foundation
+
+/// Turns a `hearings`-layout CSV (what `export hearings` writes, or a paper form typed into Excel)
+/// into hearings, checking every row with the interview engine — types, constraints, skip logic,
+/// required questions — before anything is written.
+public struct HearingImporter: Sendable {
+    /// The questionnaire's versions by number, as files in the questionnaires folder.
+    public let versions: [Int: Questionnaire]
+    /// Every row must be this version (`--questionnaire id@N`); nil lets each row's
+    /// `questionnaire_version` choose, as in an export of several versions.
+    public let fixedVersion: Int?
+    /// Hearing ids already in the database: such rows are refused, never overwritten.
+    public let existingHearings: Set<String>
+    public let now: Date
+
+    public init(versions: [Int: Questionnaire], fixedVersion: Int?, existingHearings: Set<String>, now: Date = Date()) {
+        self.versions = versions
+        self.fixedVersion = fixedVersion
+        self.existingHearings = existingHearings
+        self.now = now
+    }
+
+    public struct Result: Sendable {
+        public var sets: [HearingStore.HearingRecordSet]
+        public var encoding: ImportText.Encoding
+        public var answers: Int
+    }
+
+    static let metadata = [
+        "hearing_id", "questionnaire_version", "respondent_kind", "respondent", "respondent_industry", "respondent_region",
+        "interviewer", "started_at", "ended_at", "status", "consent",
+    ]
+    static let requiredColumns = ["respondent_kind", "respondent", "consent"]
+    /// Problems listed before giving up: enough to fix a file in one pass, short enough to read.
+    public static let problemLimit = 100
+
+    /// Reads and checks the whole file. Throws ``ImportFailure`` listing every problem found.
+    public func read(_ bytes: [UInt8], path: String) throws(ImportFailure) -> Result {
+        let fail = { (problems: [ImportProblem]) in ImportFailure(path: path, problems: problems) }
+        let decoded: (text: String, encoding: ImportText.Encoding)
+        do {
+            decoded = try ImportText.decode(bytes)
+        } catch {
+            throw fail([ImportProblem(line: error.line, reason: .undecodable(offset: error.offset))])
+        }
+        let records: [CSVReader.Record]
+        do {
+            records = try CSVReader.records(decoded.text)
+        } catch {
+            switch error {
+            case .unterminatedQuote(let line): throw fail([ImportProblem(line: line, reason: .unterminatedQuote)])
+            case .textAfterQuote(let line): throw fail([ImportProblem(line: line, reason: .textAfterQuote)])
+            }
+        }
+        guard let header = records.first else { throw fail([ImportProblem(line: 1, reason: .empty)]) }
+
+        var problems = checkHeader(header)
+        guard problems.isEmpty else { throw fail(problems) }
+        var index: [String: Int] = [:]
+        for (position, name) in header.fields.enumerated() { index[name] = position }
+
+        var sets: [HearingStore.HearingRecordSet] = []
+        var respondents: [String: Respondent] = [:]
+        var seenIDs: [String: Int] = [:]
+        var answers = 0
+        for record in records.dropFirst() {
+            guard problems.count < Self.problemLimit else { break }
+            guard record.fields.count == header.fields.count else {
+                problems.append(ImportProblem(line: record.line, reason: .ragged(fields: record.fields.count, expected: header.fields.count)))
+                continue
+            }
+            let row = Row(record: record, index: index)
+            var rowProblems: [ImportProblem] = []
+            guard let set = hearing(from: row, respondents: &respondents, seenIDs: &seenIDs, problems: &rowProblems), rowProblems.isEmpty else {
+                problems += rowProblems
+                continue
+            }
+            answers += set.events.count
+            sets.append(set)
+        }
+        guard problems.isEmpty else { throw fail(Array(problems.prefix(Self.problemLimit))) }
+        return Result(sets: sets, encoding: decoded.encoding, answers: answers)
+    }
+
+    // MARK: Header
+
+    private var knownColumns: Set<String> {
+        var known = Set(Self.metadata)
+        for questionnaire in versions.values {
+            for question in questionnaire.questions where question.type.isAnswerable {
+                known.insert(question.id)
+                known.insert(question.id + "_label")
+                known.insert(question.id + "_other")
+                for choice in questionnaire.choices(for: question) ?? [] { known.insert("\(question.id)__\(choice.value)") }
+            }
+        }
+        return known
+    }
+
+    private func checkHeader(_ header: CSVReader.Record) -> [ImportProblem] {
+        var problems: [ImportProblem] = []
+        let known = knownColumns
+        var seen: Set<String> = []
+        for name in header.fields {
+            if !seen.insert(name).inserted {
+                problems.append(ImportProblem(line: header.line, column: name, reason: .duplicateColumn))
+            } else if !known.contains(name) {
+                problems.append(ImportProblem(line: header.line, column: name, reason: .unknownColumn(suggestion: YAMLReader.suggestion(for: name, among: known.sorted()))))
+            }
+        }
+        for name in Self.requiredColumns where !seen.contains(name) {
+            problems.append(ImportProblem(line: header.line, column: name, reason: .missingColumn))
+        }
+        if fixedVersion == nil, versions.count > 1, !seen.contains("questionnaire_version") {
+            problems.append(ImportProblem(line: header.line, column: "questionnaire_version", reason: .missingColumn))
+        }
+        return problems
+    }
+
+    // MARK: Rows
+
+    private struct Row {
+        let record: CSVReader.Record
+        let index: [String: Int]
+
+        /// The trimmed cell, nil when the column is absent or the cell empty.
+        func value(_ column: String) -> String? {
+            guard let position = index[column] else { return nil }
+            let value = record.fields[position].trimmingCharacters(in: .whitespacesAndNewlines)
+            return value.isEmpty ? nil : value
+        }
+    }
+
+    private func hearing(
+        from row: Row, respondents: inout [String: Respondent], seenIDs: inout [String: Int], problems: inout [ImportProblem]
+    ) -> HearingStore.HearingRecordSet? {
+        let line = row.record.line
+        func problem(_ column: String?, _ reason: ImportProblem.Reason) {
+            problems.append(ImportProblem(line: line, column: column, value: column.flatMap(row.value), reason: reason))
+        }
+        func parse<T: RawRepresentable>(_ column: String, _ type: T.Type, default fallback: T? = nil) -> T?
+        where T.RawValue == String, T: CaseIterable {
+            guard let value = row.value(column) else {
+                if fallback == nil { problem(column, .required) }
+                return fallback
+            }
+            guard let parsed = T(rawValue: value) else {
+                problem(column, .invalid(allowed: T.allCases.map(\.rawValue)))
+                return nil
+            }
+            return parsed
+        }
+
+        var id = UUID()
+        if let text = row.value("hearing_id") {
+            if let parsed = UUID(uuidString: text) {
+                id = parsed
+                let key = parsed.uuidString.lowercased()
+                if let first = seenIDs[key] { problem("hearing_id", .duplicateID(firstLine: first)) }
+                if existingHearings.contains(key) { problem("hearing_id", .alreadyInDatabase) }
+                seenIDs[key] = line
+            } else {
+                problem("hearing_id", .badID)
+            }
+        }
+        let version: Int?
+        if let text = row.value("questionnaire_version") {
+            if let fixedVersion, Int(text) != fixedVersion {
+                problem("questionnaire_version", .wrongVersion(expected: fixedVersion))
+                version = nil
+            } else if let number = Int(text), versions[number] != nil {
+                version = number
+            } else {
+                problem("questionnaire_version", .unknownVersion(known: versions.keys.sorted()))
+                version = nil
+            }
+        } else {
+            version = fixedVersion ?? versions.keys.max()
+        }
+        let kind = parse("respondent_kind", RespondentKind.self)
+        let consent = parse("consent", ConsentLevel.self)
+        var status = parse("status", HearingStatus.self, default: .completed)
+        // A hearing read from paper is not running anywhere.
+        if status == .inProgress { status = .paused }
+        let organisation = row.value("respondent")
+        if organisation == nil { problem("respondent", .required) }
+        let startedAt = time(row, "started_at", problem: problem) ?? now
+        let endedAt = time(row, "ended_at", problem: problem)
+        guard let version, let questionnaire = versions[version], let kind, let consent, let status, let organisation else { return nil }
+
+        let events = answers(row, questionnaire: questionnaire, hearingID: id, status: status, problem: problem)
+        guard problems.isEmpty else { return nil }
+
+        let respondentKey = kind.rawValue + "\u{1F}" + OrganisationKey.make(organisation)
+        let isNew = respondents[respondentKey] == nil
+        let region = row.value("respondent_region")
+        let respondent = respondents[respondentKey] ?? Respondent(
+            kind: kind, organisation: organisation, industry: row.value("respondent_industry"),
+            region: region.map { Hokkaido.subprefecture(named: $0)?.name ?? $0 }, createdAt: now)
+        respondents[respondentKey] = respondent
+        let hearing = Hearing(
+            id: id, respondentID: respondent.id, questionnaire: questionnaire.reference,
+            interviewer: row.value("interviewer") ?? "import", startedAt: startedAt,
+            endedAt: endedAt ?? (status == .completed || status == .abandoned ? startedAt : nil), status: status, consent: consent,
+            language: questionnaire.defaultLanguage)
+        return HearingStore.HearingRecordSet(respondent: respondent, isNewRespondent: isNew, hearing: hearing, events: events)
+    }
+
+    /// Each answerable question in order: skip logic decides which may be answered, the engine
+    /// parses and checks each value, and a completed hearing must have every required answer.
+    private func answers(
+        _ row: Row, questionnaire: Questionnaire, hearingID: UUID, status: HearingStatus,
+        problem: (String?, ImportProblem.Reason) -> Void
+    ) -> [AnswerEvent] {
+        var engine = InterviewEngine(questionnaire: questionnaire)
+        var events: [AnswerEvent] = []
+        let describer = ExpressionDescriber(questionnaire: questionnaire, language: questionnaire.defaultLanguage)
+        for question in questionnaire.questions where question.type.isAnswerable {
+            guard let input = input(for: question, in: row, questionnaire: questionnaire, problem: problem) else { continue }
+            guard engine.isRelevant(question) else {
+                let condition = question.relevant.map { describer.describe($0, owner: question.id) } ?? ""
+                problem(question.id, .notAsked(condition: condition))
+                continue
+            }
+            let state: AnswerState
+            do {
+                switch input {
+                case "dont_know": state = .dontKnow
+                case "refused": state = .refused
+                case "skipped": state = .skipped
+                default: state = try engine.evaluate(input, for: question)
+                }
+                try engine.check(state, for: question)
+            } catch {
+                problem(question.id, .answer(error))
+                continue
+            }
+            engine.record(state, for: question.id)
+            let kind: AnswerEvent.Kind
+            var value: AnswerValue?
+            switch state {
+            case .answered(let answer):
+                kind = .answered
+                value = answer
+            case .dontKnow: kind = .dontKnow
+            case .refused: kind = .refused
+            case .skipped: kind = .skipped
+            }
+            events.append(AnswerEvent(
+                hearingID: hearingID, sequence: events.count + 1, questionID: question.id, kind: kind, value: value, recordedAt: now))
+        }
+        if status == .completed {
+            let missing = engine.missingRequired.map(\.id)
+            if !missing.isEmpty { problem(nil, .incomplete(missing)) }
+        }
+        return events
+    }
+
+    /// What an interviewer would have typed: the code column, or the 0/1 choice columns, with
+    /// "other" text from `<q>_other`.
+    private func input(
+        for question: Question, in row: Row, questionnaire: Questionnaire, problem: (String?, ImportProblem.Reason) -> Void
+    ) -> String? {
+        var code = row.value(question.id)
+        if case .selectMultiple = question.type {
+            let choices = questionnaire.choices(for: question) ?? []
+            let marked = choices.filter { row.value("\(question.id)__\($0.value)") == "1" }.map(\.value)
+            let columnsUsed = choices.contains { row.value("\(question.id)__\($0.value)") != nil }
+            if code == nil, !marked.isEmpty {
+                code = marked.joined(separator: " ")
+            } else if let given = code, columnsUsed, !["dont_know", "refused", "skipped"].contains(given) {
+                let listed = Set(given.split(separator: " ").map(String.init)).subtracting([AnswerValue.otherCode])
+                if listed != Set(marked) { problem(question.id, .choiceColumnsDisagree(marked.joined(separator: " "))) }
+            }
+        }
+        let other = row.value(question.id + "_other")
+        guard var code else {
+            return other.map { "\(AnswerValue.otherCode): \($0)" }
+        }
+        if let other, code.split(separator: " ").contains(Substring(AnswerValue.otherCode)) {
+            let rest = code.split(separator: " ").filter { $0 != AnswerValue.otherCode }.joined(separator: " ")
+            code = (rest.isEmpty ? "" : rest + " ") + "\(AnswerValue.otherCode): \(other)"
+        }
+        return code
+    }
+
+    nonisolated(unsafe) private static let isoFormatter = ISO8601DateFormatter()
+
+    private static let localFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd", "yyyy/MM/dd HH:mm", "yyyy/MM/dd"]
+
+    /// ISO 8601 as exports write it, or a plain date and time read as Japan time.
+    private func time(_ row: Row, _ column: String, problem: (String?, ImportProblem.Reason) -> Void) -> Date? {
+        guard let text = row.value(column) else { return nil }
+        if let date = Self.isoFormatter.date(from: text) { return date }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Asia/Tokyo")
+        for format in Self.localFormats {
+            formatter.dateFormat = format
+            if let date = formatter.date(from: text) { return date }
+        }
+        problem(column, .badTime)
+        return nil
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import Kikitori
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Add hearings from a CSV in the `export hearings` layout (paper notes typed into Excel).",
+        discussion: """
+            One row per hearing: hearing_id (empty for a new one), questionnaire_version, respondent_kind,
+            respondent, respondent_industry, respondent_region, interviewer, started_at, ended_at, status
+            (default completed), consent, then a column per question holding the value as the shell
+            accepts it (choice value, number or label; dont_know, refused, skipped). select_multiple
+            may use its 0/1 columns instead; <q>_other holds "other" text; <q>_label columns are ignored.
+            `export hearings` on an empty questionnaire gives the header to start from.
+
+            The file may be UTF-8 (with or without BOM) or CP932; it is detected. Every row is checked
+            by the interview engine (types, constraints, skip logic, required answers) before anything
+            is written: one problem per line with row, column, value and reason, and nothing is imported.
+
+            Examples:
+              kikitori import paper-2024-06.csv --questionnaire private-firm-data-use@2
+              kikitori import exports/hearings-private-firm-data-use.csv --questionnaire private-firm-data-use --dry-run
+            """)
+
+    @OptionGroup var options: GlobalOptions
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The CSV file.", completion: .file(extensions: ["csv"]))
+    var file: String
+
+    @Option(help: "id@N (every row that version), or id (each row's questionnaire_version).")
+    var questionnaire: String
+
+    @Flag(help: "Check the file and show what would be imported, writing nothing.")
+    var dryRun = false
+
+    /// Larger than any hearing appendix; a bigger file is a mistake, not a week of paper notes.
+    static let maximumBytes = 200 * 1024 * 1024
+
+    func run() throws {
+        let language = options.language()
+        let text = try options.guarded {
+            let versions = try loadVersions()
+            let fixed = questionnaire.split(separator: "@").dropFirst().first.flatMap { Int($0) }
+            let bytes = try readFile()
+            let store = try database.open()
+            let importer = HearingImporter(versions: versions, fixedVersion: fixed, existingHearings: try store.hearingIDs())
+            let result: HearingImporter.Result
+            do {
+                result = try importer.read(bytes, path: file)
+            } catch let error as ImportFailure {
+                for problem in error.problems {
+                    StandardError.write(problem.message(path: file, language: language, questionnaire: versions.values.first))
+                }
+                if error.problems.count >= HearingImporter.problemLimit {
+                    StandardError.write(language == .ja ? "（最初の \(HearingImporter.problemLimit) 件まで表示）" : "(stopped after \(HearingImporter.problemLimit) problems)")
+                }
+                StandardError.write(language == .ja ? "kikitori: \(file): 何も取り込んでいません" : "kikitori: \(file): nothing was imported")
+                throw ExitStatus.dataError
+            }
+            let used = Set(result.sets.map(\.hearing.questionnaire))
+            if !dryRun { try store.insert(result.sets, snapshots: versions.values.filter { used.contains($0.reference) }) }
+            let respondents = result.sets.filter(\.isNewRespondent).count
+            return language == .ja
+                ? "\(dryRun ? "試行（書き込みなし）" : "取り込みました"): \(file)（\(result.encoding.rawValue)）ヒアリング \(result.sets.count) 件、回答 \(result.answers) 件、新しい回答者 \(respondents) 件\n"
+                : "\(dryRun ? "Dry run (nothing written)" : "Imported"): \(file) (\(result.encoding.rawValue)): \(result.sets.count) hearings, \(result.answers) answers, \(respondents) new respondents\n"
+        }
+        print(text, terminator: "")
+    }
+
+    private func loadVersions() throws -> [Int: Questionnaire] {
+        if questionnaire.contains("@") {
+            let loaded = try options.library.load(questionnaire)
+            return [loaded.version: loaded]
+        }
+        let entries = try options.library.entries().filter { $0.id == questionnaire }
+        if entries.isEmpty { _ = try options.library.path(for: questionnaire) }  // names what is missing
+        var versions: [Int: Questionnaire] = [:]
+        for entry in entries { versions[entry.version] = try options.library.load("\(entry.id)@\(entry.version)") }
+        return versions
+    }
+
+    private func readFile() throws -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else { throw StoreError.missing(file) }
+        guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: file) else {
+            throw StoreError.cannotRead(file, reason: isDirectory.boolValue ? String(cString: strerror(EISDIR)) : String(cString: strerror(errno)))
+        }
+        defer { try? handle.close() }
+        let data = try handle.read(upToCount: Self.maximumBytes + 1) ?? Data()
+        if data.count > Self.maximumBytes {
+            StandardError.write("kikitori: \(file): " + (options.language() == .ja ? "200 MB を超えるファイルは取り込めません" : "larger than 200 MB; split it"))
+            throw ExitStatus.dataError
+        }
+        return Array(data)
+    }
+}
