@@ -214,12 +214,12 @@ public struct HearingImporter: Sendable {
     ) -> [AnswerEvent] {
         var engine = InterviewEngine(questionnaire: questionnaire)
         var events: [AnswerEvent] = []
-        let describer = ExpressionDescriber(questionnaire: questionnaire, language: questionnaire.defaultLanguage)
+        var refused: Set<String> = []
         for question in questionnaire.questions where question.type.isAnswerable {
             guard let input = input(for: question, in: row, questionnaire: questionnaire, problem: problem) else { continue }
             guard engine.isRelevant(question) else {
-                let condition = question.relevant.map { describer.describe($0, owner: question.id) } ?? ""
-                problem(question.id, .notAsked(condition: condition))
+                problem(question.id, .notAsked)
+                refused.insert(question.id)
                 continue
             }
             let state: AnswerState
@@ -233,6 +233,7 @@ public struct HearingImporter: Sendable {
                 try engine.check(state, for: question)
             } catch {
                 problem(question.id, .answer(error))
+                refused.insert(question.id)
                 continue
             }
             engine.record(state, for: question.id)
@@ -250,7 +251,8 @@ public struct HearingImporter: Sendable {
                 hearingID: hearingID, sequence: events.count + 1, questionID: question.id, kind: kind, value: value, recordedAt: now))
         }
         if status == .completed {
-            let missing = engine.missingRequired.map(\.id)
+            // A question whose value was refused above is not reported a second time as missing.
+            let missing = engine.missingRequired.map(\.id).filter { !refused.contains($0) }
             if !missing.isEmpty { problem(nil, .incomplete(missing)) }
         }
         return events

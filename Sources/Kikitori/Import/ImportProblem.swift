@@ -19,7 +19,7 @@ public struct ImportProblem: Error, Equatable, Sendable {
         case badTime
         case answer(AnswerProblem)
         /// Answered although skip logic does not ask it, given the row's other answers.
-        case notAsked(condition: String)
+        case notAsked
         case choiceColumnsDisagree(String)
         case incomplete([String])
     }

@@ -38,7 +38,13 @@ extension ImportProblem {
             return ja ? "調査票にない版です（\(known.map(String.init).joined(separator: "、"))）" : "no such version (known: \(known.map(String.init).joined(separator: ", ")))"
         case .badTime: return ja ? "日時ではありません。2024-05-01 10:30 のように書いてください" : "not a date and time; write it like 2024-05-01 10:30"
         case .answer(let problem): return problem.text(language, questionnaire: questionnaire)
-        case .notAsked(let condition):
+        case .notAsked:
+            let question = column.flatMap { questionnaire?.question($0) }
+            let condition = question.flatMap { question in
+                question.relevant.flatMap { relevant in
+                    questionnaire.map { ExpressionDescriber(questionnaire: $0, language: language).describe(relevant, owner: question.id) }
+                }
+            } ?? ""
             return ja ? "この質問は他の回答からは聞かれないはずです（条件: \(condition)）" : "this question is not asked given the row's other answers (asked only if \(condition))"
         case .choiceColumnsDisagree(let marked):
             return ja ? "0/1 の列（\(marked.isEmpty ? "なし" : marked)）と一致しません" : "does not match the 0/1 columns (\(marked.isEmpty ? "none" : marked))"
