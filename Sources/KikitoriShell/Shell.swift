@@ -27,7 +27,7 @@ public final class Shell {
     }
 
     static let commands = [
-        "new", "resume", "hearings", "show", "respondents", "questionnaires", "tag", "lang", "help", "quit", "exit",
+        "new", "resume", "hearings", "show", "respondents", "questionnaires", "search", "tag", "lang", "help", "quit", "exit",
     ]
 
     /// The read–eval loop; returns at `quit` or end of input.
@@ -75,6 +75,10 @@ public final class Shell {
                 guard let code = arguments.first, let chosen = Language(rawValue: code) else { return usage("lang ja|en") }
                 language = chosen
                 output.line(ShellPhrase.languageSwitched(chosen).text(language))
+            case "search":
+                guard !arguments.isEmpty else { return usage("search <words>") }
+                let result = try store.search(HearingStore.SearchQuery(terms: arguments))
+                output.write(SearchFormatter(language: language).render(result, terms: arguments, style: output.style))
             case "tag": try tag(arguments)
             case "help": output.write(ShellPhrase.shellHelp.text(language))
             default: output.line(ShellPhrase.unknownCommand(command).text(language))

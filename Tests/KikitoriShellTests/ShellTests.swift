@@ -141,6 +141,19 @@ struct ShellTaggingTests {
         #expect(Set(tags.map { "\($0.tag.theme) \($0.tag.state.rawValue)" }) == ["merit manual", "cost rejected"])
     }
 
+    /// `search` finds a two-character word in an answer just given, marking it in the snippet.
+    @Test func searchInTheShell() throws {
+        let harness = try ShellHarness()
+        harness.run(
+            ["new digital-talent@1"] + ShellTests.newFirm + [
+                "1", "1", "3", "12", "4", "1", "採用の費用が負担", "", ":pause", "search 費用", "search 予算", "search", "quit",
+            ])
+        #expect(harness.transcript.contains("'費用': 1 match\n\n"))
+        #expect(harness.transcript.contains("株式会社北のデータ  digital-talent@1  hiring_detail\n  採用の【費用】が負担\n"))
+        #expect(harness.transcript.contains("No answers or notes contain '予算'."))
+        #expect(harness.transcript.contains("search <words>"))
+    }
+
     /// `tag`, `tag review` and `tag eval` work from the shell as from the command line.
     @Test func taggingCommands() throws {
         let harness = try ShellHarness()

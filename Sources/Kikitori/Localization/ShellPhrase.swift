@@ -43,6 +43,7 @@ public enum ShellPhrase: Sendable {
                   show <hearing>           a hearing's answers
                   respondents              the respondents registered
                   questionnaires           the questionnaires available
+                  search <words>           answers and notes containing every word (費用 負担)
                   tag [retag|dry-run]      tag new answers with the codebook's themes
                   tag review <theme>       confirm or reject a theme's automatic tags
                   tag eval <file.tsv>      score the codebook against labelled statements
@@ -136,6 +137,7 @@ public enum ShellPhrase: Sendable {
                   show <ヒアリング>        ヒアリングの回答を表示
                   respondents              登録済みの回答者
                   questionnaires           使える調査票
+                  search <語>              すべての語を含む回答とメモを探す（費用 負担）
                   tag [retag|dry-run]      新しい回答にテーマを付ける
                   tag review <テーマ>      自動で付いたテーマを確認・却下する
                   tag eval <file.tsv>      ラベル付きの文でコードブックを評価する

@@ -105,7 +105,9 @@ public struct NormalizedText: Sendable {
         while end + 2 < input.count, Self.isCombiningAt(input, end) { end += 3 }
         while end + 1 < input.count, input[end] == 0xCC || (input[end] == 0xCD && input[end + 1] < 0xB0) { end += 2 }
         let cluster = String(decoding: UnsafeBufferPointer(rebasing: input[start..<end]), as: UTF8.self)
-        let normalized = cluster.precomposedStringWithCompatibilityMapping.lowercased()
+        // Foundation on Linux leaves ﾌﾟ as フ + U+309A after compatibility mapping; composing again
+        // gives プ, the form typed text and keywords have.
+        let normalized = cluster.precomposedStringWithCompatibilityMapping.precomposedStringWithCanonicalMapping.lowercased()
         for scalar in normalized.unicodeScalars {
             let value = scalar.value
             if value == 0x20 || value == 0x3000 || value == 0xA0 || (0x2000...0x200A).contains(value) {

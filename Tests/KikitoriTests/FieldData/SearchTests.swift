@@ -49,6 +49,7 @@ struct SearchTests {
         let snippet = SearchFormatter(language: .ja).snippet(result.hits[0], style: .plain)
         #expect(snippet == "【ＤＸ】推進の担当がいない")
         try answer("hiring_detail", "オープンデータは難しい")
+        #expect(Array(NormalizedText.normalize("ｵｰﾌﾟﾝ").utf8) == Array("オープン".utf8))
         #expect(try search("ｵｰﾌﾟﾝ") == ["オープンデータは難しい"])
     }
 

@@ -7,12 +7,13 @@ import Testing
 struct NormalizedTextTests {
     /// NFKC, lower case, dashes and long vowels unified, spaces between Japanese removed.
     @Test(arguments: [
-        ("ＡＢＣ　ｄｅｆ", "abc def"), ("ｺｽﾄ", "コスト"), ("ﾃﾞｰﾀ", "データ"), ("データ‐ベース", "データーベース"),
+        ("ＡＢＣ　ｄｅｆ", "abc def"), ("ｺｽﾄ", "コスト"), ("ﾃﾞｰﾀ", "データ"), ("ｵｰﾌﾟﾝ", "オープン"), ("ﾊﾟﾌﾞﾘｯｸ", "パブリック"), ("データ‐ベース", "データーベース"),
         ("e-mail", "eーmail"), ("個人 情報", "個人情報"), ("個人 data", "個人 data"), ("①番", "1番"),
         ("  前後  ", "前後"), ("㈱北", "(株)北"),
     ])
     func normalizes(input: String, expected: String) {
-        #expect(NormalizedText.normalize(input) == expected)
+        // Bytes, not String ==, which treats decomposed and composed kana as equal: the matcher sees bytes.
+        #expect(Array(NormalizedText.normalize(input).utf8) == Array(expected.precomposedStringWithCanonicalMapping.utf8))
     }
 
     /// Each normalised byte maps back to the original text, so highlights quote the respondent.

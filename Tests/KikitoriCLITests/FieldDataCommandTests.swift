@@ -1,0 +1,133 @@
+import Foundation
+import KikitoriTestSupport
+import Testing
+
+/// Merge, import, conflicts and search as interviewers and the working group run them.
+@Suite("kikitori merge, import, conflicts, search", .serialized)
+struct FieldDataCommandTests {
+    let directory: TemporaryDirectory
+
+    init() throws {
+        directory = try TemporaryDirectory()
+    }
+
+    func path(_ name: String) -> String {
+        directory.url.appendingPathComponent(name).path
+    }
+
+    func run(_ arguments: [String], input: String? = nil) throws -> CommandResult {
+        try kikitori(arguments + ["--lang", "en"], input: input)
+    }
+
+    func generate(_ name: String, seed: Int, hearings: Int = 12) throws -> String {
+        #expect(try kikitori(["dev", "generate", "--hearings", String(hearings), "--seed", String(seed), "--db", path(name)]).status == 0)
+        return path(name)
+    }
+
+    /// Two laptops continue one hearing with different staff counts; the merge lists the conflict,
+    /// and resolving it from the command line settles it.
+    @Test func conflictFromTwoLaptopsIsListedAndResolved() throws {
+        let base = path("base.sqlite")
+        let started = try run(
+            ["interview", "digital-talent", "--db", base, "--interviewer", "sato", "--consent", "public_named"],
+            input: "3\nテスト町\n\n\n\n\n\n2\n1\n:pause\n")
+        #expect(started.status == 0)
+        let hearing = try #require(started.stdout.firstMatch(of: /Hearing ([0-9a-f]{8}) paused/)).1
+        try FileManager.default.copyItem(atPath: base, toPath: path("sato.sqlite"))
+        try FileManager.default.copyItem(atPath: base, toPath: path("suzuki.sqlite"))
+        #expect(try run(["resume", String(hearing), "--db", path("sato.sqlite")], input: "3\n:pause\n").status == 0)
+        #expect(try run(["resume", String(hearing), "--db", path("suzuki.sqlite")], input: "5\n:pause\n").status == 0)
+
+        let merged = try run(["merge", path("suzuki.sqlite"), "--db", path("sato.sqlite")])
+        #expect(merged.status == 0)
+        #expect(merged.stdout.contains("1 unresolved conflict: see kikitori conflicts."))
+        let listed = try run(["conflicts", "--db", path("sato.sqlite")])
+        #expect(listed.stdout.contains("\(hearing)  テスト町  digital_staff_count"))
+        #expect(listed.stdout.contains("  1. 3  ["))
+        #expect(listed.stdout.contains("  2. 5  ["))
+
+        let bad = try run(["conflicts", "resolve", String(hearing), "digital_staff_count", "--value", "many", "--db", path("sato.sqlite")])
+        #expect(bad.status == 65)
+        #expect(bad.stderr == "kikitori: 'many' is not a whole number.\n")
+        let resolved = try run(["conflicts", "resolve", String(hearing), "digital_staff_count", "--keep", "2", "--db", path("sato.sqlite")])
+        #expect(resolved.status == 0)
+        #expect(resolved.stdout == "\(hearing) digital_staff_count is now: 5\n")
+        #expect(try run(["conflicts", "--db", path("sato.sqlite")]).stdout == "No unresolved conflicts.\n")
+        let again = try run(["conflicts", "resolve", String(hearing), "digital_staff_count", "--keep", "1", "--db", path("sato.sqlite")])
+        #expect(again.status == 66)
+    }
+
+    /// Merging twice adds nothing; a dry run writes nothing; a newer database is refused in one line.
+    @Test func mergeCommand() throws {
+        let a = try generate("a.sqlite", seed: 1), b = try generate("b.sqlite", seed: 2)
+        let target = path("wg.sqlite")
+        let dry = try run(["merge", a, b, "--dry-run", "--db", target])
+        #expect(dry.status == 0)
+        #expect(dry.stdout.hasPrefix("Dry run (nothing written):"))
+        #expect(try run(["search", "費用", "--db", target]).stdout.hasPrefix("No answers or notes contain"))
+        #expect(try run(["merge", a, b, "--db", target]).status == 0)
+        let twice = try run(["merge", a, "--db", target])
+        #expect(twice.stdout.contains("Nothing new: everything was already here."))
+        let itself = try run(["merge", target, "--db", target])
+        #expect(itself.status == 64)
+        #expect(itself.stderr == "kikitori: \(target): is the database being merged into\n")
+        let missing = try run(["merge", path("nope.sqlite"), "--db", target])
+        #expect(missing.status == 66)
+        #expect(missing.stderr == "kikitori: \(path("nope.sqlite")): no such file\n")
+    }
+
+    /// Export → import through the commands; CP932 detected; a bad file changes nothing.
+    @Test func importCommand() throws {
+        let source = try generate("source.sqlite", seed: 3, hearings: 30)
+        let csv = path("hearings.csv")
+        let questionnaires = repositoryRoot.appendingPathComponent("questionnaires").path
+        #expect(try run(["export", "hearings", "--questionnaire", "private-firm-data-use", "--audience", "internal", "--db", source,
+            "--out", csv, "--questionnaires", questionnaires]).status == 0)
+        let target = path("target.sqlite")
+        let imported = try run(["import", csv, "--questionnaire", "private-firm-data-use", "--db", target])
+        #expect(imported.status == 0)
+        #expect(imported.stdout.hasPrefix("Imported: \(csv) (UTF-8 (BOM)): "))
+        let back = path("back.csv")
+        #expect(try run(["export", "hearings", "--questionnaire", "private-firm-data-use", "--audience", "internal", "--db", target,
+            "--out", back]).status == 0)
+        #expect(try String(contentsOfFile: back, encoding: .utf8) == String(contentsOfFile: csv, encoding: .utf8))
+
+        let twice = try run(["import", csv, "--questionnaire", "private-firm-data-use", "--db", target])
+        #expect(twice.status == 65)
+        #expect(twice.stderr.hasSuffix("kikitori: \(csv): nothing was imported\n"))
+        #expect(twice.stderr.contains(":2: column 'hearing_id' ("))
+
+        let cp932 = path("paper.csv")
+        let paper = "respondent_kind,respondent,consent,status,organisation_type,has_digital_staff,shortage_level,learning_hours,training_wanted\r\n"
+            + "private_firm,株式会社十勝ファーム,public_anonymous,completed,private_firm,いいえ,2,ほとんどない,seminar\r\n"
+        try #require(paper.data(using: .shiftJIS)).write(to: URL(fileURLWithPath: cp932))
+        let fromPaper = try run(["import", cp932, "--questionnaire", "digital-talent@1", "--db", target])
+        #expect(fromPaper.status == 0)
+        #expect(fromPaper.stdout.contains("(CP932): 1 hearings, 5 answers, 1 new respondents"))
+
+        let broken = path("broken.csv")
+        try Data((paper.replacingOccurrences(of: ",2,", with: ",7,")).utf8).write(to: URL(fileURLWithPath: broken))
+        let before = try run(["export", "answers", "--audience", "internal", "--db", target, "--out", "-"]).stdout
+        let refused = try run(["import", broken, "--questionnaire", "digital-talent@1", "--db", target])
+        #expect(refused.status == 65)
+        #expect(refused.stderr == """
+            \(broken):2: column 'shortage_level' ('7'): '7' is out of range; type a whole number from 1 to 5.
+            kikitori: \(broken): nothing was imported
+
+            """)
+        #expect(try run(["export", "answers", "--audience", "internal", "--db", target, "--out", "-"]).stdout == before)
+    }
+
+    /// Search prints the snippet with the two-character word marked, and filters by kind.
+    @Test func searchCommand() throws {
+        let db = try generate("s.sqlite", seed: 4, hearings: 40)
+        let found = try run(["search", "費用", "--db", db, "--limit", "3"])
+        #expect(found.status == 0)
+        #expect(found.stdout.contains("【費用】"))
+        #expect(found.stdout.firstMatch(of: /'費用': \d+ match/) != nil)
+        let none = try run(["search", "存在しない言葉", "--db", db])
+        #expect(none.stdout == "No answers or notes contain '存在しない言葉'.\n")
+        let help = try run(["search", "--help"])
+        #expect(help.stdout.contains("kikitori search 費用 負担"))
+    }
+}
