@@ -16,9 +16,9 @@ extension DevCommand {
             commandName: "generate",
             abstract: "Write a realistic synthetic database; the same seed gives the same database.",
             discussion: """
-                Respondents of every kind across Hokkaido, every questionnaire and version in the
-                questionnaires folder, answers that follow skip logic and constraints, Japanese free text,
-                and some paused and abandoned hearings. The database must not exist yet, so that
+                Respondents of every kind across Hokkaido, every questionnaire and version in the \
+                questionnaires folder, answers that follow skip logic and constraints, Japanese free text, \
+                and some paused and abandoned hearings. The database must not exist yet, so that \
                 synthetic hearings never mix with real ones.
 
                 Example:

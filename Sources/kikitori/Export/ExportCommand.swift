@@ -12,12 +12,12 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write a CSV appendix that opens cleanly in Japanese Excel and respects consent.",
         discussion: """
-            Kinds: hearings (wide, one row per hearing), answers (long), tags, tag-matrix, themes, quotes,
+            Kinds: hearings (wide, one row per hearing), answers (long), tags, tag-matrix, themes, quotes, \
             codebook (also --format qdc for REFI-QDA), respondents (internal only).
 
-            Public output (the default for quotes, themes and hearings) leaves out internal_only
-            hearings, shows 企業A / 市町村B instead of the names of respondents who asked not to be
-            named, and masks those names inside free text. The file is written whole or not at all,
+            Public output (the default for quotes, themes and hearings) leaves out internal_only \
+            hearings, shows 企業A / 市町村B instead of the names of respondents who asked not to be \
+            named, and masks those names inside free text. The file is written whole or not at all, \
             with a .manifest.json beside it (filters, fingerprints, row count, SHA-256).
 
             Examples:

@@ -7,15 +7,15 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Add hearings from a CSV in the `export hearings` layout (paper notes typed into Excel).",
         discussion: """
-            One row per hearing: hearing_id (empty for a new one), questionnaire_version, respondent_kind,
-            respondent, respondent_industry, respondent_region, interviewer, started_at, ended_at, status
-            (default completed), consent, then a column per question holding the value as the shell
-            accepts it (choice value, number or label; dont_know, refused, skipped). select_multiple
-            may use its 0/1 columns instead; <q>_other holds "other" text; <q>_label columns are ignored.
+            One row per hearing: hearing_id (empty for a new one), questionnaire_version, respondent_kind, \
+            respondent, respondent_industry, respondent_region, interviewer, started_at, ended_at, status \
+            (default completed), consent, then a column per question holding the value as the shell \
+            accepts it (choice value, number or label; dont_know, refused, skipped). select_multiple \
+            may use its 0/1 columns instead; <q>_other holds "other" text; <q>_label columns are ignored. \
             `export hearings` on an empty questionnaire gives the header to start from.
 
-            The file may be UTF-8 (with or without BOM) or CP932; it is detected. Every row is checked
-            by the interview engine (types, constraints, skip logic, required answers) before anything
+            The file may be UTF-8 (with or without BOM) or CP932; it is detected. Every row is checked \
+            by the interview engine (types, constraints, skip logic, required answers) before anything \
             is written: one problem per line with row, column, value and reason, and nothing is imported.
 
             Examples:

@@ -7,15 +7,15 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Bring hearings, answers, respondents, questionnaires and tags from interviewers' databases into this one.",
         discussion: """
-            Everything is keyed by UUID and answers are only ever added, so merging the same file twice
-            adds nothing, and merging A into B or B into A gives the same content. The whole merge is one
-            transaction: on any error nothing changes. Source files are only read (an older one is
+            Everything is keyed by UUID and answers are only ever added, so merging the same file twice \
+            adds nothing, and merging A into B or B into A gives the same content. The whole merge is one \
+            transaction: on any error nothing changes. Source files are only read (an older one is \
             upgraded in a private copy beside the target, removed afterwards).
 
-            A hearing continued on two laptops keeps both histories; where one answer ended differently
-            on the two sides, it is listed by `kikitori conflicts` for a person to resolve. Respondents
-            that look like the same organisation are offered for linking (`kikitori respondents
-            duplicates`), never joined silently. A questionnaire with the same id@version but another
+            A hearing continued on two laptops keeps both histories; where one answer ended differently \
+            on the two sides, it is listed by `kikitori conflicts` for a person to resolve. Respondents \
+            that look like the same organisation are offered for linking (`kikitori respondents \
+            duplicates`), never joined silently. A questionnaire with the same id@version but another \
             content is refused.
 
             Examples:
@@ -157,7 +157,7 @@ struct RespondentsCommand: ParsableCommand {
         commandName: "respondents",
         abstract: "List respondents, find ones registered twice, and link them.",
         discussion: """
-            Linking says two registrations are one organisation: reports and exports then count and name
+            Linking says two registrations are one organisation: reports and exports then count and name \
             them once (one pseudonym). Hearings and answers are not changed; `unlink` undoes it.
 
             Examples:

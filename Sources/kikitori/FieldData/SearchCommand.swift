@@ -7,9 +7,9 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Find answers and notes containing words, with a snippet, hearing, respondent and question.",
         discussion: """
-            Every word must occur. Matching ignores full-width/half-width and Latin case (NFKC), so ＤＸ
-            finds dx. Words of three characters or more use the full-text index; shorter ones (費用, 負担)
-            are found by scanning. Only current answers are searched (not superseded ones), plus notes.
+            Every word must occur. Matching ignores full-width/half-width and Latin case (NFKC), so ＤＸ \
+            finds dx. Words of three characters or more use the full-text index; shorter ones (費用, 負担) \
+            are found by scanning. Only current answers are searched (not superseded ones), plus notes. \
             Output names organisations: it is for the working group, not for publication.
 
             Examples:

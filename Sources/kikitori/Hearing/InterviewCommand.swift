@@ -10,7 +10,7 @@ struct InterviewCommand: ParsableCommand {
         commandName: "interview",
         abstract: "Start a new hearing with a questionnaire.",
         discussion: """
-            Asks for the respondent, interviewer, place and consent unless given as options, then
+            Asks for the respondent, interviewer, place and consent unless given as options, then \
             the questionnaire. Every answer is saved the moment it is given.
 
             Examples:
@@ -52,7 +52,7 @@ struct ResumeCommand: ParsableCommand {
         commandName: "resume",
         abstract: "Continue a hearing where it stopped.",
         discussion: """
-            A hearing is named by a short unique prefix of its id (see 'hearings' in the shell).
+            A hearing is named by a short unique prefix of its id (see 'hearings' in the shell). \
             A completed hearing reopens for amendments, each of which needs a reason.
 
             Example:

@@ -9,8 +9,8 @@ struct ShellCommand: ParsableCommand {
         commandName: "shell",
         abstract: "Open the hearing shell (the default when kikitori runs with no command).",
         discussion: """
-            On a terminal the shell uses GNU readline: Tab completes commands and choices, and
-            ~/.kikitori_history keeps commands (never answers). From a pipe it reads the same
+            On a terminal the shell uses GNU readline: Tab completes commands and choices, and \
+            ~/.kikitori_history keeps commands (never answers). From a pipe it reads the same \
             commands and answers line by line, so a hearing can be scripted.
 
             Examples:

@@ -7,7 +7,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write the printable report: overview, theme chart, co-occurrence, differences, quotes, choices, method.",
         discussion: """
-            One self-contained HTML file (inline CSS and SVG, no network), printable on A4, or Markdown.
+            One self-contained HTML file (inline CSS and SVG, no network), printable on A4, or Markdown. \
             Public by default: internal-only hearings are left out and small cells suppressed.
 
             Examples:

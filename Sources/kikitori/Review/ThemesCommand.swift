@@ -7,7 +7,7 @@ struct ThemesCommand: ParsableCommand {
         commandName: "themes",
         abstract: "Which themes hearings raised, by respondent kind (or another column), with group differences.",
         discussion: """
-            A hearing raised a theme when any of its current answers carries it (automatic, confirmed
+            A hearing raised a theme when any of its current answers carries it (automatic, confirmed \
             or manual; not rejected). Differences between firms and municipalities use Fisher's exact test.
 
             Examples:
@@ -73,7 +73,7 @@ struct QuotesCommand: ParsableCommand {
         commandName: "quotes",
         abstract: "Representative quotes for a theme, with the matched words highlighted.",
         discussion: """
-            The speaker is shown as kind, industry and region, and named only when the hearing's consent
+            The speaker is shown as kind, industry and region, and named only when the hearing's consent \
             is public_named. Public output leaves out internal_only hearings.
 
             Example:

@@ -27,7 +27,7 @@ extension TagCommand {
             commandName: "run",
             abstract: "Tag every text answer and themed choice not yet tagged with the current codebook.",
             discussion: """
-                Running it twice changes nothing. A person's decisions (confirmed, rejected, manual) are
+                Running it twice changes nothing. A person's decisions (confirmed, rejected, manual) are \
                 never overwritten. --dry-run shows, per theme, what a codebook edit would add and remove.
 
                 Examples:

@@ -288,6 +288,28 @@ struct MergeTests {
         #expect(!identifiers.contains("2026-11-30 field data"))
     }
 
+    /// A person's decision on a tag outranks the tagger's in whichever direction the merge goes.
+    @Test func humanTagDecisionsWin() throws {
+        let base = try synthetic("base.sqlite", seed: 13, hearings: 10)
+        let codebook = try CodebookLoader.load(path: repositoryRoot.appendingPathComponent("questionnaires/codebook.yaml").path)
+        let matcher = try ThemeMatcher(codebook: codebook)
+        _ = try HearingStore(path: base).tag(with: matcher)
+        let office = try copy(base, to: "office.sqlite"), field = try copy(base, to: "field.sqlite")
+        let fieldStore = try HearingStore(path: field)
+        let tag = try #require(try fieldStore.tags(state: .auto).first?.tag)
+        try fieldStore.decide(event: tag.eventID, hearing: tag.hearingID, question: tag.questionID, theme: tag.theme, add: false)
+        fieldStore.close()
+        let state = { (path: String) in
+            try HearingStore(path: path).tags(theme: tag.theme).first { $0.tag.eventID == tag.eventID }?.tag.state
+        }
+        let officeFirst = try copy(office, to: "office-first.sqlite")
+        _ = try HearingStore(path: officeFirst).merge([field])
+        _ = try HearingStore(path: field).merge([office])
+        #expect(try state(officeFirst) == .rejected)
+        #expect(try state(field) == .rejected)
+        #expect(try content(officeFirst) == (try content(field)))
+    }
+
     /// A dry run reports the counts and writes nothing.
     @Test func dryRunWritesNothing() throws {
         let source = try synthetic("field.sqlite", seed: 8, hearings: 5)
