@@ -3,7 +3,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 APT_PACKAGES := libsqlite3-dev libreadline-dev
 
-.PHONY: run test build install deps clean bench-tag bench-export
+.PHONY: run test build install deps clean bench
 
 ## deps: install the C libraries Kikitori links (with apt when root, else say how)
 deps:
@@ -42,15 +42,14 @@ install: build
 	install -m 0755 .build/release/kikitori $(DESTDIR)$(PREFIX)/bin/kikitori
 	cp -R questionnaires $(DESTDIR)$(PREFIX)/share/kikitori/
 
-## bench-tag: the theme matcher and tagging next to grep, on a million synthetic answers (release build)
-bench-tag: build
-	@command -v sqlite3 >/dev/null || (apt-get install -y -qq sqlite3 || echo "Run: sudo apt-get install -y sqlite3")
-	bash bench/tag.sh
-
-## bench-export: export answers next to sqlite3 -csv on the same database (release build)
-bench-export: build
-	@command -v sqlite3 >/dev/null || (apt-get install -y -qq sqlite3 || echo "Run: sudo apt-get install -y sqlite3")
-	bash bench/export.sh
+## bench: figures next to grep, Python re and the sqlite3 CLI on ~1M synthetic answers (BENCH_SCALE scales)
+bench: build
+	@for tool in sqlite3 python3; do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing; \
+	  else echo "Run: sudo apt-get install -y$$missing"; exit 1; fi; \
+	fi
+	python3 bench/bench.py
 
 clean:
 	$(SWIFT) package clean

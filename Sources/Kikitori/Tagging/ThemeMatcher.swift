@@ -155,8 +155,15 @@ public final class ThemeMatcher: Sendable {
     /// Every keyword variant the automaton searches for, normalised: the list `grep -F -f` gets in benchmarks.
     public var keywordPatterns: [String] {
         var seen = Set<String>()
-        return codebook.themes.flatMap(\.rules).compactMap { try? RuleParser.parse($0) }.flatMap(Self.allKeywords)
-            .map { NormalizedText.normalize($0.text) }.filter { seen.insert($0).inserted }
+        return keywordsByTheme.map(\.keyword).filter { seen.insert($0).inserted }
+    }
+
+    /// Each theme's normalised keywords, for baselines that match per theme (Python `re` in `make bench`).
+    public var keywordsByTheme: [(theme: String, keyword: String)] {
+        codebook.themes.flatMap { theme in
+            theme.rules.compactMap { try? RuleParser.parse($0) }.flatMap(Self.allKeywords)
+                .map { (theme.id, NormalizedText.normalize($0.text)) }
+        }
     }
 
     /// Every keyword a compiled rule reads, and whether it must be evaluated even without keyword

@@ -60,9 +60,18 @@ extension DevCommand {
         @OptionGroup var options: GlobalOptions
         @OptionGroup var codebook: CodebookOptions
 
+        @Flag(help: "Print theme<TAB>keyword, one line per keyword of each theme.")
+        var byTheme = false
+
         func run() throws {
-            let patterns = try options.guarded { try ThemeMatcher(codebook: try codebook.load(options)).keywordPatterns }
-            print(patterns.joined(separator: "\n"))
+            let matcher = try options.guarded { try ThemeMatcher(codebook: try codebook.load(options)) }
+            if byTheme {
+                var seen = Set<String>()
+                let lines = matcher.keywordsByTheme.map { "\($0.theme)\t\($0.keyword)" }.filter { seen.insert($0).inserted }
+                print(lines.joined(separator: "\n"))
+            } else {
+                print(matcher.keywordPatterns.joined(separator: "\n"))
+            }
         }
     }
 
@@ -120,6 +129,70 @@ extension DevCommand {
                 }
             }
             FileHandle.standardOutput.write(buffer)
+        }
+    }
+}
+
+extension DevCommand {
+    /// `kikitori dev commit-bench`: how long an interviewer waits for each answer to be saved.
+    struct DevCommitBench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "commit-bench",
+            abstract: "Time each answer's durable commit through the interview engine; prints JSON with p50 and p99.",
+            discussion: """
+                Synthetic hearings of the largest questionnaire are replayed answer by answer through a \
+                hearing session, as the shell saves them (engine check, then a synchronous=FULL commit), \
+                into a new database at --db.
+
+                Example:
+                  kikitori dev commit-bench --db /tmp/commit.sqlite --hearings 40
+                """)
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: "How many hearings to replay.")
+        var hearings = 40
+
+        func run() throws {
+            try options.guarded {
+                guard !FileManager.default.fileExists(atPath: database.path) else {
+                    throw ValidationError("\(database.path) exists; commit-bench writes a new database")
+                }
+                let library = options.library
+                let largest = try library.entries().map { try library.load("\($0.id)@\($0.version)") }
+                    .max { $0.questions.count < $1.questions.count }
+                guard let questionnaire = largest else { throw ValidationError("no questionnaires") }
+                let sourcePath = database.path + ".source"
+                defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sourcePath + suffix) } }
+                let source = try HearingStore(path: sourcePath)
+                try SyntheticHearings(questionnaires: [questionnaire], seed: 1).write(hearings: hearings, to: source)
+                let store = try database.open()
+                var latencies: [Double] = []
+                for summary in try source.hearings() {
+                    let events = try source.events(of: summary.hearing.id, questionnaire: questionnaire)
+                    let session = try HearingSession.start(
+                        store: store, questionnaire: questionnaire, respondent: summary.respondent, isNewRespondent: true,
+                        interviewer: "bench", place: nil, consent: .internalOnly, language: .ja)
+                    for event in events {
+                        guard let id = event.questionID, let question = questionnaire.question(id),
+                            let state = AnswerState.current(from: [event])[id]
+                        else { continue }
+                        session.move(to: question)
+                        let start = DispatchTime.now().uptimeNanoseconds
+                        try session.mark(state)
+                        latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                    }
+                }
+                latencies.sort()
+                let percentile = { (p: Double) in latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
+                let result: [String: Any] = [
+                    "questionnaire": questionnaire.reference, "questions": questionnaire.questions.count, "commits": latencies.count,
+                    "p50_ms": percentile(0.5), "p99_ms": percentile(0.99), "max_ms": latencies.last ?? 0,
+                ]
+                let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
+                print(String(decoding: json, as: UTF8.self))
+            }
         }
     }
 }

@@ -7,7 +7,7 @@ struct DevCommand: ParsableCommand {
         commandName: "dev",
         abstract: "Tools for developers: synthetic data for benchmarks and demonstrations.",
         discussion: "Example:\n  kikitori dev generate --hearings 2000 --seed 7 --db demo.sqlite",
-        subcommands: [DevGenerate.self, DevPhrases.self, DevMatchBench.self, DevKeywords.self, DevDumpText.self])
+        subcommands: [DevGenerate.self, DevPhrases.self, DevMatchBench.self, DevKeywords.self, DevDumpText.self, DevCommitBench.self])
 }
 
 extension DevCommand {
