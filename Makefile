@@ -3,7 +3,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 APT_PACKAGES := libsqlite3-dev libreadline-dev
 
-.PHONY: run test build install deps clean bench
+.PHONY: run test build install deps clean bench stress fuzz test-sanitize
 
 ## deps: install the C libraries Kikitori links (with apt when root, else say how)
 deps:
@@ -50,6 +50,24 @@ bench: build
 	  else echo "Run: sudo apt-get install -y$$missing"; exit 1; fi; \
 	fi
 	python3 bench/bench.py
+
+## stress: the crash harness with 500 SIGKILL trials (make test runs 30)
+stress: deps
+	$(SWIFT) build --build-tests
+	KIKITORI_STRESS_TRIALS=500 $(SWIFT) test --skip-build --filter CrashHarness
+
+## fuzz: each libFuzzer target for FUZZ_SECONDS (default 60), seeded from the corpus; crashes in .build-fuzz/crashes
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := FuzzExpression FuzzQuestionnaire FuzzRules FuzzImport
+fuzz: deps
+	SWIFT="$(SWIFT)" bash Fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+## test-sanitize: the test suite under AddressSanitizer, then ThreadSanitizer
+test-sanitize: deps
+	$(SWIFT) build --build-tests --build-path .build-asan -Xswiftc -sanitize=address
+	$(SWIFT) test --skip-build --build-path .build-asan
+	$(SWIFT) build --build-tests --build-path .build-tsan -Xswiftc -sanitize=thread
+	$(SWIFT) test --skip-build --build-path .build-tsan
 
 clean:
 	$(SWIFT) package clean

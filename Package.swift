@@ -62,7 +62,20 @@ let package = Package(
         ),
         .testTarget(
             name: "KikitoriCLITests",
-            dependencies: ["Kikitori", "KikitoriTestSupport"]
+            dependencies: ["Kikitori", "KikitoriTestSupport"],
+            // Read from the repository by path, as the commands would read a user's files.
+            exclude: ["BadInput"]
         ),
     ]
 )
+
+// libFuzzer targets, only when asked (`make fuzz` sets KIKITORI_FUZZ=1 and builds with
+// -sanitize=fuzzer into .build-fuzz): libFuzzer supplies `main`, so they cannot link otherwise.
+if Context.environment["KIKITORI_FUZZ"] == "1" {
+    for name in ["FuzzExpression", "FuzzQuestionnaire", "FuzzRules", "FuzzImport"] {
+        package.targets.append(
+            .executableTarget(
+                name: name, dependencies: ["Kikitori"], path: "Fuzz/\(name)",
+                swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+    }
+}

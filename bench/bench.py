@@ -100,7 +100,8 @@ def main():
         size_mb = os.path.getsize(text_path) / 1e6
         _, _, match_json = run([BIN, "dev", "match-bench", "--input", text_path], stdout=None)
         match = json.loads(match_json)
-        grep_seconds, _, _ = run(["grep", "-F", "-c", "-f", keywords, text_path], stdout=subprocess.DEVNULL)
+        # Captured, not sent to /dev/null: GNU grep stops at the first match when output is discarded.
+        grep_seconds, _, _ = run(["grep", "-F", "-c", "-f", keywords, text_path], stdout=None)
         _, _, python_json = run([sys.executable, os.path.join(ROOT, "bench/rules.py"), by_theme, text_path], stdout=None)
         python = json.loads(python_json)
         tag_seconds, tag_mb, _ = run([BIN, "tag", "--db", db, "--lang", "en"])

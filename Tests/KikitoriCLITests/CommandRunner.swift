@@ -11,6 +11,8 @@ struct CommandResult {
     var stdout: String
     var stderr: String
     var status: Int32
+    /// Killed after the time limit: a hang, which no input may cause.
+    var timedOut = false
 }
 
 /// The `kikitori` binary that `swift build` put beside the test bundle.
@@ -25,7 +27,7 @@ let kikitoriBinary: URL = {
 /// Runs `kikitori` with `arguments`, from `directory` (the repository by default), with a clean locale.
 func kikitori(
     _ arguments: [String], in directory: URL = repositoryRoot, environment extra: [String: String] = [:],
-    input: String? = nil
+    input: String? = nil, timeLimit: TimeInterval = 120
 ) throws -> CommandResult {
     let process = Process()
     process.executableURL = kikitoriBinary
@@ -43,6 +45,9 @@ func kikitori(
     process.standardError = err
     process.standardInput = stdin
     try process.run()
+    let watchdog = DispatchWorkItem { kill(process.processIdentifier, SIGKILL) }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: watchdog)
+    defer { watchdog.cancel() }
     if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
     try stdin.fileHandleForWriting.close()
     // Read both pipes before waiting, so a chatty command cannot fill a pipe and block.
@@ -51,5 +56,5 @@ func kikitori(
     process.waitUntilExit()
     return CommandResult(
         stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-        status: process.terminationStatus)
+        status: process.terminationStatus, timedOut: process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
 }

@@ -5,7 +5,13 @@ extension ImportProblem {
         var location = "\(path):\(line):"
         if let column {
             location += ja ? " 列 '\(column)'" : " column '\(column)'"
-            if let value { location += " ('\(DisplayWidth.truncate(value.replacingOccurrences(of: "\n", with: " "), to: 40))')" }
+            if let value {
+                // Free text may name people: an error that could be pasted into a ticket shows its length only.
+                let isFreeText = column.hasSuffix("_other") || column == "respondent" || questionnaire?.question(column)?.type == .text
+                location += isFreeText
+                    ? (ja ? "（文章 \(value.count) 文字）" : " (text, \(value.count) characters)")
+                    : " ('\(DisplayWidth.truncate(value.replacingOccurrences(of: "\n", with: " "), to: 40))')"
+            }
             location += ":"
         }
         return location + " " + reasonText(language, questionnaire: questionnaire)
