@@ -47,18 +47,8 @@ extension HearingStore {
         }
     }
 
-    /// For each theme, the share of hearings raising it in two groups, with Fisher's exact test.
-    /// By default firms against municipalities (heads and staff together).
-    public func differences(
-        themes: [String], by dimension: ThemeCrossTab.Dimension = .kind,
-        first: Set<String> = [RespondentKind.privateFirm.rawValue],
-        second: Set<String> = [RespondentKind.municipalityHead.rawValue, RespondentKind.municipalStaff.rawValue],
-        filter: ReviewFilter = ReviewFilter()
-    ) throws(StoreError) -> [GroupDifference] {
-        Self.differences(in: try crossTab(themes: themes, by: dimension, filter: filter), first: first, second: second)
-    }
-
-    /// The same comparison on a table already counted.
+    /// For each theme, the share of hearings raising it in two groups of a counted table, with
+    /// Fisher's exact test. By default firms against municipalities (heads and staff together).
     public static func differences(
         in table: ThemeCrossTab,
         first: Set<String> = [RespondentKind.privateFirm.rawValue],

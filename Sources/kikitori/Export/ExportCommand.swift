@@ -112,7 +112,7 @@ struct ExportCommand: ParsableCommand {
                     try sink(data)
                 }
                 if let store {
-                    references = try store.export(kind, options: exportOptions, codebook: book, writer: writer) { progress.update($0, of: $1) }
+                    references = try store.export(kind, options: exportOptions, codebook: book, writer: writer, progress: progress.enabled ? { progress.update($0, of: $1) } : nil)
                 } else {
                     try HearingStore.exportCodebook(book, writer: writer)
                 }

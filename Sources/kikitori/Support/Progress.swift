@@ -3,7 +3,8 @@ import Foundation
 /// A progress line on standard error, only when it is a terminal, redrawn at most ten times a second.
 final class Progress {
     private let label: String
-    private let enabled = isatty(STDERR_FILENO) != 0
+    /// Whether anything is drawn; commands skip counting work for a bar nobody sees.
+    let enabled = isatty(STDERR_FILENO) != 0
     private var lastDraw = Date.distantPast
     private var drawn = false
 

@@ -63,3 +63,20 @@ struct PseudonymTests {
         #expect(Pseudonyms.letters(25) == "Z" && Pseudonyms.letters(26) == "AA" && Pseudonyms.letters(27) == "AB")
     }
 }
+
+@Suite("Export timestamps")
+struct ExportTimestampTests {
+    /// The arithmetic Japan-time formatter agrees with Foundation's ISO 8601 formatter everywhere,
+    /// across month, year and leap-day boundaries and before 1970.
+    @Test func matchesFoundation() {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "Asia/Tokyo")
+        var generator = SystemRandomNumberGenerator()
+        let fixed: [TimeInterval] = [0, -1, 951_782_399, 951_782_400 - 9 * 3600, 1_709_164_800, 4_102_444_799, -86_400 * 365 * 10]
+        let random = (0..<2000).map { _ in TimeInterval(Int.random(in: -1_000_000_000...4_000_000_000, using: &generator)) }
+        for seconds in fixed + random {
+            let date = Date(timeIntervalSince1970: seconds + 0.75)
+            #expect(HearingStore.timestamp(date) == formatter.string(from: date), "\(seconds)")
+        }
+    }
+}

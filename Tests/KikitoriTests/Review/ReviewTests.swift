@@ -106,7 +106,7 @@ struct ReviewTests {
 
     /// Firms against municipalities with Fisher's test; small samples said plainly.
     @Test func differences() throws {
-        let rows = try fixture.store.differences(themes: themes)
+        let rows = HearingStore.differences(in: try fixture.store.crossTab(themes: themes))
         let privacy = try #require(rows.first { $0.theme == "privacy" })
         #expect(privacy.first == (2, 4) && privacy.second == (2, 3))
         #expect(privacy.p == 1.0)
