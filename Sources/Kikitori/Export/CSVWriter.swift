@@ -15,7 +15,9 @@ public final class CSVWriter {
     /// Leave cells that begin with = + - @ tab or CR as they are (OWASP: neutralise them by default).
     private let raw: Bool
     private let sink: (Data) throws -> Void
-    private var buffer = Data()
+    /// Bytes rather than `Data`: appending a string's UTF-8 to an array is a plain copy, and it
+    /// runs for every cell.
+    private var buffer: [UInt8] = []
     private var header: [String] = []
     private let converter: CP932Converter?
     public private(set) var rows = 0
@@ -41,13 +43,14 @@ public final class CSVWriter {
     }
 
     public func writeRow(_ fields: [String?]) throws {
-        try write(fields.map { $0 ?? "" }, counting: true)
+        try write(fields, counting: true)
     }
 
-    private func write(_ fields: [String], counting: Bool) throws {
+    private func write(_ fields: [String?], counting: Bool) throws {
         if counting { rows += 1 }
         for (index, field) in fields.enumerated() {
             if index > 0 { buffer.append(UInt8(ascii: ",")) }
+            guard let field, !field.isEmpty else { continue }
             let cell = quoted(neutralised(field))
             if let converter {
                 switch converter.convert(cell) {
@@ -93,7 +96,7 @@ public final class CSVWriter {
 
     public func flush() throws {
         guard !buffer.isEmpty else { return }
-        try sink(buffer)
+        try sink(Data(buffer))
         buffer.removeAll(keepingCapacity: true)
     }
 }

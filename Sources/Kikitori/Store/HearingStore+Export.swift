@@ -35,11 +35,11 @@ extension HearingStore {
             try writer.writeHeader(header)
             var references: Set<String> = []
             // Snapshots are loaded before the cursor opens: the store's methods are not reentrant.
-            var snapshots: [String: (questionnaire: Questionnaire, questions: [String: Question])] = [:]
+            var snapshots: [String: (questionnaire: Questionnaire, questions: [String: Question], id: String, version: String)] = [:]
             for reference in try read({ db in try String.fetchAll(db, sql: "SELECT reference FROM questionnaire_snapshot") }) {
                 let questionnaire = try snapshot(reference)
                 let questions = Dictionary(questionnaire.questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-                snapshots[reference] = (questionnaire, questions)
+                snapshots[reference] = (questionnaire, questions, questionnaire.id, String(questionnaire.version))
             }
             // Counted only for a progress bar: the count is a second pass over the answers.
             let total = progress == nil ? 0 : try read { db in
@@ -61,12 +61,11 @@ extension HearingStore {
                     if done % 10_000 == 0 { progress?(done, total) }
                     let reference: String = row[1]
                     references.insert(reference)
-                    guard let (questionnaire, questions) = snapshots[reference] else { continue }
+                    guard let (questionnaire, questions, id, version) = snapshots[reference] else { continue }
                     let questionID: String = row[6]
                     let question = questions[questionID]
-                    let parts = reference.split(separator: "@")
                     let code: String? = row[8]
-                    var fields: [String?] = [row[0], String(parts[0]), String(parts.last ?? ""), row[2]]
+                    var fields: [String?] = [row[0], id, version, row[2]]
                     fields.append(respondentLabel(row[3], ConsentLevel(rawValue: row[5]) ?? .internalOnly, row[4]))
                     fields.append(questionID)
                     if let labels = options.labels { fields.append(question?.label.text(labels, fallback: questionnaire.defaultLanguage)) }
