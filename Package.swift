@@ -72,10 +72,11 @@ let package = Package(
 // libFuzzer targets, only when asked (`make fuzz` sets KIKITORI_FUZZ=1 and builds with
 // -sanitize=fuzzer into .build-fuzz): libFuzzer supplies `main`, so they cannot link otherwise.
 if Context.environment["KIKITORI_FUZZ"] == "1" {
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
     for name in ["FuzzExpression", "FuzzQuestionnaire", "FuzzRules", "FuzzImport"] {
         package.targets.append(
             .executableTarget(
-                name: name, dependencies: ["Kikitori"], path: "Fuzz/\(name)",
+                name: name, dependencies: ["Kikitori", "FuzzDriver"], path: "Fuzz/\(name)",
                 swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
     }
 }

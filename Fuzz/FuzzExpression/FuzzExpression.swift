@@ -1,3 +1,4 @@
+import FuzzDriver
 import Kikitori
 
 /// The XLSForm expression parser on arbitrary text: errors are fine, crashes and hangs are not.
@@ -8,4 +9,9 @@ public func fuzzExpression(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         _ = expression.description
     }
     return 0
+}
+
+@_cdecl("FuzzExpression_main")
+public func main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runFuzzer(argc, argv, test: fuzzExpression)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 import Kikitori
 
 /// A small questionnaire with every answer type and skip logic, for the importer to check rows against.
@@ -43,4 +44,9 @@ public func fuzzImport(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         for problem in error.problems { _ = problem.message(path: "fuzz.csv", language: .en, questionnaire: questionnaire) }
     }
     return 0
+}
+
+@_cdecl("FuzzImport_main")
+public func main(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runFuzzer(argc, argv, test: fuzzImport)
 }

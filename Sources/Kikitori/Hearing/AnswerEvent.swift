@@ -43,6 +43,26 @@ public struct AnswerEvent: Equatable, Sendable {
     }
 }
 
+extension AnswerEvent {
+    /// The event that takes a question from `previous` to `state`: a new value over an earlier one
+    /// is `changed` and keeps the old value. Sequence and times are set by whoever saves it.
+    public static func recording(_ state: AnswerState, previous: AnswerState?, hearing: UUID, question: String) -> AnswerEvent {
+        let kind: Kind
+        var value: AnswerValue?
+        switch state {
+        case .answered(let given):
+            value = given
+            if case .answered = previous { kind = .changed } else { kind = .answered }
+        case .dontKnow: kind = .dontKnow
+        case .refused: kind = .refused
+        case .skipped: kind = .skipped
+        }
+        var previousValue: AnswerValue?
+        if case .answered(let old)? = previous { previousValue = old }
+        return AnswerEvent(hearingID: hearing, sequence: 0, questionID: question, kind: kind, value: value, previous: previousValue)
+    }
+}
+
 /// Where a question stands in a hearing, derived from its latest event.
 public enum AnswerState: Equatable, Sendable {
     case answered(AnswerValue)

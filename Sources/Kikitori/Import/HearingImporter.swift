@@ -237,18 +237,10 @@ public struct HearingImporter: Sendable {
                 continue
             }
             engine.record(state, for: question.id)
-            let kind: AnswerEvent.Kind
-            var value: AnswerValue?
-            switch state {
-            case .answered(let answer):
-                kind = .answered
-                value = answer
-            case .dontKnow: kind = .dontKnow
-            case .refused: kind = .refused
-            case .skipped: kind = .skipped
-            }
-            events.append(AnswerEvent(
-                hearingID: hearingID, sequence: events.count + 1, questionID: question.id, kind: kind, value: value, recordedAt: now))
+            var event = AnswerEvent.recording(state, previous: nil, hearing: hearingID, question: question.id)
+            event.sequence = events.count + 1
+            event.recordedAt = now
+            events.append(event)
         }
         if status == .completed {
             // A question whose value was refused above is not reported a second time as missing.

@@ -102,7 +102,7 @@ public final class HearingSession {
             if isAmending, previous != nil, (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
                 throw AnswerProblem.reasonRequired
             }
-            let event = Self.event(for: state, previous: previous, hearing: hearing.id, question: question.id)
+            let event = AnswerEvent.recording(state, previous: previous, hearing: hearing.id, question: question.id)
             var stamped = event
             stamped.reason = reason
             stamped.shownAt = shownAt
@@ -111,23 +111,6 @@ public final class HearingSession {
             engine.record(state, for: question.id)
         }
         move(to: engine.next(after: question.id))
-    }
-
-    static func event(for state: AnswerState, previous: AnswerState?, hearing: UUID, question: String) -> AnswerEvent {
-        let kind: AnswerEvent.Kind
-        var value: AnswerValue?
-        switch state {
-        case .answered(let given):
-            value = given
-            if case .answered = previous { kind = .changed } else { kind = .answered }
-        case .dontKnow: kind = .dontKnow
-        case .refused: kind = .refused
-        case .skipped: kind = .skipped
-        }
-        var previousValue: AnswerValue?
-        if case .answered(let old)? = previous { previousValue = old }
-        return AnswerEvent(
-            hearingID: hearing, sequence: 0, questionID: question, kind: kind, value: value, previous: previousValue)
     }
 
     /// `:note`: a remark on the current question (or the hearing), saved at once.

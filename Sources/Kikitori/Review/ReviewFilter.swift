@@ -20,6 +20,12 @@ public struct ReviewFilter: Sendable {
         self.smallCell = smallCell
     }
 
+    /// The SQL condition on `h.questionnaire` for `reference` (bound as its argument): `id@N` is one
+    /// version, `id` every version.
+    static func questionnaireCondition(_ reference: String) -> String {
+        reference.contains("@") ? "h.questionnaire = ?" : "h.questionnaire LIKE ? || '@%'"
+    }
+
     /// SQL conditions on `h` (hearing) and their arguments.
     var conditions: (sql: String, arguments: [String]) {
         var parts: [String] = []
@@ -29,11 +35,7 @@ public struct ReviewFilter: Sendable {
             arguments.append(status.rawValue)
         }
         if let questionnaire {
-            if questionnaire.contains("@") {
-                parts.append("h.questionnaire = ?")
-            } else {
-                parts.append("h.questionnaire LIKE ? || '@%'")
-            }
+            parts.append(Self.questionnaireCondition(questionnaire))
             arguments.append(questionnaire)
         }
         if audience == .public { parts.append("h.consent != 'internal_only'") }

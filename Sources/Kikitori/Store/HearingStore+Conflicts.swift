@@ -68,20 +68,11 @@ extension HearingStore {
                 SELECT e.* FROM current_answer c JOIN answer_event e ON e.id = c.event_id
                 WHERE c.hearing_id = ? AND c.question_id = ?
                 """, arguments: [hearingKey, questionID])?.model(in: questionnaire)
-            let kind: AnswerEvent.Kind
-            var value: AnswerValue?
-            switch state {
-            case .answered(let answer):
-                kind = .changed
-                value = answer
-            case .dontKnow: kind = .dontKnow
-            case .refused: kind = .refused
-            case .skipped: kind = .skipped
-            }
-            let event = try Self.append(
-                AnswerEvent(
-                    hearingID: hearingID, sequence: 0, questionID: questionID, kind: kind, value: value, previous: current?.value,
-                    reason: reason, recordedAt: date), in: db)
+            var event = AnswerEvent.recording(
+                state, previous: current.flatMap { AnswerState.current(from: [$0])[questionID] }, hearing: hearingID, question: questionID)
+            event.reason = reason
+            event.recordedAt = date
+            event = try Self.append(event, in: db)
             try db.execute(
                 sql: "UPDATE answer_conflict SET resolved_by = ? WHERE hearing_id = ? AND question_id = ? AND resolved_by IS NULL",
                 arguments: [event.id.uuidString.lowercased(), hearingKey, questionID])

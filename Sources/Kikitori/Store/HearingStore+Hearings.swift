@@ -98,7 +98,7 @@ extension HearingStore {
                 arguments.append(status.rawValue)
             }
             if let questionnaire = filter.questionnaire {
-                conditions.append(questionnaire.contains("@") ? "h.questionnaire = ?" : "h.questionnaire LIKE ? || '@%'")
+                conditions.append(ReviewFilter.questionnaireCondition(questionnaire))
                 arguments.append(questionnaire)
             }
             if let respondent = filter.respondent {

@@ -69,7 +69,7 @@ extension HearingStore {
             arguments.append(kind.rawValue)
         }
         if let questionnaire = query.questionnaire {
-            conditions.append(questionnaire.contains("@") ? "h.questionnaire = ?" : "h.questionnaire LIKE ? || '@%'")
+            conditions.append(ReviewFilter.questionnaireCondition(questionnaire))
             arguments.append(questionnaire)
         }
         let sql = """
@@ -119,14 +119,6 @@ extension HearingStore {
             }
         }
         // Overlapping terms become one span, so highlighting never nests.
-        var merged: [Range<Int>] = []
-        for span in spans.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            if let last = merged.last, span.lowerBound <= last.upperBound {
-                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, span.upperBound)
-            } else {
-                merged.append(span)
-            }
-        }
-        return merged
+        return ThemeMatcher.merge(spans)
     }
 }

@@ -67,7 +67,7 @@ public struct SyntheticHearings {
             let state = answer(question, engine: engine, &rng)
             guard let state else { continue }
             engine.record(state, for: question.id)
-            var event = HearingSession.event(for: state, previous: nil, hearing: hearing.id, question: question.id)
+            var event = AnswerEvent.recording(state, previous: nil, hearing: hearing.id, question: question.id)
             event.id = rng.uuid()
             event.sequence = events.count + 1
             event.shownAt = shown

@@ -74,6 +74,14 @@ struct ImportTests {
         ])
     }
 
+    /// Free text never appears in an error message (it could be pasted into a ticket); its length does.
+    @Test func errorsDoNotQuoteFreeText() {
+        let problems = messages(["municipal_staff,A町,internal_only,paused,,,,2,,,,山田さんが担当,,,"])
+        #expect(problems == [
+            "notes.csv:2: column 'hiring_detail' (text, 7 characters): this question is not asked given the row's other answers (asked only if [shortage_level] ≥ 3)",
+        ])
+    }
+
     /// Unknown columns are refused with a suggestion before any row is read.
     @Test func unknownColumnSuggestsTheRightOne() throws {
         let text = "respondent_kind,respondent,consent,shortage_levl\nprivate_firm,X,internal_only,3\n"

@@ -62,18 +62,18 @@ struct TaggingStoreTests {
     /// A person's decisions survive a re-tag; rejected tags are not added back.
     @Test func humanDecisionsSurvive() throws {
         let session = try hearing(detail: "予算がない")
-        try store.tag(with: matcher)
+        _ = try store.tag(with: matcher)
         let answer = try store.answerReference("\(session.hearing.shortID):barrier_detail")
         try store.decide(event: answer.event, hearing: answer.hearing, question: answer.question, theme: "cost", add: false)
         try store.decide(event: answer.event, hearing: answer.hearing, question: answer.question, theme: "merit", add: true)
-        try store.tag(with: matcher, retag: true)
+        _ = try store.tag(with: matcher, retag: true)
         #expect(try themes(session, question: "barrier_detail") == ["cost": .rejected, "merit": .manual])
     }
 
     /// Changing an answer tags the new value; the old value's tags no longer count.
     @Test func changedAnswersAreRetagged() throws {
         let session = try hearing(detail: "予算がない")
-        try store.tag(with: matcher)
+        _ = try store.tag(with: matcher)
         try session.jump(to: "barrier_detail")
         try session.answer("個人情報が心配")
         let report = try store.tag(with: matcher)
@@ -84,7 +84,7 @@ struct TaggingStoreTests {
     /// A dry run with an edited codebook reports additions and removals per theme and writes nothing.
     @Test func dryRunShowsTheEffectOfAnEdit() throws {
         try hearing(detail: "予算がない。人手も足りない")
-        try store.tag(with: matcher)
+        _ = try store.tag(with: matcher)
         var edited = codebook
         edited.version = 2
         let cost = try #require(edited.themes.firstIndex { $0.id == "cost" })
