@@ -20,7 +20,7 @@ for target in "$@"; do
   # -timeout: an input taking over 10 s is a hang; -rss_limit_mb: a runaway allocation is a crash.
   # -detect_leaks=0: LeakSanitizer cannot see Swift enum payload pointers that carry tag bits, and
   # reports the expression trees a global questionnaire holds as leaked.
-  .build-fuzz/debug/"$target" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
+  ASAN_OPTIONS=detect_leaks=0 .build-fuzz/debug/"$target" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
     -artifact_prefix=.build-fuzz/crashes/"$target"- -print_final_stats=1 2>&1 | tail -n 12
 done
 ls .build-fuzz/crashes | grep . && { echo "fuzz: crashes found in .build-fuzz/crashes" >&2; exit 1; } || echo "fuzz: no crashes" >&2
