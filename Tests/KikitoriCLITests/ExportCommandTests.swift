@@ -84,6 +84,9 @@ struct ExportCommandTests {
                 // Person names never appear; organisations only of respondents who always agreed to be named.
                 #expect(!text.contains(person[3]), "\(kind[0]) leaks \(person[3])")
             }
+            // Public outputs may be shared: readable by others, unlike the database and internal files.
+            let publicMode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber
+            #expect(publicMode?.intValue == 0o644)
         }
         let mode = try FileManager.default.attributesOfItem(atPath: respondents)[.posixPermissions] as? NSNumber
         #expect(mode?.intValue == 0o600)

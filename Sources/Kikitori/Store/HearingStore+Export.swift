@@ -18,12 +18,16 @@ extension HearingStore {
     ) throws -> [String] {
         let language = options.labels ?? .ja
         let filter = options.filter
-        let pseudonyms = try makePseudonyms(language: language)
         let isPublic = filter.audience == .public
+        // Built only where used: for a large internal export they were a tenth of its memory.
+        let pseudonyms = isPublic || kind == .respondents ? try makePseudonyms(language: language) : nil
         let (conditions, arguments) = filter.conditions
-        let text = { (value: String?) -> String? in isPublic ? value.map(pseudonyms.mask) : value }
+        let text = { (value: String?) -> String? in
+            guard isPublic, let names = pseudonyms else { return value }
+            return value.map(names.mask)
+        }
         let respondentLabel = { (id: String, consent: ConsentLevel, organisation: String) -> String in
-            isPublic ? pseudonyms.label(respondent: id, consent: consent) : organisation
+            isPublic ? pseudonyms?.label(respondent: id, consent: consent) ?? "" : organisation
         }
         switch kind {
         case .answers:
@@ -79,7 +83,7 @@ extension HearingStore {
             return references.sorted()
 
         case .hearings:
-            return try exportWide(options: options, writer: writer, pseudonyms: pseudonyms, text: text, respondentLabel: respondentLabel)
+            return try exportWide(options: options, writer: writer, text: text, respondentLabel: respondentLabel)
 
         case .tags:
             try writer.writeHeader([
@@ -179,7 +183,7 @@ extension HearingStore {
                 while let row = try cursor.next() {
                     let id: String = row[0]
                     let count: Int = row[8]
-                    try writer.writeRow([id, row[1], row[2], row[3], row[4], row[5], row[6], row[7], pseudonyms.entries[id]?.pseudonym, String(count)])
+                    try writer.writeRow([id, row[1], row[2], row[3], row[4], row[5], row[6], row[7], pseudonyms?.entries[id]?.pseudonym, String(count)])
                 }
             }
             return []
@@ -267,7 +271,7 @@ extension HearingStore {
     /// column per question, select_multiple split into 0/1 columns plus a joined column. A question
     /// or choice a version lacks is empty there; no column moves because versions differ.
     fileprivate func exportWide(
-        options: ExportOptions, writer: CSVWriter, pseudonyms: Pseudonyms, text: (String?) -> String?,
+        options: ExportOptions, writer: CSVWriter, text: (String?) -> String?,
         respondentLabel: (String, ConsentLevel, String) -> String
     ) throws -> [String] {
         let filter = options.filter
