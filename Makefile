@@ -63,9 +63,11 @@ fuzz: deps
 	SWIFT="$(SWIFT)" bash Fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 ## test-sanitize: the test suite under AddressSanitizer, then ThreadSanitizer
+# Leak reports are off: LeakSanitizer cannot follow Swift's tagged enum payload pointers and flags
+# the runtime's and XCTest's own allocations, turning every exit status into 1.
 test-sanitize: deps
 	$(SWIFT) build --build-tests --build-path .build-asan -Xswiftc -sanitize=address
-	$(SWIFT) test --skip-build --build-path .build-asan
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --build-path .build-asan
 	$(SWIFT) build --build-tests --build-path .build-tsan -Xswiftc -sanitize=thread
 	$(SWIFT) test --skip-build --build-path .build-tsan
 

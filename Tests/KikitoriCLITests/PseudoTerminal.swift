@@ -22,6 +22,9 @@ final class PseudoTerminal {
         var master: Int32 = -1
         // Everything the child needs is prepared before fork: after it, only exec runs.
         let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        // Sanitizer settings pass through, so `make test-sanitize` configures these children too.
+        var environment = environment
+        for key in ["ASAN_OPTIONS", "TSAN_OPTIONS"] { environment[key] = ProcessInfo.processInfo.environment[key] }
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         let path = strdup(executable.path)
         let cwd = strdup(directory.path)

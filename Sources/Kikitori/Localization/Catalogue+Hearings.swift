@@ -63,6 +63,8 @@ extension StoreError {
             return ja
                 ? "\(path): \(reference) の内容がこのデータベースのものと違います（こちら \(ours.prefix(12))、相手 \(theirs.prefix(12))）。同じ版番号で別の内容が使われています。どちらかの調査票の version を上げてから聞き取り直すか、担当者に確認してください（何も取り込んでいません）"
                 : "\(path): \(reference) differs from this database's (ours \(ours.prefix(12)), theirs \(theirs.prefix(12))): one version number was used for two contents; find out which file is right before merging (nothing was merged)"
+        case .tooManySources(let count, let limit):
+            return ja ? "一度に取り込めるのは \(limit) 個までです（\(count) 個指定）。分けて実行してください" : "at most \(limit) databases can be merged at once (\(count) given); merge them in batches"
         case .sameFile(let path): return ja ? "\(path): 取り込み先と同じファイルです" : "\(path): is the database being merged into"
         case .unknownConflict(let hearing, let question):
             return ja ? "ヒアリング \(hearing) の質問 \(question) に未解決の食い違いはありません" : "no unresolved conflict for question \(question) of hearing \(hearing)"

@@ -1,5 +1,10 @@
 import Foundation
 import GRDB
+#if canImport(GRDBSQLite)
+import GRDBSQLite  // the system SQLite as GRDB links it on Linux
+#else
+import SQLite3
+#endif
 
 extension HearingStore {
     /// What a merge brought in from one source database.
@@ -39,6 +44,9 @@ extension HearingStore {
     /// next to this database and brought to the current schema there, so the source file is
     /// never written, even when it is older.
     public func merge(_ sources: [String], dryRun: Bool = false, progress: ((Int, Int) -> Void)? = nil) throws -> MergeReport {
+        // Every source stays attached for the one transaction, and SQLite attaches at most 10.
+        let attachable = try read { db in Int(sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_ATTACHED, -1)) }
+        guard sources.count <= attachable else { throw StoreError.tooManySources(sources.count, limit: attachable) }
         var copies: [String] = []
         defer { for copy in copies { Self.removeDatabaseFiles(copy) } }
         for source in sources {

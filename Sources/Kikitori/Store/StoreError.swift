@@ -21,6 +21,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case snapshotMismatch(String, reference: String, ours: String, theirs: String)
     /// A database cannot be merged into itself.
     case sameFile(String)
+    /// More sources than one transaction can attach.
+    case tooManySources(Int, limit: Int)
     case unknownConflict(hearing: String, question: String)
     case alreadyLinked(String, String)
 }

@@ -32,7 +32,7 @@ func reportFailure(_ error: Error, language: Language) -> ExitCode {
         case .unknownHearing, .unknownRespondent, .unknownSnapshot, .unknownAnswer, .ambiguousHearing, .ambiguousRespondent,
             .missing, .cannotRead, .unknownConflict:
             return ExitStatus.noInput
-        case .sameFile, .alreadyLinked: return ExitStatus.usage
+        case .sameFile, .alreadyLinked, .tooManySources: return ExitStatus.usage
         case .sqlite: return ExitStatus.ioError
         }
     case let error as AnswerProblem:

@@ -249,6 +249,7 @@ struct MergeTests {
         #expect(throws: StoreError.notKikitori(foreign)) { try store.merge([foreign]) }
         #expect(throws: StoreError.missing(path("absent.sqlite"))) { try store.merge([path("absent.sqlite")]) }
         #expect(throws: StoreError.sameFile(target)) { try store.merge([target]) }
+        #expect(throws: StoreError.tooManySources(11, limit: 10)) { try store.merge(Array(repeating: newer, count: 11)) }
         store.close()
         #expect(try bytes(newer) == before.0)
         #expect(try bytes(foreign) == before.1)
