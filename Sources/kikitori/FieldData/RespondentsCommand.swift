@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import Kikitori
+
+struct RespondentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "respondents",
+        abstract: "List respondents, find ones registered twice, and link them.",
+        discussion: """
+            Linking says two registrations are one organisation: reports and exports then count and name \
+            them once (one pseudonym). Hearings and answers are not changed; `unlink` undoes it.
+
+            Examples:
+              kikitori respondents
+              kikitori respondents duplicates
+              kikitori respondents link 9c1e22 4b7a10
+            """,
+        subcommands: [List.self, Duplicates.self, Link.self, Unlink.self],
+        defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "Every respondent, oldest first.", discussion: "Example:\n  kikitori respondents list")
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let language = options.language()
+            let text = try options.guarded {
+                let respondents = try database.open().respondents()
+                var table = TextTable(headers: language == .ja ? ["id", "種別", "団体", "担当者", "地域"] : ["id", "kind", "organisation", "person", "region"])
+                for respondent in respondents {
+                    table.append([
+                        String(respondent.id.uuidString.lowercased().prefix(8)), Phrase.respondentKindOne(respondent.kind).text(language),
+                        respondent.organisation, respondent.personName ?? "", respondent.region ?? "",
+                    ])
+                }
+                return table.render()
+            }
+            print(text, terminator: "")
+        }
+    }
+
+    struct Duplicates: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "duplicates", abstract: "Unlinked respondents that look like one organisation (same kind, same normalised name).",
+            discussion: "Example:\n  kikitori respondents duplicates")
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let language = options.language()
+            let text = try options.guarded { FieldDataFormatter(language: language).duplicates(try database.open().possibleDuplicates()) }
+            print(text, terminator: "")
+        }
+    }
+
+    struct Link: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "link", abstract: "Record that a respondent is the same organisation as another.",
+            discussion: "Example:\n  kikitori respondents link 9c1e22 4b7a10   (9c1e22 is counted as 4b7a10)")
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "The respondent to link (a unique prefix of its id).")
+        var respondent: String
+
+        @Argument(help: "The respondent it is the same as.")
+        var sameAs: String
+
+        func run() throws {
+            let language = options.language()
+            let text = try options.guarded {
+                let store = try database.open()
+                let first = try store.findRespondent(respondent), second = try store.findRespondent(sameAs)
+                try store.link(first.id, to: second.id)
+                return language == .ja
+                    ? "\(first.organisation)（\(respondent)）を \(second.organisation)（\(sameAs)）と同じ回答者として扱います。\n"
+                    : "\(first.organisation) (\(respondent)) is now counted as \(second.organisation) (\(sameAs)).\n"
+            }
+            print(text, terminator: "")
+        }
+    }
+
+    struct Unlink: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "unlink", abstract: "Undo a link.", discussion: "Example:\n  kikitori respondents unlink 9c1e22")
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "The linked respondent.")
+        var respondent: String
+
+        func run() throws {
+            try options.guarded {
+                let store = try database.open()
+                try store.unlink(try store.findRespondent(respondent).id)
+            }
+        }
+    }
+}
