@@ -69,7 +69,9 @@ test-sanitize: deps
 	$(SWIFT) build --build-tests --build-path .build-asan -Xswiftc -sanitize=address
 	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --skip-build --build-path .build-asan
 	$(SWIFT) build --build-tests --build-path .build-tsan -Xswiftc -sanitize=thread
-	$(SWIFT) test --skip-build --build-path .build-tsan
+	# ThreadSanitizer defers signals while readline blocks in read(), and slows start-up past the
+	# pseudo-terminal tests' time limits: those two run under AddressSanitizer only.
+	$(SWIFT) test --skip-build --build-path .build-tsan --skip "signalPausesHearing|hearingPauseResumeFinish"
 
 clean:
 	$(SWIFT) package clean
