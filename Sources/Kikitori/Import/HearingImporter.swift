@@ -35,7 +35,7 @@ public struct HearingImporter: Sendable {
     public static let problemLimit = 100
 
     /// Reads and checks the whole file. Throws ``ImportFailure`` listing every problem found.
-    public func read(_ bytes: [UInt8], path: String) throws(ImportFailure) -> Result {
+    public func read(_ bytes: [UInt8], path: String, progress: ((Int, Int) -> Void)? = nil) throws(ImportFailure) -> Result {
         let fail = { (problems: [ImportProblem]) in ImportFailure(path: path, problems: problems) }
         let decoded: (text: String, encoding: ImportText.Encoding)
         do {
@@ -63,8 +63,9 @@ public struct HearingImporter: Sendable {
         var respondents: [String: Respondent] = [:]
         var seenIDs: [String: Int] = [:]
         var answers = 0
-        for record in records.dropFirst() {
+        for (done, record) in records.dropFirst().enumerated() {
             guard problems.count < Self.problemLimit else { break }
+            if done % 1000 == 0 { progress?(done, records.count - 1) }
             guard record.fields.count == header.fields.count else {
                 problems.append(ImportProblem(line: record.line, reason: .ragged(fields: record.fields.count, expected: header.fields.count)))
                 continue

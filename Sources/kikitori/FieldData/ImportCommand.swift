@@ -48,7 +48,9 @@ struct ImportCommand: ParsableCommand {
             let importer = HearingImporter(versions: versions, fixedVersion: fixed, existingHearings: try store.hearingIDs())
             let result: HearingImporter.Result
             do {
-                result = try importer.read(bytes, path: file)
+                let progress = Progress(language == .ja ? "確認" : "Checking")
+                defer { progress.finish() }
+                result = try importer.read(bytes, path: file, progress: progress.enabled ? progress.update : nil)
             } catch let error as ImportFailure {
                 for problem in error.problems {
                     StandardError.write(problem.message(path: file, language: language, questionnaire: versions.values.first))
