@@ -118,6 +118,33 @@ struct FieldDataCommandTests {
         #expect(try run(["export", "answers", "--audience", "internal", "--db", target, "--out", "-"]).stdout == before)
     }
 
+    /// Paper notes start from a template header; filled in, it imports. An export of a questionnaire
+    /// with no hearings says so and points to the template.
+    @Test func templateForPaperNotes() throws {
+        let template = try run(["import", "--template", "--questionnaire", "digital-talent@1"])
+        #expect(template.status == 0)
+        #expect(template.stdout.hasPrefix("\u{FEFF}hearing_id,questionnaire_version,respondent_kind,respondent,"))
+        #expect(template.stdout.contains(",hiring_difficulties__hiring_cost,"))
+        #expect(!template.stdout.contains("_label"))
+        let header = template.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let columns = header.dropFirst().split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        var row = Array(repeating: "", count: columns.count)
+        for (column, value) in [("respondent_kind", "municipal_staff"), ("respondent", "テスト町"), ("consent", "internal_only"),
+                                ("status", "paused"), ("shortage_level", "4")] {
+            row[try #require(columns.firstIndex(of: column))] = value
+        }
+        let paper = path("paper.csv")
+        try Data((header + "\r\n" + row.joined(separator: ",") + "\r\n").utf8).write(to: URL(fileURLWithPath: paper))
+        let database = path("paper.sqlite")
+        let missing = try run(["export", "hearings", "--questionnaire", "digital-talent", "--audience", "internal", "--db", database, "--out", "-"])
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("no hearings of digital-talent in the database"))
+        let imported = try run(["import", paper, "--questionnaire", "digital-talent@1", "--db", database])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("1 hearings, 1 answers"))
+        #expect(try run(["import", "--db", database]).status == 64)
+    }
+
     /// Search prints the snippet with the two-character word marked, and filters by kind.
     @Test func searchCommand() throws {
         let db = try generate("s.sqlite", seed: 4, hearings: 40)

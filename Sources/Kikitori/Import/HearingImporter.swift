@@ -26,10 +26,6 @@ public struct HearingImporter: Sendable {
         public var answers: Int
     }
 
-    static let metadata = [
-        "hearing_id", "questionnaire_version", "respondent_kind", "respondent", "respondent_industry", "respondent_region",
-        "interviewer", "started_at", "ended_at", "status", "consent",
-    ]
     static let requiredColumns = ["respondent_kind", "respondent", "consent"]
     /// Problems listed before giving up: enough to fix a file in one pass, short enough to read.
     public static let problemLimit = 100
@@ -86,16 +82,8 @@ public struct HearingImporter: Sendable {
     // MARK: Header
 
     private var knownColumns: Set<String> {
-        var known = Set(Self.metadata)
-        for questionnaire in versions.values {
-            for question in questionnaire.questions where question.type.isAnswerable {
-                known.insert(question.id)
-                known.insert(question.id + "_label")
-                known.insert(question.id + "_other")
-                for choice in questionnaire.choices(for: question) ?? [] { known.insert("\(question.id)__\(choice.value)") }
-            }
-        }
-        return known
+        let versions = versions.keys.sorted().compactMap { self.versions[$0] }
+        return Set(HearingsLayout.metadata + HearingsLayout.columns(versions: versions, labels: true).map(\.name))
     }
 
     private func checkHeader(_ header: CSVReader.Record) -> [ImportProblem] {

@@ -8,6 +8,8 @@ extension HearingStore {
         case chooseQuestionnaire([String])
         /// Respondents' details are never public.
         case internalOnly(String)
+        /// No hearing in the database used this questionnaire.
+        case noHearings(String)
     }
 
     /// Streams one export into `writer`: header first, then a row at a time from SQLite cursors.
@@ -259,14 +261,6 @@ extension HearingStore {
 }
 
 extension HearingStore {
-    /// A column of the wide hearings table.
-    private enum WideColumn {
-        case value(question: String)
-        case label(question: String)
-        case other(question: String)
-        case choice(question: String, value: String)
-    }
-
     /// One row per hearing of one questionnaire, every version in one table: a code and a label
     /// column per question, select_multiple split into 0/1 columns plus a joined column. A question
     /// or choice a version lacks is empty there; no column moves because versions differ.
@@ -284,40 +278,9 @@ extension HearingStore {
         let references = available.filter { $0.hasPrefix(id + "@") }
             .sorted { (Int($0.split(separator: "@").last ?? "") ?? 0) < (Int($1.split(separator: "@").last ?? "") ?? 0) }
         let versions = try references.map { try snapshot($0) }
-        guard let latest = versions.last else { throw ExportProblem.chooseQuestionnaire(ids) }
-
-        // Questions in the latest version's order, then those only older versions asked.
-        var order: [Question] = latest.questions.filter(\.type.isAnswerable)
-        for version in versions.reversed() {
-            for question in version.questions where question.type.isAnswerable && !order.contains(where: { $0.id == question.id }) {
-                order.append(question)
-            }
-        }
-        var columns: [(name: String, column: WideColumn)] = []
-        for question in order {
-            let asked = versions.compactMap { version in version.question(question.id).map { (version, $0) } }
-            let choices = asked.flatMap { version, q in version.choices(for: q) ?? [] }
-            switch question.type {
-            case .selectMultiple:
-                var seen: Set<String> = []
-                for choice in choices where seen.insert(choice.value).inserted {
-                    columns.append(("\(question.id)__\(choice.value)", .choice(question: question.id, value: choice.value)))
-                }
-                columns.append((question.id, .value(question: question.id)))
-                if options.labels != nil { columns.append(("\(question.id)_label", .label(question: question.id))) }
-            case .selectOne, .yesNo:
-                columns.append((question.id, .value(question: question.id)))
-                if options.labels != nil { columns.append(("\(question.id)_label", .label(question: question.id))) }
-            default:
-                columns.append((question.id, .value(question: question.id)))
-            }
-            if asked.contains(where: { $0.1.allowOther }) { columns.append(("\(question.id)_other", .other(question: question.id))) }
-        }
-        let metadata = [
-            "hearing_id", "questionnaire_version", "respondent_kind", "respondent", "respondent_industry", "respondent_region", "interviewer",
-            "started_at", "ended_at", "status", "consent",
-        ]
-        try writer.writeHeader(metadata + columns.map(\.name))
+        guard !versions.isEmpty else { throw ExportProblem.noHearings(id) }
+        let columns = HearingsLayout.columns(versions: versions, labels: options.labels != nil)
+        try writer.writeHeader(HearingsLayout.metadata + columns.map(\.name))
 
         var conditions = filter
         conditions.questionnaire = id

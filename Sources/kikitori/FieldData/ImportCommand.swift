@@ -12,13 +12,14 @@ struct ImportCommand: ParsableCommand {
             (default completed), consent, then a column per question holding the value as the shell \
             accepts it (choice value, number or label; dont_know, refused, skipped). select_multiple \
             may use its 0/1 columns instead; <q>_other holds "other" text; <q>_label columns are ignored. \
-            `export hearings` on an empty questionnaire gives the header to start from.
+            `--template` prints the header row for a questionnaire version, to type paper notes under.
 
             The file may be UTF-8 (with or without BOM) or CP932; it is detected. Every row is checked \
             by the interview engine (types, constraints, skip logic, required answers) before anything \
             is written: one problem per line with row, column, value and reason, and nothing is imported.
 
             Examples:
+              kikitori import --template --questionnaire private-firm-data-use@2 > paper-2024-06.csv
               kikitori import paper-2024-06.csv --questionnaire private-firm-data-use@2
               kikitori import exports/hearings-private-firm-data-use.csv --questionnaire private-firm-data-use --dry-run
             """)
@@ -27,7 +28,10 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     @Argument(help: "The CSV file.", completion: .file(extensions: ["csv"]))
-    var file: String
+    var file: String?
+
+    @Flag(help: "Print the header row to fill in (UTF-8 with BOM, for Excel) instead of importing.")
+    var template = false
 
     @Option(help: "id@N (every row that version), or id (each row's questionnaire_version).")
     var questionnaire: String
@@ -38,12 +42,26 @@ struct ImportCommand: ParsableCommand {
     /// Larger than any hearing appendix; a bigger file is a mistake, not a week of paper notes.
     static let maximumBytes = 200 * 1024 * 1024
 
+    func validate() throws {
+        if file == nil && !template { throw ValidationError("name the CSV file to import, or use --template") }
+    }
+
     func run() throws {
         let language = options.language()
+        if template {
+            try options.guarded {
+                let versions = try loadVersions().sorted { $0.key < $1.key }.map(\.value)
+                let writer = try CSVWriter(encoding: .utf8BOM) { FileHandle.standardOutput.write($0) }
+                try writer.writeHeader(HearingsLayout.metadata + HearingsLayout.columns(versions: versions, labels: false).map(\.name))
+                try writer.flush()
+            }
+            return
+        }
+        guard let file else { return }
         let text = try options.guarded {
             let versions = try loadVersions()
             let fixed = questionnaire.split(separator: "@").dropFirst().first.flatMap { Int($0) }
-            let bytes = try readFile()
+            let bytes = try readFile(file)
             let store = try database.open()
             let importer = HearingImporter(versions: versions, fixedVersion: fixed, existingHearings: try store.hearingIDs())
             let result: HearingImporter.Result
@@ -83,7 +101,7 @@ struct ImportCommand: ParsableCommand {
         return versions
     }
 
-    private func readFile() throws -> [UInt8] {
+    private func readFile(_ file: String) throws -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else { throw StoreError.missing(file) }
         guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: file) else {

@@ -58,6 +58,11 @@ func reportFailure(_ error: Error, language: Language) -> ExitCode {
             ? "横長の表は調査票ごとに作ります。--questionnaire で指定してください（\(ids.joined(separator: "、"))）"
             : "the wide table is per questionnaire; choose one with --questionnaire (\(ids.joined(separator: ", ")))"))
         return ExitStatus.usage
+    case HearingStore.ExportProblem.noHearings(let id):
+        StandardError.write("kikitori: " + (language == .ja
+            ? "\(id) のヒアリングはデータベースにありません（記入用の見出しは kikitori import --template --questionnaire \(id)）"
+            : "no hearings of \(id) in the database (for a blank sheet to fill in: kikitori import --template --questionnaire \(id))"))
+        return ExitStatus.noInput
     case HearingStore.ExportProblem.internalOnly(let kind):
         StandardError.write("kikitori: " + (language == .ja ? "\(kind) は内部用です。--audience internal を指定してください" : "\(kind) is internal only; use --audience internal"))
         return ExitStatus.usage
