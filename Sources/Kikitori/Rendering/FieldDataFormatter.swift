@@ -76,8 +76,8 @@ public struct FieldDataFormatter {
             ])
         }
         return table.render() + (ja
-            ? "同じなら: kikitori respondents link <回答者 2> <回答者 1>\n"
-            : "If they are one: kikitori respondents link <respondent 2> <respondent 1>\n")
+            ? "同じなら: kikitori respondents link <回答者 2> <回答者 1>、別の団体なら: kikitori respondents distinct <回答者 1> <回答者 2>\n"
+            : "If they are one: kikitori respondents link <respondent 2> <respondent 1>; if not: kikitori respondents distinct <respondent 1> <respondent 2>\n")
     }
 
     private func describe(_ side: AnswerConflict.Side, question: Question?, in questionnaire: Questionnaire?) -> String {

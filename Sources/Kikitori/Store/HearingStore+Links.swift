@@ -22,6 +22,7 @@ extension HearingStore {
             LEFT JOIN respondent_link lb ON lb.respondent_id = b.id
             WHERE COALESCE(la.same_as, a.id) != COALESCE(lb.same_as, b.id)
               AND (a.person_name IS NULL OR b.person_name IS NULL OR a.person_name = b.person_name)
+              AND NOT EXISTS (SELECT 1 FROM respondent_distinct d WHERE d.first_id = a.id AND d.second_id = b.id)
             ORDER BY a.organisation_key, a.created_at
             """)
         return try pairs.compactMap { row in
@@ -50,6 +51,17 @@ extension HearingStore {
                     INSERT INTO respondent_link (respondent_id, same_as, linked_at) VALUES (?, ?, ?)
                     ON CONFLICT (respondent_id) DO UPDATE SET same_as = excluded.same_as, linked_at = excluded.linked_at
                     """, arguments: [id, canonical, date])
+        }
+    }
+
+    /// Records that two respondents offered as duplicates are different organisations.
+    public func markDistinct(_ respondent: UUID, _ other: UUID, at date: Date = Date()) throws(StoreError) {
+        let pair = [respondent.uuidString.lowercased(), other.uuidString.lowercased()].sorted()
+        guard pair[0] != pair[1] else { throw StoreError.alreadyLinked(pair[0], pair[1]) }
+        try write { db in
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO respondent_distinct (first_id, second_id, decided_at) VALUES (?, ?, ?)",
+                arguments: [pair[0], pair[1], date])
         }
     }
 

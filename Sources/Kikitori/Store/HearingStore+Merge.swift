@@ -19,6 +19,7 @@ extension HearingStore {
         public var events = 0
         public var tags = 0
         public var conflicts = 0
+        /// People's decisions on respondents: links, and pairs found to be different.
         public var links = 0
 
         public var isEmpty: Bool {
@@ -203,6 +204,8 @@ extension HearingStore {
 
         try db.execute(sql: "INSERT OR IGNORE INTO main.respondent_link SELECT * FROM \(s).respondent_link")
         counts.links = db.changesCount
+        try db.execute(sql: "INSERT OR IGNORE INTO main.respondent_distinct SELECT * FROM \(s).respondent_distinct")
+        counts.links += db.changesCount
         return counts
     }
 

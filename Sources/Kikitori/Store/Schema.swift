@@ -199,6 +199,15 @@ enum Schema {
                         CHECK (respondent_id != same_as)
                     ) WITHOUT ROWID;
 
+                    -- Pairs a person has looked at and found to be different organisations: never offered again.
+                    CREATE TABLE respondent_distinct (
+                        first_id TEXT NOT NULL REFERENCES respondent(id),
+                        second_id TEXT NOT NULL REFERENCES respondent(id),
+                        decided_at TEXT NOT NULL,
+                        PRIMARY KEY (first_id, second_id),
+                        CHECK (first_id < second_id)
+                    ) WITHOUT ROWID;
+
                     -- Answer and note text, normalised (NFKC, lower case) for search; rowid = answer_event rowid.
                     CREATE VIRTUAL TABLE answer_search USING fts5(text, tokenize = 'trigram');
                     INSERT INTO answer_search (rowid, text)

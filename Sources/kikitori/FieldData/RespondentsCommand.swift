@@ -14,8 +14,9 @@ struct RespondentsCommand: ParsableCommand {
               kikitori respondents
               kikitori respondents duplicates
               kikitori respondents link 9c1e22 4b7a10
+              kikitori respondents distinct 9c1e22 77d0e1
             """,
-        subcommands: [List.self, Duplicates.self, Link.self, Unlink.self],
+        subcommands: [List.self, Duplicates.self, Link.self, Unlink.self, Distinct.self],
         defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
@@ -99,6 +100,28 @@ struct RespondentsCommand: ParsableCommand {
             try options.guarded {
                 let store = try database.open()
                 try store.unlink(try store.findRespondent(respondent).id)
+            }
+        }
+    }
+
+    struct Distinct: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "distinct", abstract: "Record that two respondents offered as duplicates are different organisations.",
+            discussion: "Example:\n  kikitori respondents distinct 9c1e22 77d0e1")
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "One respondent (a unique prefix of its id).")
+        var respondent: String
+
+        @Argument(help: "The other.")
+        var other: String
+
+        func run() throws {
+            try options.guarded {
+                let store = try database.open()
+                try store.markDistinct(try store.findRespondent(respondent).id, try store.findRespondent(other).id)
             }
         }
     }

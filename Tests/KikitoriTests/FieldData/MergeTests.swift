@@ -205,6 +205,13 @@ struct MergeTests {
         #expect(pseudonyms.mask("オホーツク水産（株）の担当者") == pseudonyms.label(respondent: first.id.uuidString.lowercased(), consent: .publicAnonymous) + "の担当者")
         try a.unlink(second.id)
         #expect(try a.possibleDuplicates().count == 1)
+        // Found to be two organisations: no longer offered, here or where this database is merged.
+        try a.markDistinct(second.id, first.id)
+        #expect(try a.possibleDuplicates().isEmpty)
+        a.close()
+        let office = try HearingStore(path: path("office.sqlite"))
+        _ = try office.merge([path("b.sqlite"), path("a.sqlite")])
+        #expect(try office.possibleDuplicates().isEmpty)
     }
 
     /// One id@version with two contents is refused; neither file changes.
