@@ -95,6 +95,14 @@ struct SearchTests {
         #expect(try search("法的根拠", kind: .privateFirm) == ["法的根拠が分からない"])
     }
 
+    /// FTS5's query syntax never leaks through: operators, quotes and stars are just text.
+    @Test func queryCharactersAreLiteral() throws {
+        try answer("comments", "NOT \"quoted\" a*b (費用) it's")
+        for term in ["NOT", "\"quoted\"", "a*b", "(費用)", "it's", "OR", "\""] {
+            #expect(try search(term).count == (term == "OR" ? 0 : 1), "\(term)")
+        }
+    }
+
     /// The snippet keeps context around the first match and marks cut ends.
     @Test func snippetWindow() {
         let text = String(repeating: "あ", count: 30) + "費用" + String(repeating: "い", count: 80)
