@@ -247,8 +247,9 @@ public struct HearingImporter: Sendable {
         var code = row.value(question.id)
         if case .selectMultiple = question.type {
             let choices = questionnaire.choices(for: question) ?? []
-            let marked = choices.filter { row.value("\(question.id)__\($0.value)") == "1" }.map(\.value)
-            let columnsUsed = choices.contains { row.value("\(question.id)__\($0.value)") != nil }
+            let cells = choices.map { (value: $0.value, cell: row.value("\(question.id)__\($0.value)")) }
+            let marked = cells.filter { $0.cell == "1" }.map(\.value)
+            let columnsUsed = cells.contains { $0.cell != nil }
             if code == nil, !marked.isEmpty {
                 code = marked.joined(separator: " ")
             } else if let given = code, columnsUsed, !["dont_know", "refused", "skipped"].contains(given) {
@@ -267,21 +268,26 @@ public struct HearingImporter: Sendable {
         return code
     }
 
+    /// Made once, not per cell: a `DateFormatter` costs more to make than to use. The lock is for
+    /// importers on several threads; the formatters are not thread-safe.
     nonisolated(unsafe) private static let isoFormatter = ISO8601DateFormatter()
-
-    private static let localFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd", "yyyy/MM/dd HH:mm", "yyyy/MM/dd"]
+    nonisolated(unsafe) private static let localFormatters: [DateFormatter] =
+        ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd", "yyyy/MM/dd HH:mm", "yyyy/MM/dd"].map { format in
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "Asia/Tokyo")
+            formatter.dateFormat = format
+            return formatter
+        }
+    private static let formatterLock = NSLock()
 
     /// ISO 8601 as exports write it, or a plain date and time read as Japan time.
     private func time(_ row: Row, _ column: String, problem: (String?, ImportProblem.Reason) -> Void) -> Date? {
         guard let text = row.value(column) else { return nil }
-        if let date = Self.isoFormatter.date(from: text) { return date }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Asia/Tokyo")
-        for format in Self.localFormats {
-            formatter.dateFormat = format
-            if let date = formatter.date(from: text) { return date }
+        let date = Self.formatterLock.withLock {
+            Self.isoFormatter.date(from: text) ?? Self.localFormatters.lazy.compactMap { $0.date(from: text) }.first
         }
+        if let date { return date }
         problem(column, .badTime)
         return nil
     }

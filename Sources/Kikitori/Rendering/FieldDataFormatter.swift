@@ -53,7 +53,7 @@ public struct FieldDataFormatter {
             lines.append("\(conflict.hearingID.prefix(8))  \(conflict.organisation)  \(conflict.questionID)  \(DisplayWidth.truncate(label, to: 40))"
                 + (conflict.resolvedBy == nil ? "" : (ja ? "（解決済み）" : " (resolved)")))
             for (index, side) in conflict.sides.enumerated() {
-                lines.append("  \(index + 1). \(describe(side, question: question, in: questionnaire))  [\(Self.time(side.recordedAt))]")
+                lines.append("  \(index + 1). \(describe(side, question: question, in: questionnaire))  [\(HearingStore.timestamp(side.recordedAt))]")
             }
             lines.append("")
         }
@@ -91,11 +91,5 @@ public struct FieldDataFormatter {
             }
             return [side.code, side.text].compactMap { $0 }.joined(separator: " ")
         }
-    }
-
-    private static func time(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "Asia/Tokyo")
-        return formatter.string(from: date)
     }
 }

@@ -88,16 +88,9 @@ extension DevCommand {
         func run() throws {
             try options.guarded {
                 let store = try database.open()
-                var buffer = Data()
-                try store.forEachCurrentText { text in
-                    buffer.append(contentsOf: text.replacingOccurrences(of: "\n", with: " ").utf8)
-                    buffer.append(0x0A)
-                    if buffer.count > 1 << 20 {
-                        FileHandle.standardOutput.write(buffer)
-                        buffer.removeAll(keepingCapacity: true)
-                    }
-                }
-                FileHandle.standardOutput.write(buffer)
+                var output = LineOutput()
+                try store.forEachCurrentText { text in output.write(text.replacingOccurrences(of: "\n", with: " ")) }
+                output.flush()
             }
         }
     }
@@ -119,16 +112,9 @@ extension DevCommand {
 
         func run() {
             var rng = SeededGenerator(seed: seed)
-            var buffer = Data()
-            for _ in 0..<count {
-                buffer.append(contentsOf: PhraseBank.answer(&rng).utf8)
-                buffer.append(0x0A)
-                if buffer.count > 1 << 20 {
-                    FileHandle.standardOutput.write(buffer)
-                    buffer.removeAll(keepingCapacity: true)
-                }
-            }
-            FileHandle.standardOutput.write(buffer)
+            var output = LineOutput()
+            for _ in 0..<count { output.write(PhraseBank.answer(&rng)) }
+            output.flush()
         }
     }
 }
@@ -194,5 +180,21 @@ extension DevCommand {
                 print(String(decoding: json, as: UTF8.self))
             }
         }
+    }
+}
+
+/// Lines to standard output in megabyte blocks: the dumps run to millions of lines.
+private struct LineOutput {
+    private var buffer = Data()
+
+    mutating func write(_ line: String) {
+        buffer.append(contentsOf: line.utf8)
+        buffer.append(0x0A)
+        if buffer.count > 1 << 20 { flush() }
+    }
+
+    mutating func flush() {
+        FileHandle.standardOutput.write(buffer)
+        buffer.removeAll(keepingCapacity: true)
     }
 }
