@@ -77,7 +77,7 @@ public final class Shell {
                 output.line(ShellPhrase.languageSwitched(chosen).text(language))
             case "search":
                 guard !arguments.isEmpty else { return usage("search <words>") }
-                let result = try store.search(HearingStore.SearchQuery(terms: arguments))
+                let result = try store.search(HearingStore.SearchQuery(terms: arguments, audience: .internal))
                 output.write(SearchFormatter(language: language).render(result, terms: arguments, style: output.style))
             case "tag": try tag(arguments)
             case "help": output.write(ShellPhrase.shellHelp.text(language))

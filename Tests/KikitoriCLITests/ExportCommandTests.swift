@@ -42,7 +42,7 @@ struct ExportCommandTests {
     /// Every kind exports, and Python reads it back with the row count the manifest states.
     @Test(arguments: [
         ["answers"], ["hearings", "--questionnaire", "private-firm-data-use"], ["tags"], ["tag-matrix", "--unit", "hearing"],
-        ["themes"], ["quotes"], ["codebook"], ["respondents"],
+        ["themes"], ["quotes"], ["codebook"], ["respondents", "--audience", "internal"],
     ])
     func everyKindReadsBack(arguments: [String]) throws {
         try setUpWork()
@@ -72,7 +72,7 @@ struct ExportCommandTests {
     @Test func publicExportsHideNames() throws {
         try setUpWork()
         let respondents = directory.url.appendingPathComponent("work/respondents.csv").path
-        #expect(try export(["respondents", "--out", respondents]).status == 0)
+        #expect(try export(["respondents", "--audience", "internal", "--out", respondents]).status == 0)
         let people = try readWithPython(respondents)
         let hearings = try kikitori(["shell", "--db", database, "--lang", "en"], input: "quit\n")
         _ = hearings
@@ -102,13 +102,13 @@ struct ExportCommandTests {
             ["shell", "--db", database, "--lang", "en"],
             input: "new digital-talent@1\n\n1\n😀商事\n\n\n\n\n\n\n\n1\n:pause\nquit\n")
         #expect(emoji.status == 0)
-        let result = try export(["respondents", "--encoding", "cp932", "--out", path])
+        let result = try export(["respondents", "--audience", "internal", "--encoding", "cp932", "--out", path])
         #expect(result.status == 65)
         #expect(result.stderr.hasPrefix("kikitori: '😀' has no CP932 form (row "))
         #expect(result.stderr.contains("column organisation)"))
         #expect(!FileManager.default.fileExists(atPath: path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0.contains("broken") }.isEmpty)
-        #expect(try export(["respondents", "--encoding", "cp932", "--replace", "--out", path]).status == 0)
+        #expect(try export(["respondents", "--audience", "internal", "--encoding", "cp932", "--replace", "--out", path]).status == 0)
     }
 
     /// An existing file is kept unless --force; an unwritable folder is one clear line.

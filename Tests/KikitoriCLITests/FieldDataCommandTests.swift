@@ -148,7 +148,7 @@ struct FieldDataCommandTests {
     /// Search prints the snippet with the two-character word marked, and filters by kind.
     @Test func searchCommand() throws {
         let db = try generate("s.sqlite", seed: 4, hearings: 40)
-        let found = try run(["search", "費用", "--db", db, "--limit", "3"])
+        let found = try run(["search", "費用", "--db", db, "--limit", "3", "--audience", "internal"])
         #expect(found.status == 0)
         #expect(found.stdout.contains("【費用】"))
         #expect(found.stdout.firstMatch(of: /'費用': \d+ match/) != nil)

@@ -8,14 +8,6 @@ public enum ExportKind: String, Sendable, CaseIterable {
     case quotes
     case codebook
     case respondents
-
-    /// The audience when none is given: appendices meant for the report are public.
-    public var defaultAudience: ReviewFilter.Audience {
-        switch self {
-        case .quotes, .themes, .hearings: return .public
-        case .answers, .tags, .tagMatrix, .codebook, .respondents: return .internal
-        }
-    }
 }
 
 /// Options shared by every export.

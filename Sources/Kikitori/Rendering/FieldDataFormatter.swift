@@ -53,7 +53,7 @@ public struct FieldDataFormatter {
             lines.append("\(conflict.hearingID.prefix(8))  \(conflict.organisation)  \(conflict.questionID)  \(DisplayWidth.truncate(label, to: 40))"
                 + (conflict.resolvedBy == nil ? "" : (ja ? "（解決済み）" : " (resolved)")))
             for (index, side) in conflict.sides.enumerated() {
-                lines.append("  \(index + 1). \(describe(side, question: question, in: questionnaire))  [\(HearingStore.timestamp(side.recordedAt))]")
+                lines.append("  \(index + 1). \(describe(side, question: question, in: questionnaire))  [\(JapanTime.timestamp(side.recordedAt))]")
             }
             lines.append("")
         }

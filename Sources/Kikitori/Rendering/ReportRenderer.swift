@@ -26,18 +26,25 @@ public struct ReportRenderer {
     }
 
     private var audienceNote: String {
-        report.filter.audience == .public
-            ? t("公開用: 「内部限り」のヒアリングを除き、\(report.filter.smallCell) 件未満のセルを伏せています。", "Public: internal-only hearings are left out and cells under \(report.filter.smallCell) are suppressed.")
-            : t("内部用: すべてのヒアリングを含みます。外部に配布しないでください。", "Internal: every hearing is included. Do not distribute.")
+        PrivacyPhrase.audienceNote(report.filter.audience, minCell: report.filter.smallCell).text(language)
+    }
+
+    private var isInternal: Bool { report.filter.audience == .internal }
+
+    /// Notes under the themes table: what is hidden and how speakers are described.
+    private var tableNotes: [String] {
+        formatter.suppressionNotes(report.themes) + (isInternal ? [] : [PrivacyPhrase.attributionNote(minCell: report.filter.smallCell).text(language)])
     }
 
     // MARK: Markdown
 
     public func markdown() -> String {
-        var lines = ["# \(report.title)", "", "\(t("作成日", "Generated")): \(date(report.generated))  ", audienceNote, ""]
+        var lines = isInternal ? ["**\(PrivacyPhrase.internalBanner.text(language))**", ""] : []
+        lines += ["# \(report.title)", "", "\(t("作成日", "Generated")): \(date(report.generated))  ", audienceNote, ""]
         lines += ["## \(t("概要", "Overview"))", ""]
         lines += overviewRows().map { "- \($0.0): \($0.1)" }
         lines += ["", "## \(t("テーマ", "Themes"))", "", "```", formatter.themes(report.themes).trimmingCharacters(in: .newlines), "```", ""]
+        if !isInternal { lines += [PrivacyPhrase.attributionNote(minCell: report.filter.smallCell).text(language), ""] }
         lines += ["## \(t("グループ間の差", "Differences between groups"))", "", "```"]
         lines.append(formatter.differences(report.differences, first: t("民間企業", "firms"), second: t("市町村", "municipalities")).trimmingCharacters(in: .newlines))
         lines += ["```", "", "## \(t("同時に挙がるテーマ", "Themes raised together"))", "", "```", formatter.coOccurrence(Array(report.coOccurrence.prefix(15))).trimmingCharacters(in: .newlines), "```", ""]
@@ -85,7 +92,7 @@ public struct ReportRenderer {
                 + (report.filter.questionnaire.map { ", \($0)" } ?? ""),
             t("あるヒアリングのいずれかの回答にテーマが付いていれば（自動・確認済み・手動。却下は除く）、そのヒアリングはテーマを挙げたと数えます。",
               "A hearing raised a theme when any of its current answers carries it (automatic, confirmed or manual; not rejected)."),
-            t("差の検定は Fisher の正確確率検定（両側）です。", "Differences use Fisher's exact test, two-sided."),
+            t("差の検定は Fisher の正確確率検定（両側）です。", "Differences use Fisher's exact test, two-sided.") + " " + PrivacyPhrase.holmNote.text(language),
             audienceNote,
         ]
         lines.append(t("作成", "Made with") + " Kikitori \(KikitoriVersion.current), \(date(report.generated))")
@@ -95,11 +102,13 @@ public struct ReportRenderer {
     // MARK: HTML
 
     public func html() -> String {
-        var body = "<h1>\(escape(report.title))</h1>\n<p class=\"meta\">\(t("作成日", "Generated")) \(date(report.generated)) · \(escape(audienceNote))</p>\n"
+        var body = isInternal ? "<div class=\"banner\">\(escape(PrivacyPhrase.internalBanner.text(language)))</div>\n" : ""
+        body += "<h1>\(escape(report.title))</h1>\n<p class=\"meta\">\(t("作成日", "Generated")) \(date(report.generated)) · \(escape(audienceNote))</p>\n"
         body += "<h2>\(t("概要", "Overview"))</h2>\n<table class=\"overview\">"
         for (name, value) in overviewRows() { body += "<tr><th>\(escape(name))</th><td>\(escape(value))</td></tr>" }
         body += "</table>\n"
         body += "<h2>\(t("テーマ（回答者の種別ごとの割合）", "Themes by kind of respondent (share of hearings)"))</h2>\n" + barChart() + themeTable()
+            + tableNotes.map { "<p class=\"meta\">\(escape($0))</p>\n" }.joined()
         body += "<h2>\(t("同時に挙がるテーマ", "Themes raised together"))</h2>\n" + heatMap()
         body += "<h2>\(t("グループ間の差（民間企業と市町村）", "Differences between firms and municipalities"))</h2>\n" + differenceTable()
         body += "<h2>\(t("発言の例", "Quotes"))</h2>\n"
@@ -136,6 +145,8 @@ public struct ReportRenderer {
             svg text { font-family: inherit; }
             .legend span { display: inline-block; margin-right: 1em; font-size: 9pt; }
             .legend i { display: inline-block; width: 10px; height: 10px; margin-right: 3px; }
+            .banner { color: #b00; font-weight: bold; border: 2px solid #b00; padding: 2px 8px; text-align: center; background: #fff; }
+            @media print { .banner { position: fixed; top: 0; left: 0; right: 0; } body { padding-top: 2.2em; } }
             </style>
             </head>
             <body>
@@ -163,9 +174,6 @@ public struct ReportRenderer {
         return html.replacingOccurrences(of: "\n", with: "<br>")
     }
 
-    private func suppressed(_ count: Int) -> Bool {
-        report.filter.audience == .public && count > 0 && count < report.filter.smallCell
-    }
 
     /// Horizontal bars: for each theme, one bar per respondent kind, as the share of that kind's hearings.
     private func barChart() -> String {
@@ -188,8 +196,8 @@ public struct ReportRenderer {
                 let count = table.count(theme, group)
                 let y = top + Double(index) * barHeight
                 let colour = Self.kindColours[group] ?? "#999"
-                if suppressed(count) {
-                    svg += "<text x=\"\(labelWidth + 2)\" y=\"\(y + barHeight - 1)\" font-size=\"8\" fill=\"#888\">&lt;\(report.filter.smallCell)</text>"
+                if table.isHidden(theme, group) {
+                    svg += "<text x=\"\(labelWidth + 2)\" y=\"\(y + barHeight - 1)\" font-size=\"8\" fill=\"#888\">\(escape(formatter.hiddenCount(count)))</text>"
                     continue
                 }
                 let width = chartWidth * table.share(theme, group)
@@ -213,8 +221,10 @@ public struct ReportRenderer {
         html += "<th>\(t("計", "Total"))<br>n=\(table.total)</th></tr>"
         for theme in table.themes {
             html += "<tr><td>\(escape(formatter.themeLabel(theme)))</td>"
-            html += table.groups.map { "<td class=\"num\">\(escape(formatter.cell(table.count(theme, $0), of: table.n[$0] ?? 0)))</td>" }.joined()
-            html += "<td class=\"num\">\(escape(formatter.cell(table.total(theme), of: table.total)))</td></tr>"
+            html += table.groups.map {
+                "<td class=\"num\">\(escape(formatter.cell(table.count(theme, $0), of: table.n[$0] ?? 0, hidden: table.isHidden(theme, $0))))</td>"
+            }.joined()
+            html += "<td class=\"num\">\(escape(formatter.cell(table.total(theme), of: table.total, hidden: table.isHidden(theme, nil))))</td></tr>"
         }
         return html + "</table>\n"
     }
@@ -235,11 +245,13 @@ public struct ReportRenderer {
             svg += "<text x=\"\(x)\" y=\"\(label - 4)\" font-size=\"9\" transform=\"rotate(-60 \(x) \(label - 4))\">\(escape(formatter.themeLabel(theme)))</text>"
             for (j, other) in themes.enumerated() {
                 let pair = jaccard["\(theme) \(other)"]
-                let value = i == j ? 1.0 : (pair.map { suppressed($0.both) ? 0 : $0.jaccard } ?? 0)
+                let hidden = pair?.hidden ?? false
+                let value = i == j ? 1.0 : (pair.map { $0.hidden ? 0 : $0.jaccard } ?? 0)
                 let shade = Int(255 - value * 200)
-                let fill = i == j ? "#ddd" : "rgb(\(shade),\(shade),255)"
-                svg += "<rect x=\"\(label + Double(j) * cell)\" y=\"\(y)\" width=\"\(cell - 1)\" height=\"\(cell - 1)\" fill=\"\(fill)\"><title>\(escape(formatter.themeLabel(theme))) × \(escape(formatter.themeLabel(other))): \(String(format: "%.2f", value))</title></rect>"
-                if i != j, let pair, !suppressed(pair.both) {
+                let fill = i == j || hidden ? "#eee" : "rgb(\(shade),\(shade),255)"
+                let figure = hidden ? "–" : String(format: "%.2f", value)
+                svg += "<rect x=\"\(label + Double(j) * cell)\" y=\"\(y)\" width=\"\(cell - 1)\" height=\"\(cell - 1)\" fill=\"\(fill)\"><title>\(escape(formatter.themeLabel(theme))) × \(escape(formatter.themeLabel(other))): \(figure)</title></rect>"
+                if i != j, let pair, !pair.hidden {
                     svg += "<text x=\"\(label + Double(j) * cell + cell / 2)\" y=\"\(y + cell / 2 + 3)\" font-size=\"7\" text-anchor=\"middle\">\(String(format: "%.2f", pair.jaccard))</text>"
                 }
             }
@@ -251,11 +263,11 @@ public struct ReportRenderer {
         var html = "<table><tr><th>\(t("テーマ", "Theme"))</th><th>\(t("民間企業", "Firms"))</th><th>\(t("市町村", "Municipalities"))</th><th>p</th><th></th></tr>"
         for row in report.differences {
             html += "<tr><td>\(escape(formatter.themeLabel(row.theme)))</td>"
-            html += "<td class=\"num\">\(escape(formatter.cell(row.first.raised, of: row.first.n)))</td>"
-            html += "<td class=\"num\">\(escape(formatter.cell(row.second.raised, of: row.second.n)))</td>"
-            html += "<td class=\"num\">\(String(format: "%.3f", row.p))</td><td class=\"flag\">\(row.isSignificant ? t("差あり", "differs") : "")</td></tr>"
+            html += "<td class=\"num\">\(escape(formatter.cell(row.first.raised, of: row.first.n, hidden: row.hidden)))</td>"
+            html += "<td class=\"num\">\(escape(formatter.cell(row.second.raised, of: row.second.n, hidden: row.hidden)))</td>"
+            html += "<td class=\"num\">\(escape(row.hidden ? "–" : formatter.pValue(row.adjustedP)))</td><td class=\"flag\">\(row.isSignificant ? t("差あり", "differs") : "")</td></tr>"
         }
-        html += "</table>\n<p class=\"meta\">\(t("Fisher の正確確率検定（両側）、p < 0.05。ヒアリング数が少ないため目安です。", "Fisher's exact test, two-sided, p < 0.05. Hearings are few: a screening figure."))</p>\n"
+        html += "</table>\n<p class=\"meta\">\(t("Fisher の正確確率検定（両側）、p < 0.05。ヒアリング数が少ないため目安です。", "Fisher's exact test, two-sided, p < 0.05. Hearings are few: a screening figure.")) \(escape(PrivacyPhrase.holmNote.text(language)))</p>\n"
         if report.differences.first?.isSmallSample ?? false {
             html += "<p class=\"flag\">\(t("5 件未満のグループがあります。", "A group has fewer than 5 hearings."))</p>\n"
         }
@@ -266,9 +278,9 @@ public struct ReportRenderer {
         var html = "<h3>\(escape(distribution.label)) <span class=\"meta\">[\(escape(distribution.question))]</span></h3><table>"
         let total = max(1, distribution.answered)
         for row in distribution.rows {
-            let count = suppressed(row.count) ? "&lt;\(report.filter.smallCell)" : String(row.count)
+            let count = row.hidden ? escape(formatter.hiddenCount(row.count)) : String(row.count)
             let note = row.onlyIn.isEmpty ? "" : " <span class=\"meta\">(\(t("のみ", "only")): \(escape(row.onlyIn.joined(separator: ", "))))</span>"
-            let width = suppressed(row.count) ? 0 : Int(Double(row.count) / Double(total) * 200)
+            let width = row.hidden ? 0 : Int(Double(row.count) / Double(total) * 200)
             html += "<tr><td>\(escape(row.label))\(note)</td><td class=\"num\">\(count)</td><td><svg width=\"204\" height=\"10\"><rect width=\"\(width)\" height=\"9\" fill=\"#1f77b4\"/></svg></td></tr>"
         }
         return html + "</table>\n"

@@ -18,19 +18,23 @@ public struct Report: Sendable {
     /// `id@N` → fingerprint of every questionnaire version counted.
     public var questionnaires: [(reference: String, fingerprint: String)]
 
-    /// Builds the report for `filter`; a few queries, no per-answer work in Swift.
+    /// Builds the report as `publication` may show it; a few queries, no per-answer work in Swift.
     public static func build(
-        store: HearingStore, codebook: Codebook, filter: ReviewFilter, language: Language, now: Date = Date()
+        store: HearingStore, codebook: Codebook, publication: Publication, now: Date = Date()
     ) throws(StoreError) -> Report {
+        let filter = publication.filter
+        let language = publication.language
         let themeIDs = codebook.themes.map(\.id)
         var everyStatus = filter
         everyStatus.status = nil
         let overview = try store.overview(filter: filter, everyStatus: everyStatus)
-        let themes = try store.crossTab(themes: themeIDs, by: .kind, filter: filter)
-        let differences = HearingStore.differences(in: themes)
-        let pairs = try store.coOccurrence(filter: filter)
+        let counted = try store.crossTab(themes: themeIDs, by: .kind, filter: filter)
+        let themes = publication.crossTab(counted)
+        let compared: Set<String> = [RespondentKind.privateFirm.rawValue, RespondentKind.municipalityHead.rawValue, RespondentKind.municipalStaff.rawValue]
+        let differences = publication.differences(counted.differences(), table: themes, groups: compared)
+        let pairs = publication.coOccurrence(try store.coOccurrence(filter: filter))
         var quotes: [String: [HearingStore.Quote]] = [:]
-        for theme in themeIDs { quotes[theme] = try store.quotes(theme: theme, filter: filter, limit: 3) }
+        for theme in themeIDs { quotes[theme] = try store.quotes(theme: theme, filter: filter, limit: 3).map(publication.quote) }
         var distributions: [AnswerDistribution] = []
         var snapshots: [(String, String)] = []
         for reference in overview.byVersion.keys.sorted() {
@@ -55,7 +59,7 @@ public struct Report: Sendable {
         for (id, questions) in byQuestionnaire {
             var narrowed = filter
             if !(filter.questionnaire ?? "").contains("@") { narrowed.questionnaire = id }
-            distributions += try store.distributions(of: questions, language: language, filter: narrowed)
+            distributions += try store.distributions(of: questions, language: language, filter: narrowed).map(publication.distribution)
         }
         return Report(
             title: language == .ja ? "ヒアリング結果の概要" : "Summary of hearings", generated: now, filter: filter,

@@ -9,6 +9,8 @@ public struct AnswerDistribution: Sendable {
         public var count: Int
         /// Versions whose choice list has this value; empty when every version does.
         public var onlyIn: [String]
+        /// A public output must not show this count (``DisclosureControl``).
+        public var hidden = false
     }
 
     public var question: String
@@ -23,6 +25,9 @@ public struct AnswerDistribution: Sendable {
     public var refused: Int
     /// Text questions: the answers.
     public var texts: [String]
+    /// Don't-know and refused counts a public output must not show.
+    public var dontKnowHidden = false
+    public var refusedHidden = false
 }
 
 extension HearingStore {

@@ -82,10 +82,16 @@ extension HearingStore {
         }
     }
 
-    /// A private, migrated copy of `source` beside this database (same disk, same protection).
+    /// A private, migrated copy of `source` in the private folder beside this database (same disk, 0700).
     private func copyForMerge(_ source: String) throws -> String {
-        let folder = (path as NSString).deletingLastPathComponent
-        let copy = (folder.isEmpty ? "." : folder) + "/.kikitori-merge-\(UUID().uuidString.lowercased()).sqlite"
+        let folder: String
+        do {
+            folder = try OutputFile.privateFolder(beside: path)
+        } catch {
+            throw StoreError.cannotCreate(path, reason: String(cString: strerror(EACCES)))
+        }
+        // The pid in the name lets the next run remove a copy that a killed merge left behind.
+        let copy = folder + "/merge-\(UUID().uuidString.lowercased()).\(getpid()).sqlite"
         do {
             var readOnly = Configuration()
             readOnly.readonly = true
@@ -202,6 +208,15 @@ extension HearingStore {
             """)
         counts.conflicts += db.changesCount
 
+        // Consent given again travels with its hearing; the latest decision stands on both sides.
+        try db.execute(sql: "INSERT OR IGNORE INTO main.consent_event SELECT * FROM \(s).consent_event")
+        counts.hearingsUpdated += db.changesCount
+        try db.execute(sql: """
+            UPDATE main.hearing AS h SET consent = (
+                SELECT c.consent FROM main.consent_event c WHERE c.hearing_id = h.id ORDER BY c.recorded_at DESC, c.id DESC LIMIT 1)
+            WHERE h.id IN (SELECT hearing_id FROM \(s).consent_event)
+            """)
+        try db.execute(sql: "INSERT OR IGNORE INTO main.mask_term SELECT * FROM \(s).mask_term")
         try db.execute(sql: "INSERT OR IGNORE INTO main.respondent_link SELECT * FROM \(s).respondent_link")
         counts.links = db.changesCount
         try db.execute(sql: "INSERT OR IGNORE INTO main.respondent_distinct SELECT * FROM \(s).respondent_distinct")

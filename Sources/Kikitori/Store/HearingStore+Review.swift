@@ -47,23 +47,6 @@ extension HearingStore {
         }
     }
 
-    /// For each theme, the share of hearings raising it in two groups of a counted table, with
-    /// Fisher's exact test. By default firms against municipalities (heads and staff together).
-    public static func differences(
-        in table: ThemeCrossTab,
-        first: Set<String> = [RespondentKind.privateFirm.rawValue],
-        second: Set<String> = [RespondentKind.municipalityHead.rawValue, RespondentKind.municipalStaff.rawValue]
-    ) -> [GroupDifference] {
-        let n1 = first.reduce(0) { $0 + (table.n[$1] ?? 0) }
-        let n2 = second.reduce(0) { $0 + (table.n[$1] ?? 0) }
-        return table.themes.map { theme in
-            let a = first.reduce(0) { $0 + table.count(theme, $1) }
-            let c = second.reduce(0) { $0 + table.count(theme, $1) }
-            return GroupDifference(
-                theme: theme, first: (a, n1), second: (c, n2), p: FisherExact.twoSided(a, n1 - a, c, n2 - c))
-        }
-    }
-
     /// Pairs of themes raised in the same hearing, with counts and Jaccard similarity.
     public func coOccurrence(filter: ReviewFilter = ReviewFilter()) throws(StoreError) -> [CoOccurrence] {
         let (conditions, arguments) = filter.conditions
@@ -107,13 +90,14 @@ extension HearingStore {
     /// A respondent's words on a theme, with what may be shown of who said it.
     public struct Quote: Sendable {
         public var hearingID: UUID
+        public var respondentID: String
         public var questionID: String
         public var text: String
         public var spans: [Range<Int>]
         public var kind: RespondentKind
         public var industry: String?
         public var region: String?
-        /// Only when the hearing's consent is `public_named`.
+        /// As registered; a ``Publication`` decides whether it may be shown.
         public var organisation: String?
         public var consent: ConsentLevel
         public var date: Date
@@ -130,7 +114,7 @@ extension HearingStore {
                 db,
                 sql: """
                     SELECT t.hearing_id, t.question_id, t.state, t.spans, t.event_id, r.kind, r.industry, r.region,
-                           r.organisation, h.consent, h.started_at
+                           r.organisation, h.consent, h.started_at, r.id
                     FROM tag t
                     JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id
                     JOIN hearing h ON h.id = t.hearing_id
@@ -157,8 +141,8 @@ extension HearingStore {
                     let kind = RespondentKind(rawValue: row[5]), let consent = ConsentLevel(rawValue: row[9])
                 else { continue }
                 quotes.append(Quote(
-                    hearingID: id, questionID: row[1], text: value, spans: ThemeTag.decode(row[3]), kind: kind,
-                    industry: row[6], region: row[7], organisation: consent == .publicNamed ? row[8] : nil,
+                    hearingID: id, respondentID: row[11], questionID: row[1], text: value, spans: ThemeTag.decode(row[3]), kind: kind,
+                    industry: row[6], region: row[7], organisation: row[8],
                     consent: consent, date: row[10], confirmed: (row[2] as String) != "auto"))
             }
             return quotes

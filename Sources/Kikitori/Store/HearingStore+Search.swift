@@ -10,8 +10,14 @@ extension HearingStore {
         /// `id` (every version) or `id@N`.
         public var questionnaire: String?
         public var limit: Int
+        /// Public searches leave out `internal_only` hearings.
+        public var audience: ReviewFilter.Audience
 
-        public init(terms: [String], theme: String? = nil, respondentKind: RespondentKind? = nil, questionnaire: String? = nil, limit: Int = 20) {
+        public init(
+            terms: [String], theme: String? = nil, respondentKind: RespondentKind? = nil, questionnaire: String? = nil, limit: Int = 20,
+            audience: ReviewFilter.Audience = .public
+        ) {
+            self.audience = audience
             self.terms = terms
             self.theme = theme
             self.respondentKind = respondentKind
@@ -30,6 +36,7 @@ extension HearingStore {
         public var hearingID: String
         public var questionnaire: String
         public var respondentKind: RespondentKind
+        public var respondentID: String
         public var organisation: String
         public var questionID: String?
         public var isNote: Bool
@@ -72,8 +79,9 @@ extension HearingStore {
             conditions.append(ReviewFilter.questionnaireCondition(questionnaire))
             arguments.append(questionnaire)
         }
+        if query.audience == .public { conditions.append("h.consent != 'internal_only'") }
         let sql = """
-            SELECT e.hearing_id, h.questionnaire, r.kind, r.organisation, e.question_id, e.kind, e.value_text
+            SELECT e.hearing_id, h.questionnaire, r.kind, r.organisation, e.question_id, e.kind, e.value_text, r.id
             FROM answer_search s
             JOIN answer_event e ON e.rowid = s.rowid
             JOIN hearing h ON h.id = e.hearing_id
@@ -93,7 +101,7 @@ extension HearingStore {
                 let text: String = row[6]
                 hits.append(SearchHit(
                     hearingID: row[0], questionnaire: row[1], respondentKind: RespondentKind(rawValue: row[2]) ?? .other,
-                    organisation: row[3], questionID: row[4], isNote: (row[5] as String) == AnswerEvent.Kind.note.rawValue,
+                    respondentID: row[7], organisation: row[3], questionID: row[4], isNote: (row[5] as String) == AnswerEvent.Kind.note.rawValue,
                     text: text, spans: Self.spans(of: terms, in: text)))
             }
             return SearchResult(hits: hits, total: total)

@@ -219,6 +219,34 @@ enum Schema {
                     END;
                     """)
         }
+        migrator.registerMigration("2026-12-02 privacy") { db in
+            try db.execute(
+                sql: """
+                    -- A consent given again after the hearing (withdrawn, widened): outputs use the latest;
+                    -- hearing.consent always holds it, these rows say who changed it, when and why.
+                    CREATE TABLE consent_event (
+                        id TEXT PRIMARY KEY,
+                        hearing_id TEXT NOT NULL REFERENCES hearing(id),
+                        consent TEXT NOT NULL CHECK (consent IN ('public_named', 'public_anonymous', 'internal_only')),
+                        previous TEXT NOT NULL,
+                        reason TEXT NOT NULL,
+                        recorded_at TEXT NOT NULL
+                    );
+                    CREATE INDEX consent_event_hearing ON consent_event(hearing_id, recorded_at);
+                    CREATE TRIGGER consent_event_no_update BEFORE UPDATE ON consent_event
+                    BEGIN SELECT RAISE(ABORT, 'consent events are append-only'); END;
+                    CREATE TRIGGER consent_event_no_delete BEFORE DELETE ON consent_event
+                    BEGIN SELECT RAISE(ABORT, 'consent events are append-only'); END;
+
+                    -- Words a hearing asked to keep out of public outputs (a colleague named in passing).
+                    CREATE TABLE mask_term (
+                        hearing_id TEXT NOT NULL REFERENCES hearing(id),
+                        term TEXT NOT NULL,
+                        added_at TEXT NOT NULL,
+                        PRIMARY KEY (hearing_id, term)
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

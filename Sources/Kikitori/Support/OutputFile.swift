@@ -4,60 +4,34 @@ import Foundation
 import Glibc
 #endif
 
-/// Writes a file whole or not at all: into a temporary file beside it, then renamed over.
-/// A failure midway never leaves a half-written report or appendix.
+/// Writes a file whole or not at all: into a temporary file in a private folder beside it, then
+/// renamed over. A failure midway never leaves a half-written report or appendix, and `--force`
+/// replaces only a regular file (never a device, a folder or what a symbolic link points at).
 public enum OutputFile {
     public enum Failure: Error, Equatable, Sendable {
         case exists(String)
+        case notRegularFile(String)
         case cannotWrite(String, reason: String)
     }
 
-    /// - Parameter mode: 0600 for anything that holds internal data, 0644 for public outputs.
-    public static func write(_ data: Data, to path: String, force: Bool, mode: mode_t) throws(Failure) {
-        if !force && FileManager.default.fileExists(atPath: path) { throw .exists(path) }
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw .cannotWrite(path, reason: String(cString: strerror(EACCES)))
-            }
-        }
-        let temporary = folder + "/." + url.lastPathComponent + ".\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
-        guard descriptor >= 0 else { throw .cannotWrite(path, reason: String(cString: strerror(errno))) }
-        var written = 0
-        let failed: Int32? = data.withUnsafeBytes { raw -> Int32? in
-            while written < raw.count {
-                let result = Glibc.write(descriptor, raw.baseAddress! + written, raw.count - written)
-                if result < 0 { return errno }
-                written += result
-            }
-            return fsync(descriptor) == 0 ? nil : errno
-        }
-        close(descriptor)
-        if let failed {
-            unlink(temporary)
-            throw .cannotWrite(path, reason: String(cString: strerror(failed)))
-        }
-        fchmodat(AT_FDCWD, temporary, mode, 0)
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw .cannotWrite(path, reason: reason)
-        }
-    }
-}
+    /// The private folder (0700) beside an output where its temporary copy is written.
+    public static let temporaryFolderName = ".kikitori-tmp"
 
-extension OutputFile {
-    /// Streams into a temporary file beside `path`, then renames it over: all or nothing.
+    /// - Parameter mode: 0600 for anything that holds internal data, 0644 for public outputs.
+    public static func write(_ data: Data, to path: String, force: Bool, mode: mode_t) throws {
+        try stream(to: path, force: force, mode: mode) { sink in try sink(data) }
+    }
+
+    /// Streams into a temporary file, then renames it over `path`: all or nothing.
     /// `body` gets a sink to write with; if it throws, the temporary file is removed and nothing appears.
     public static func stream(
         to path: String, force: Bool, mode: mode_t, _ body: (@escaping (Data) throws -> Void) throws -> Void
     ) throws {
-        if !force && FileManager.default.fileExists(atPath: path) { throw Failure.exists(path) }
+        var status = stat()
+        if lstat(path, &status) == 0 {
+            guard force else { throw Failure.exists(path) }
+            guard status.st_mode & S_IFMT == S_IFREG else { throw Failure.notRegularFile(path) }
+        }
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         if !FileManager.default.fileExists(atPath: folder) {
@@ -67,7 +41,8 @@ extension OutputFile {
                 throw Failure.cannotWrite(path, reason: String(cString: strerror(EACCES)))
             }
         }
-        let temporary = folder + "/." + url.lastPathComponent + ".\(getpid()).tmp"
+        let temporaryFolder = try privateFolder(beside: path)
+        let temporary = temporaryFolder + "/" + url.lastPathComponent + ".\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard descriptor >= 0 else { throw Failure.cannotWrite(path, reason: String(cString: strerror(errno))) }
         var closed = false
@@ -79,9 +54,10 @@ extension OutputFile {
         }
         try body { data in
             try data.withUnsafeBytes { raw in
+                guard let base = raw.baseAddress else { return }
                 var written = 0
                 while written < raw.count {
-                    let result = Glibc.write(descriptor, raw.baseAddress! + written, raw.count - written)
+                    let result = Glibc.write(descriptor, base + written, raw.count - written)
                     if result < 0 { throw Failure.cannotWrite(path, reason: String(cString: strerror(errno))) }
                     written += result
                 }
@@ -90,10 +66,38 @@ extension OutputFile {
         guard fsync(descriptor) == 0 else { throw Failure.cannotWrite(path, reason: String(cString: strerror(errno))) }
         close(descriptor)
         closed = true
+        fchmodat(AT_FDCWD, temporary, mode, 0)
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw Failure.cannotWrite(path, reason: reason)
+        }
+    }
+
+    /// The private temporary folder beside `path` (same disk, so the final rename is atomic), made
+    /// 0700, with whatever a killed run left there removed first.
+    public static func privateFolder(beside path: String) throws(Failure) -> String {
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let folder = (parent.isEmpty ? "." : parent) + "/" + temporaryFolderName
+        if mkdir(folder, 0o700) != 0 && errno != EEXIST { throw .cannotWrite(path, reason: String(cString: strerror(errno))) }
+        var status = stat()
+        guard lstat(folder, &status) == 0, status.st_mode & S_IFMT == S_IFDIR, status.st_uid == geteuid() else {
+            throw .cannotWrite(path, reason: String(cString: strerror(EPERM)))
+        }
+        chmod(folder, 0o700)
+        removeLeftovers(in: folder)
+        return folder
+    }
+
+    /// Removes temporary files whose writing process is gone (the pid is the name's last number).
+    static func removeLeftovers(in folder: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names {
+            let parts = name.split(separator: ".")
+            guard parts.count >= 2, let pid = parts.dropLast().last.flatMap({ Int32($0) }) ?? Int32(parts.last ?? "") else {
+                continue
+            }
+            if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + "/" + name) }
         }
     }
 }

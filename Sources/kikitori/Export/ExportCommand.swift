@@ -15,14 +15,19 @@ struct ExportCommand: ParsableCommand {
             Kinds: hearings (wide, one row per hearing), answers (long), tags, tag-matrix, themes, quotes, \
             codebook (also --format qdc for REFI-QDA), respondents (internal only).
 
-            Public output (the default for quotes, themes and hearings) leaves out internal_only \
-            hearings, shows 企業A / 市町村B instead of the names of respondents who asked not to be \
-            named, and masks those names inside free text. The file is written whole or not at all, \
-            with a .manifest.json beside it (filters, fingerprints, row count, SHA-256).
+            Every kind is public unless --audience internal is given: internal_only hearings are left \
+            out, respondents who did not agree to be named appear as 企業A / 市町村B, their names in \
+            any spelling, extra masked terms, telephone numbers and e-mail addresses are masked in \
+            every text, and small counts are suppressed so that none can be worked out from a total. \
+            A public file is checked for hidden names before it is written. Internal files carry \
+            "internal" in their default name and are readable by their owner only (0600). The file is \
+            written whole or not at all, with a .manifest.json beside it (audience, filters, \
+            fingerprints, row count, SHA-256).
 
             Examples:
               kikitori export hearings --questionnaire private-firm-data-use
-              kikitori export answers --audience internal --encoding cp932
+              kikitori export answers --encoding cp932
+              kikitori export respondents --audience internal
               kikitori export tag-matrix --unit hearing --out - | head
               kikitori export codebook --format qdc
             """)
@@ -43,8 +48,8 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "What to export: \(ExportKind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var kind: ExportKind
 
-    @Option(help: "public or internal (default: public for quotes, themes and hearings; internal otherwise).")
-    var audience: ReviewFilter.Audience?
+    @Option(help: "public (default) or internal.")
+    var audience: ReviewFilter.Audience = .public
 
     @Option(help: "Only this questionnaire: id or id@N (hearings needs one when several exist).")
     var questionnaire: String?
@@ -70,10 +75,10 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "codebook: csv or qdc (REFI-QDA XML).")
     var format: Format = .csv
 
-    @Option(name: .customLong("min-cell"), help: "themes: cells under this many hearings are suppressed in public output.")
+    @Option(name: .customLong("min-cell"), help: "Counts under this many hearings are suppressed in public output.")
     var minCell = 3
 
-    @Option(help: "Where to write (default: exports/YYYYMMDD-<kind>.csv); - for standard output.", completion: .file())
+    @Option(help: "Where to write (default: exports/YYYYMMDD-<kind>.csv, or -internal.csv); - for standard output.", completion: .file())
     var out: String?
 
     @Flag(help: "Replace an existing file.")
@@ -81,14 +86,14 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let language = options.language()
-        let audience = audience ?? kind.defaultAudience
         let defaultStatus: HearingStatus? = (kind == .themes || kind == .quotes) ? .completed : nil
         let filter = ReviewFilter(status: status ?? defaultStatus, questionnaire: questionnaire, audience: audience, smallCell: minCell)
         let exportOptions = ExportOptions(
             filter: filter, labels: labels == .codes ? nil : Language(rawValue: labels.rawValue), unit: unit)
         let stamp = DateFormatter.reportStamp.string(from: Date())
         let isXML = kind == .codebook && format == .qdc
-        let path = out ?? "exports/\(stamp)-\(kind.rawValue).\(isXML ? "qdc" : "csv")"
+        let suffix = audience == .internal && !(kind == .codebook) ? "-internal" : ""
+        let path = out ?? "exports/\(stamp)-\(kind.rawValue)\(suffix).\(isXML ? "qdc" : "csv")"
         let mode: mode_t = audience == .public ? 0o644 : 0o600
         try options.guarded {
             let book = try codebook.load(options)
@@ -112,9 +117,11 @@ struct ExportCommand: ParsableCommand {
                     try sink(data)
                 }
                 if let store {
-                    references = try store.export(kind, options: exportOptions, codebook: book, writer: writer, progress: progress.enabled ? { progress.update($0, of: $1) } : nil)
+                    let publication = try Publication(store: store, filter: filter, language: language)
+                    references = try CSVExporter(store: store, publication: publication)
+                        .export(kind, options: exportOptions, codebook: book, writer: writer, progress: progress.enabled ? { progress.update($0, of: $1) } : nil)
                 } else {
-                    try HearingStore.exportCodebook(book, writer: writer)
+                    try CSVExporter.exportCodebook(book, writer: writer)
                 }
                 try writer.flush()
                 rows = writer.rows

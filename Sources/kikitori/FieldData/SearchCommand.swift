@@ -10,11 +10,12 @@ struct SearchCommand: ParsableCommand {
             Every word must occur. Matching ignores full-width/half-width and Latin case (NFKC), so ＤＸ \
             finds dx. Words of three characters or more use the full-text index; shorter ones (費用, 負担) \
             are found by scanning. Only current answers are searched (not superseded ones), plus notes. \
-            Output names organisations: it is for the working group, not for publication.
+            Public unless --audience internal: internal_only hearings are left out, and respondents \
+            and names in the snippets are shown as in every public output.
 
             Examples:
               kikitori search 費用 負担
-              kikitori search オープンデータ --kind municipality_head
+              kikitori search オープンデータ --kind municipality_head --audience internal
               kikitori search 個人情報 --theme privacy --questionnaire private-firm-data-use
             """)
 
@@ -36,13 +37,22 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "How many matches to show.")
     var limit = 20
 
+    @Option(help: "public (default) or internal.")
+    var audience: ReviewFilter.Audience = .public
+
     func run() throws {
         let language = options.language()
         let text = try options.guarded {
-            let query = HearingStore.SearchQuery(terms: words, theme: theme, respondentKind: kind, questionnaire: questionnaire, limit: limit)
-            let result = try database.open().search(query)
+            let query = HearingStore.SearchQuery(
+                terms: words, theme: theme, respondentKind: kind, questionnaire: questionnaire, limit: limit, audience: audience)
+            let store = try database.open()
+            let publication = try Publication(store: store, filter: ReviewFilter(status: nil, audience: audience), language: language)
+            var result = try store.search(query)
+            result.hits = result.hits.map(publication.hit)
             let style: TextStyle = isatty(STDOUT_FILENO) != 0 ? .terminal : .plain
-            return SearchFormatter(language: language).render(result, terms: words, style: style)
+            let text = SearchFormatter(language: language).render(result, terms: words, style: style)
+            try publication.check(text, output: "search")
+            return text
         }
         print(text, terminator: "")
     }

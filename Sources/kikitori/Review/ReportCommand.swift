@@ -8,7 +8,10 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write the printable report: overview, theme chart, co-occurrence, differences, quotes, choices, method.",
         discussion: """
             One self-contained HTML file (inline CSS and SVG, no network), printable on A4, or Markdown. \
-            Public by default: internal-only hearings are left out and small cells suppressed.
+            Public unless --audience internal: internal-only hearings are left out, respondents who did \
+            not agree to be named appear as 企業A / 市町村B and their names are masked in every quote, \
+            small counts are suppressed, and the rendered report is checked for hidden names before it \
+            is written. An internal report says 取扱注意 on every printed page and is named -internal.
 
             Examples:
               kikitori report
@@ -29,7 +32,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "html or md.")
     var format: Format = .html
 
-    @Option(help: "Where to write (default: exports/report-YYYYMMDD.html); - for standard output.", completion: .file())
+    @Option(help: "Where to write (default: exports/report-YYYYMMDD.html, or -internal.html); - for standard output.", completion: .file())
     var out: String?
 
     @Flag(help: "Replace an existing file.")
@@ -38,12 +41,15 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let language = options.language()
         try options.guarded {
-            let report = try Report.build(
-                store: try database.open(), codebook: try codebook.load(options), filter: review.filter, language: language)
+            let store = try database.open()
+            let publication = try Publication(store: store, filter: review.filter, language: language)
+            let report = try Report.build(store: store, codebook: try codebook.load(options), publication: publication)
             let renderer = ReportRenderer(report: report, language: language)
             let text = format == .html ? renderer.html() : renderer.markdown()
             let stamp = DateFormatter.reportStamp.string(from: Date())
-            let path = out ?? "exports/report-\(stamp).\(format.rawValue)"
+            let suffix = review.audience == .internal ? "-internal" : ""
+            let path = out ?? "exports/report-\(stamp)\(suffix).\(format.rawValue)"
+            try publication.check(text, output: path)
             if path == "-" {
                 print(text, terminator: "")
                 return

@@ -8,7 +8,10 @@ struct ThemesCommand: ParsableCommand {
         abstract: "Which themes hearings raised, by respondent kind (or another column), with group differences.",
         discussion: """
             A hearing raised a theme when any of its current answers carries it (automatic, confirmed \
-            or manual; not rejected). Differences between firms and municipalities use Fisher's exact test.
+            or manual; not rejected). Differences between firms and municipalities use Fisher's exact \
+            test, Holm-adjusted over the themes. Public unless --audience internal: groups with fewer \
+            hearings than --min-cell are merged into one column, small counts are hidden, and so is \
+            the next smallest beside one, so that no hidden count follows from a total.
 
             Examples:
               kikitori themes
@@ -42,14 +45,17 @@ struct ThemesCommand: ParsableCommand {
             let store = try database.open()
             let formatter = ReviewFormatter(codebook: book, language: language, filter: review.filter)
             let themes = book.themes.map(\.id)
-            if cooccurrence { return formatter.coOccurrence(try store.coOccurrence(filter: review.filter)) }
-            let table = try store.crossTab(themes: themes, by: by, unit: unit, filter: review.filter)
+            let publication = try Publication(store: store, filter: review.filter, language: language)
+            if cooccurrence { return formatter.coOccurrence(publication.coOccurrence(try store.coOccurrence(filter: review.filter))) }
+            let counted = try store.crossTab(themes: themes, by: by, unit: unit, filter: review.filter)
+            let table = publication.crossTab(counted)
             var output = formatter.themes(table)
             guard unit == .hearings else { return output }
             let groups = try comparedGroups()
             // From the table already counted: a second count of the same tags doubled the command's time.
-            let differences = HearingStore.differences(in: table, first: groups.first, second: groups.second)
-            let order = { (group: String) in table.groups.firstIndex(of: group) ?? Int.max }
+            let differences = publication.differences(
+                counted.differences(first: groups.first, second: groups.second), table: table, groups: groups.first.union(groups.second))
+            let order = { (group: String) in counted.groups.firstIndex(of: group) ?? Int.max }
             let name = { (set: Set<String>) in set.sorted { order($0) < order($1) }.map { formatter.groupLabel($0, by) }.joined(separator: "+") }
             output += "\n" + formatter.differences(differences, first: name(groups.first), second: name(groups.second))
             return output
@@ -73,8 +79,10 @@ struct QuotesCommand: ParsableCommand {
         commandName: "quotes",
         abstract: "Representative quotes for a theme, with the matched words highlighted.",
         discussion: """
-            The speaker is shown as kind, industry and region, and named only when the hearing's consent \
-            is public_named. Public output leaves out internal_only hearings.
+            The speaker is shown as kind, industry and region, and named only when every hearing of the \
+            respondent is public_named. Public unless --audience internal: internal_only hearings are \
+            left out, hidden names, telephone numbers and e-mail addresses are masked in the quote, and \
+            industry and region are shown only where enough respondents share them.
 
             Example:
               kikitori quotes privacy --limit 5
@@ -96,9 +104,13 @@ struct QuotesCommand: ParsableCommand {
         let text = try options.guarded {
             let book = try codebook.load(options)
             guard book.theme(theme) != nil else { throw TagProblem.unknownTheme(theme) }
-            let quotes = try database.open().quotes(theme: theme, filter: review.filter, limit: limit)
+            let store = try database.open()
+            let publication = try Publication(store: store, filter: review.filter, language: language)
+            let quotes = try store.quotes(theme: theme, filter: review.filter, limit: limit).map(publication.quote)
             let style: TextStyle = isatty(STDOUT_FILENO) != 0 ? .terminal : .plain
-            return ReviewFormatter(codebook: book, language: language, filter: review.filter).quotes(quotes, theme: theme, style: style)
+            let text = ReviewFormatter(codebook: book, language: language, filter: review.filter).quotes(quotes, theme: theme, style: style)
+            try publication.check(text, output: "quotes")
+            return text
         }
         print(text, terminator: "")
     }
@@ -109,7 +121,9 @@ struct AnswersCommand: ParsableCommand {
         commandName: "answers",
         abstract: "The distribution of a choice or scale question across versions, or the list of text answers.",
         discussion: """
-            Choices that exist in only some versions are called out.
+            Choices that exist in only some versions are called out. Public unless --audience internal: \
+            small counts are suppressed (and one more beside a single hidden count), and text answers \
+            are masked as in every public output.
 
             Examples:
               kikitori answers barriers
@@ -128,9 +142,13 @@ struct AnswersCommand: ParsableCommand {
         let language = options.language()
         let text = try options.guarded {
             let book = try codebook.load(options)
-            let distributions = try database.open().distributions(of: question, language: language, filter: review.filter)
+            let store = try database.open()
+            let publication = try Publication(store: store, filter: review.filter, language: language)
+            let distributions = try store.distributions(of: question, language: language, filter: review.filter).map(publication.distribution)
             let formatter = ReviewFormatter(codebook: book, language: language, filter: review.filter)
-            return distributions.map(formatter.distribution).joined(separator: "\n")
+            let text = distributions.map(formatter.distribution).joined(separator: "\n")
+            try publication.check(text, output: "answers")
+            return text
         }
         print(text, terminator: "")
     }

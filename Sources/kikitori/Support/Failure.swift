@@ -45,6 +45,12 @@ func reportFailure(_ error: Error, language: Language) -> ExitCode {
     case OutputFile.Failure.exists(let path):
         StandardError.write("kikitori: " + (language == .ja ? "\(path) は既にあります。上書きするには --force を付けてください" : "\(path) already exists; add --force to replace it"))
         return ExitStatus.cannotCreate
+    case OutputFile.Failure.notRegularFile(let path):
+        StandardError.write("kikitori: " + (language == .ja ? "\(path) は通常のファイルではないため置き換えません（標準出力へは --out -）" : "\(path) is not a regular file; it is never replaced (for standard output use --out -)"))
+        return ExitStatus.cannotCreate
+    case let error as PrivacyProblem:
+        StandardError.write("kikitori: " + error.text(language))
+        return ExitStatus.dataError
     case OutputFile.Failure.cannotWrite(let path, let reason):
         StandardError.write("kikitori: " + (language == .ja ? "\(path) に書き込めません: \(reason)" : "cannot write \(path): \(reason)"))
         return ExitStatus.cannotCreate
@@ -53,17 +59,17 @@ func reportFailure(_ error: Error, language: Language) -> ExitCode {
             ? "「\(character)」は CP932 で表せません（\(row) 行目、列 \(column)）。--replace で ? に置き換えるか --encoding utf-8-bom を使ってください"
             : "'\(character)' has no CP932 form (row \(row), column \(column)); use --replace to write ? or --encoding utf-8-bom"))
         return ExitStatus.dataError
-    case HearingStore.ExportProblem.chooseQuestionnaire(let ids):
+    case CSVExporter.Problem.chooseQuestionnaire(let ids):
         StandardError.write("kikitori: " + (language == .ja
             ? "横長の表は調査票ごとに作ります。--questionnaire で指定してください（\(ids.joined(separator: "、"))）"
             : "the wide table is per questionnaire; choose one with --questionnaire (\(ids.joined(separator: ", ")))"))
         return ExitStatus.usage
-    case HearingStore.ExportProblem.noHearings(let id):
+    case CSVExporter.Problem.noHearings(let id):
         StandardError.write("kikitori: " + (language == .ja
             ? "\(id) のヒアリングはデータベースにありません（記入用の見出しは kikitori import --template --questionnaire \(id)）"
             : "no hearings of \(id) in the database (for a blank sheet to fill in: kikitori import --template --questionnaire \(id))"))
         return ExitStatus.noInput
-    case HearingStore.ExportProblem.internalOnly(let kind):
+    case CSVExporter.Problem.internalOnly(let kind):
         StandardError.write("kikitori: " + (language == .ja ? "\(kind) は内部用です。--audience internal を指定してください" : "\(kind) is internal only; use --audience internal"))
         return ExitStatus.usage
     case TagProblem.unknownTheme(let theme):

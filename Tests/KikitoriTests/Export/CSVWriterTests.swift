@@ -45,25 +45,6 @@ struct CSVWriterTests {
     }
 }
 
-@Suite("Pseudonyms")
-struct PseudonymTests {
-    /// Letters in registration order per kind; names masked in free text, longest first.
-    @Test func pseudonymsAndMasking() {
-        let pseudonyms = Pseudonyms(
-            rows: [
-                ("1", .privateFirm, "株式会社北のデータ", "山田太郎", true),
-                ("2", .municipalityHead, "ニセコ町", nil, true),
-                ("3", .privateFirm, "道央物流", nil, false),
-                ("4", .privateFirm, "北の", nil, true),
-            ], language: .ja)
-        #expect(pseudonyms.label(respondent: "1", consent: .publicAnonymous) == "企業A")
-        #expect(pseudonyms.label(respondent: "2", consent: .publicAnonymous) == "市町村A")
-        #expect(pseudonyms.label(respondent: "3", consent: .publicNamed) == "道央物流")
-        #expect(pseudonyms.mask("山田太郎さん（株式会社北のデータ）とニセコ町と道央物流") == "（氏名）さん（企業A）と市町村Aと道央物流")
-        #expect(Pseudonyms.letters(25) == "Z" && Pseudonyms.letters(26) == "AA" && Pseudonyms.letters(27) == "AB")
-    }
-}
-
 @Suite("Export timestamps")
 struct ExportTimestampTests {
     /// The arithmetic Japan-time formatter agrees with Foundation's ISO 8601 formatter everywhere,
@@ -76,7 +57,7 @@ struct ExportTimestampTests {
         let random = (0..<2000).map { _ in TimeInterval(Int.random(in: -1_000_000_000...4_000_000_000, using: &generator)) }
         for seconds in fixed + random {
             let date = Date(timeIntervalSince1970: seconds + 0.75)
-            #expect(HearingStore.timestamp(date) == formatter.string(from: date), "\(seconds)")
+            #expect(JapanTime.timestamp(date) == formatter.string(from: date), "\(seconds)")
         }
     }
 }

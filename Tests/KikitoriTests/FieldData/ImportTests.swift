@@ -146,7 +146,8 @@ struct ImportTests {
         let options = ExportOptions(filter: ReviewFilter(status: nil, questionnaire: "private-firm-data-use", audience: .internal), labels: .ja)
         try OutputFile.stream(to: exported, force: true, mode: 0o600) { sink in
             let writer = try CSVWriter(encoding: .utf8BOM, sink: sink)
-            try source.export(.hearings, options: options, codebook: codebook, writer: writer)
+            try CSVExporter(store: source, publication: Publication(store: source, filter: options.filter, language: .ja))
+                .export(.hearings, options: options, codebook: codebook, writer: writer)
             try writer.flush()
         }
         let versions = Dictionary(uniqueKeysWithValues: questionnaires.map { ($0.version, $0) })

@@ -199,10 +199,10 @@ struct MergeTests {
         #expect(Set([pairs[0].first.id, pairs[0].second.id]) == [first.id, second.id])
         try a.link(second.id, to: first.id)
         #expect(try a.possibleDuplicates().isEmpty)
-        let pseudonyms = try a.makePseudonyms(language: .ja)
-        #expect(pseudonyms.label(respondent: first.id.uuidString.lowercased(), consent: .publicAnonymous)
-            == pseudonyms.label(respondent: second.id.uuidString.lowercased(), consent: .publicAnonymous))
-        #expect(pseudonyms.mask("オホーツク水産（株）の担当者") == pseudonyms.label(respondent: first.id.uuidString.lowercased(), consent: .publicAnonymous) + "の担当者")
+        let publication = try Publication(store: a, filter: ReviewFilter(), language: .ja)
+        let label = publication.respondent(first.id.uuidString.lowercased(), organisation: "")
+        #expect(label == publication.respondent(second.id.uuidString.lowercased(), organisation: ""))
+        #expect(publication.text("オホーツク水産（株）の担当者") == label + "の担当者")
         try a.unlink(second.id)
         #expect(try a.possibleDuplicates().count == 1)
         // Found to be two organisations: no longer offered, here or where this database is merged.
@@ -262,6 +262,8 @@ struct MergeTests {
         #expect(try bytes(foreign) == before.1)
         #expect(try content(target) == before.2)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path).filter { $0.hasPrefix(".kikitori-merge") }.isEmpty)
+        let temporary = directory.url.appendingPathComponent(OutputFile.temporaryFolderName).path
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []).isEmpty)
     }
 
     /// An older source is read through the migrations in a copy; the file itself is not modified.

@@ -25,8 +25,10 @@ struct SearchTests {
         try store.append(AnswerEvent(hearingID: hearing.id, sequence: 0, questionID: question, kind: kind, value: .text(text)))
     }
 
+    /// As the working group searches its own data: internal, every hearing.
     func search(_ terms: String..., kind: RespondentKind? = nil, questionnaire: String? = nil, theme: String? = nil) throws -> [String] {
-        try store.search(HearingStore.SearchQuery(terms: terms, theme: theme, respondentKind: kind, questionnaire: questionnaire)).hits.map(\.text)
+        try store.search(HearingStore.SearchQuery(terms: terms, theme: theme, respondentKind: kind, questionnaire: questionnaire, audience: .internal))
+            .hits.map(\.text)
     }
 
     /// Two-character words go through the scan, longer ones through the trigram index; both at once too.
@@ -93,6 +95,8 @@ struct SearchTests {
         _ = try store.merge([directory.url.appendingPathComponent("field.sqlite").path])
         #expect(try search("根拠") == ["法的根拠が分からない"])
         #expect(try search("法的根拠", kind: .privateFirm) == ["法的根拠が分からない"])
+        // A public search leaves the internal-only hearing out.
+        #expect(try store.search(HearingStore.SearchQuery(terms: ["根拠"])).hits.isEmpty)
     }
 
     /// FTS5's query syntax never leaks through: operators, quotes and stars are just text.
@@ -107,7 +111,7 @@ struct SearchTests {
     @Test func snippetWindow() {
         let text = String(repeating: "あ", count: 30) + "費用" + String(repeating: "い", count: 80)
         let hit = HearingStore.SearchHit(
-            hearingID: "h", questionnaire: "q@1", respondentKind: .other, organisation: "o", questionID: "c", isNote: false, text: text,
+            hearingID: "h", questionnaire: "q@1", respondentKind: .other, respondentID: "r", organisation: "o", questionID: "c", isNote: false, text: text,
             spans: HearingStore.spans(of: ["費用"], in: text))
         let snippet = SearchFormatter(language: .ja).snippet(hit, style: .plain)
         #expect(snippet == "…" + String(repeating: "あ", count: 20) + "【費用】" + String(repeating: "い", count: 48) + "…")

@@ -106,7 +106,7 @@ struct ReviewTests {
 
     /// Firms against municipalities with Fisher's test; small samples said plainly.
     @Test func differences() throws {
-        let rows = HearingStore.differences(in: try fixture.store.crossTab(themes: themes))
+        let rows = try fixture.store.crossTab(themes: themes).differences()
         let privacy = try #require(rows.first { $0.theme == "privacy" })
         #expect(privacy.first == (2, 4) && privacy.second == (2, 3))
         #expect(privacy.p == 1.0)
@@ -129,7 +129,8 @@ struct ReviewTests {
 
     /// Quotes name the organisation only with public_named consent; internal-only hearings stay out.
     @Test func quotesHonourConsent() throws {
-        let quotes = try fixture.store.quotes(theme: "privacy", limit: 10)
+        let publication = try Publication(store: fixture.store, filter: ReviewFilter(), language: .ja)
+        let quotes = try fixture.store.quotes(theme: "privacy", limit: 10).map(publication.quote)
         #expect(quotes.count == 4)
         #expect(quotes.filter { $0.organisation != nil }.map(\.organisation) == ["組織f1"])
         #expect(!quotes.contains { $0.text == "個人情報は出せない" })
@@ -141,7 +142,8 @@ struct ReviewTests {
     /// Small cells: suppressed in public tables, marked internally.
     @Test func smallCells() throws {
         let table = try fixture.store.crossTab(themes: themes)
-        let publicText = ReviewFormatter(codebook: fixture.codebook, language: .en, filter: ReviewFilter()).themes(table)
+        let publication = try Publication(store: fixture.store, filter: ReviewFilter(), language: .en)
+        let publicText = ReviewFormatter(codebook: fixture.codebook, language: .en, filter: ReviewFilter()).themes(publication.crossTab(table))
         #expect(publicText.contains("<3"))
         #expect(!publicText.contains("2 (50%)"))
         let internalText = ReviewFormatter(codebook: fixture.codebook, language: .en, filter: ReviewFilter(audience: .internal))
@@ -153,7 +155,8 @@ struct ReviewTests {
     /// The Markdown report matches the reviewed snapshot (regenerate with KIKITORI_UPDATE_SNAPSHOTS=1).
     @Test func markdownSnapshot() throws {
         let report = try Report.build(
-            store: fixture.store, codebook: fixture.codebook, filter: ReviewFilter(), language: .en, now: ReviewFixture.day)
+            store: fixture.store, codebook: fixture.codebook,
+            publication: Publication(store: fixture.store, filter: ReviewFilter(), language: .en), now: ReviewFixture.day)
         let markdown = ReportRenderer(report: report, language: .en).markdown()
         let snapshot = repositoryRoot.appendingPathComponent("Tests/KikitoriTests/Fixtures/report-snapshot.md")
         if ProcessInfo.processInfo.environment["KIKITORI_UPDATE_SNAPSHOTS"] != nil {
@@ -165,7 +168,8 @@ struct ReviewTests {
 
     /// The HTML report is self-contained: no external resources, Japanese font stack, SVG charts.
     @Test func htmlIsSelfContained() throws {
-        let report = try Report.build(store: fixture.store, codebook: fixture.codebook, filter: ReviewFilter(), language: .ja)
+        let report = try Report.build(
+            store: fixture.store, codebook: fixture.codebook, publication: Publication(store: fixture.store, filter: ReviewFilter(), language: .ja))
         let html = ReportRenderer(report: report, language: .ja).html()
         #expect(html.contains("<svg"))
         #expect(html.contains("Noto Sans CJK JP"))
@@ -183,7 +187,8 @@ struct ReviewTests {
             print("note: Chromium is not installed; skipping the rendering check (apt-get install chromium)")
             return
         }
-        let report = try Report.build(store: fixture.store, codebook: fixture.codebook, filter: ReviewFilter(), language: .ja)
+        let report = try Report.build(
+            store: fixture.store, codebook: fixture.codebook, publication: Publication(store: fixture.store, filter: ReviewFilter(), language: .ja))
         let page = fixture.directory.url.appendingPathComponent("report.html")
         try Data(ReportRenderer(report: report, language: .ja).html().utf8).write(to: page)
         let png = fixture.directory.url.appendingPathComponent("report.png")
