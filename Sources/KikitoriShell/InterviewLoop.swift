@@ -17,7 +17,7 @@ struct InterviewLoop {
 
     private var output: ShellOutput { shell.output }
     private static let commands = [
-        ":back", ":skip", ":jump", ":review", ":note", ":dk", ":refused", ":lang", ":pause", ":help", ":tag", ":untag",
+        ":back", ":skip", ":jump", ":review", ":note", ":dk", ":refused", ":lang", ":pause", ":help", ":tag", ":untag", ":consent", ":mask",
     ]
 
     mutating func run() {
@@ -66,7 +66,9 @@ struct InterviewLoop {
         if question.type == .yesNo { words += [Phrase.yes.text(language), Phrase.no.text(language)] }
         let ids = session.engine.relevantQuestions.filter { $0.type.isAnswerable }.map(\.id)
         let themes = shell.codebook?.themes.map(\.id) ?? []
-        return Completions(words: words, after: [":jump": ids, ":lang": ["ja", "en"], ":tag": themes, ":untag": themes])
+        return Completions(
+            words: words,
+            after: [":jump": ids, ":lang": ["ja", "en"], ":tag": themes, ":untag": themes, ":consent": ConsentLevel.allCases.map(\.rawValue)])
     }
 
     /// Saves through `body`; asks for a reason when amending a completed hearing; reports problems.
@@ -95,6 +97,7 @@ struct InterviewLoop {
         let parts = input.split(separator: " ", maxSplits: 1).map(String.init)
         let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
         let name = parts[0]
+        // Notes, consent reasons and masked words are personal data: history keeps the command only.
         if name != ":note" { shell.reader.remember([":jump", ":lang", ":tag", ":untag"].contains(name) ? input : name) }
         switch name {
         case ":back": submit { _ in try session.back() }
@@ -117,6 +120,23 @@ struct InterviewLoop {
             return false
         case ":help": output.write(ShellPhrase.interviewHelp.text(language))
         case ":tag", ":untag": tag(argument, add: name == ":tag")
+        case ":consent":
+            let words = argument.split(separator: " ", maxSplits: 1).map(String.init)
+            guard let level = words.first.flatMap(ConsentLevel.init(rawValue:)), words.count == 2 else {
+                output.line(ShellPhrase.usage(":consent public_named|public_anonymous|internal_only <reason>").text(language))
+                break
+            }
+            submit { _ in
+                let change = try session.store.changeConsent(hearing: session.hearing.id, to: level, reason: words[1])
+                output.line(PrivacyPhrase.consentChanged(session.hearing.shortID, to: change.consent, from: change.previous).text(language))
+            }
+        case ":mask":
+            guard !argument.isEmpty else { output.line(ShellPhrase.usage(":mask <words>").text(language)); break }
+            submit { _ in
+                let added = try session.store.addMaskTerm(argument, hearing: session.hearing.id)
+                let id = session.hearing.shortID
+                output.line((added ? PrivacyPhrase.maskAdded(argument, hearing: id) : .maskKnown(argument, hearing: id)).text(language))
+            }
         default: output.line(ShellPhrase.unknownCommand(name).text(language))
         }
         return true

@@ -13,6 +13,9 @@ public enum PrivacyPhrase: Sendable {
     case internalBanner
     case audienceNote(ReviewFilter.Audience, minCell: Int)
     case attributionNote(minCell: Int)
+    case consentChanged(String, to: ConsentLevel, from: ConsentLevel)
+    case maskAdded(String, hearing: String), maskKnown(String, hearing: String)
+    case checkClean(String), checkFound(path: String, line: Int, column: Int, kind: String, id: String), checkSummary(String, Int)
 
     public func text(_ language: Language) -> String {
         let ja = language == .ja
@@ -59,6 +62,30 @@ public enum PrivacyPhrase: Sendable {
             return ja
                 ? "発言者の業種・地域は、同じ組み合わせの回答者が \(k) 者以上いる場合に限り示しています。"
                 : "A speaker's industry and region are shown only where at least \(k) respondents share them."
+        case .consentChanged(let hearing, let consent, let previous):
+            let now = ShellPhrase.consentLevel(consent).text(language)
+            let before = ShellPhrase.consentLevel(previous).text(language)
+            return ja
+                ? "ヒアリング \(hearing) の同意を「\(now)」に変更しました（以前は「\(before)」）。以後の出力すべてに反映されます。"
+                : "Hearing \(hearing) now has consent '\(now)' (was '\(before)'); every output from now on follows it."
+        case .maskAdded(let term, let hearing):
+            return ja ? "「\(term)」を公開用の出力すべてで伏せます（ヒアリング \(hearing)）。" : "'\(term)' is now masked in every public output (hearing \(hearing))."
+        case .maskKnown(let term, let hearing):
+            return ja ? "「\(term)」はすでに伏せる語です（ヒアリング \(hearing)）。" : "'\(term)' is already masked (hearing \(hearing))."
+        case .checkClean(let path):
+            return ja ? "\(path): 伏せるべき名前・連絡先は見つかりませんでした。" : "\(path): no hidden name or contact found."
+        case .checkFound(let path, let line, let column, let kind, let id):
+            let what: String
+            switch kind {
+            case "organisation": what = ja ? "名前を伏せる回答者の組織名" : "organisation of a hidden respondent"
+            case "person": what = ja ? "名前を伏せる回答者の氏名" : "name of a person of a hidden respondent"
+            case "term": what = ja ? "伏せる語" : "a masked term"
+            case "telephone": what = ja ? "電話番号" : "a telephone number"
+            default: what = ja ? "メールアドレス" : "an e-mail address"
+            }
+            return "\(path):\(line):\(column): \(what)" + (id.isEmpty ? "" : " (\(id))")
+        case .checkSummary(let path, let count):
+            return ja ? "\(path): \(count) か所に伏せるべきものがあります。" : "\(path): \(count) place(s) to mask."
         }
     }
 }

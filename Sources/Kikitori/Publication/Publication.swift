@@ -122,26 +122,100 @@ public struct Publication: Sendable {
     // MARK: The last check
 
     /// Everything hidden that `text` still contains: names in any spelling, masked terms, and with
-    /// `contacts` telephone numbers and e-mail addresses.
+    /// `contacts` telephone numbers and e-mail addresses. Markup (HTML, XML, SVG) is read twice, as
+    /// it is and as its reader sees it (tags dropped, entities decoded), so that neither
+    /// 「サン<b>プル</b>」 nor 「A&amp;B」 hides a name.
     public func findings(in text: String, contacts: Bool) -> [PrivacyFinding] {
-        masker.findings(in: text, contacts: contacts).map {
-            PrivacyFinding(range: $0.range, kind: $0.owner.kind.rawValue, id: $0.owner.id)
+        var found: [PrivacyFinding] = []
+        var seen: Set<String> = []
+        let lines = LineIndex(text)
+        for (variant, map) in [(text, nil)] + (text.contains("<") || text.contains("&") ? [Self.readable(text)].map { ($0.text, Optional($0.origin)) } : []) {
+            for finding in masker.findings(in: variant, contacts: contacts) {
+                let offset = map.map { $0[min(finding.range.lowerBound, $0.count - 1)] } ?? finding.range.lowerBound
+                let (line, column) = lines.position(of: offset)
+                guard seen.insert("\(line):\(finding.owner.kind):\(finding.owner.id)").inserted else { continue }
+                found.append(PrivacyFinding(line: line, column: column, kind: finding.owner.kind.rawValue, id: finding.owner.id))
+            }
         }
+        return found.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
     }
 
     /// Refuses a rendered public output that still holds a hidden name or masked term. Called on the
     /// whole output after rendering, so that a label, a heading or a new code path cannot leak one.
     /// - Throws: ``PrivacyProblem/leak(output:respondent:kind:)`` naming the respondent's id, never the name.
     public func check(_ rendered: String, output: String) throws(PrivacyProblem) {
-        guard isPublic, let first = findings(in: rendered, contacts: false).first else { return }
-        throw .leak(output: output, respondent: first.id, kind: first.kind)
+        guard isPublic else { return }
+        // One scan in the common case: positions are worked out only by `findings`.
+        var hit = masker.findings(in: rendered, contacts: false).first
+        if hit == nil, rendered.utf8.contains(where: { $0 == 0x3C || $0 == 0x26 }) {
+            hit = masker.findings(in: Self.readable(rendered).text, contacts: false).first
+        }
+        if let hit { throw .leak(output: output, respondent: hit.owner.id, kind: hit.owner.kind.rawValue) }
+    }
+
+    /// Markup as its reader sees it: tags dropped (their line breaks kept), the common entities
+    /// decoded; `origin` maps each UTF-8 offset of the result to one in `markup`.
+    static func readable(_ markup: String) -> (text: String, origin: [Int]) {
+        let bytes = Array(markup.utf8)
+        var result: [UInt8] = []
+        var origin: [Int] = []
+        let entities: [(String, UInt8)] = [("&amp;", 0x26), ("&lt;", 0x3C), ("&gt;", 0x3E), ("&quot;", 0x22), ("&#39;", 0x27), ("&nbsp;", 0x20)]
+        var index = 0
+        var inTag = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if inTag {
+                if byte == 0x3E { inTag = false }
+                if byte == 0x0A { result.append(byte); origin.append(index) }
+                index += 1
+            } else if byte == 0x3C {
+                inTag = true
+                index += 1
+            } else if byte == 0x26, let (entity, value) = entities.first(where: { bytes[index...].starts(with: Array($0.0.utf8)) }) {
+                result.append(value)
+                origin.append(index)
+                index += entity.utf8.count
+            } else {
+                result.append(byte)
+                origin.append(index)
+                index += 1
+            }
+        }
+        origin.append(bytes.count)
+        return (String(decoding: result, as: UTF8.self), origin)
     }
 }
 
-/// Something hidden found in a text: where, what kind (organisation, person, term, telephone,
-/// email) and whose (respondent id, or hearing id for a term).
+/// Line and column (in characters, from 1) of UTF-8 offsets in a text.
+struct LineIndex {
+    private let bytes: [UInt8]
+    private let starts: [Int]
+
+    init(_ text: String) {
+        bytes = Array(text.utf8)
+        var starts = [0]
+        for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
+        self.starts = starts
+    }
+
+    func position(of offset: Int) -> (line: Int, column: Int) {
+        var low = 0
+        var high = starts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        let column = bytes[starts[low]..<min(offset, bytes.count)].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } + 1
+        return (low + 1, column)
+    }
+}
+
+/// Something hidden found in a text: where (line and column from 1), what kind (organisation,
+/// person, term, telephone, email) and whose (respondent id, or hearing id for a term). Never the
+/// words themselves, so that a report of findings is not itself a leak.
 public struct PrivacyFinding: Sendable, Equatable {
-    public var range: Range<Int>
+    public var line: Int
+    public var column: Int
     public var kind: String
     public var id: String
 }

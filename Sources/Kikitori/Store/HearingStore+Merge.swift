@@ -49,7 +49,10 @@ extension HearingStore {
         let attachable = try read { db in Int(sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_ATTACHED, -1)) }
         guard sources.count <= attachable else { throw StoreError.tooManySources(sources.count, limit: attachable) }
         var copies: [String] = []
-        defer { for copy in copies { Self.removeDatabaseFiles(copy) } }
+        defer {
+            for copy in copies { Self.removeDatabaseFiles(copy) }
+            if let copy = copies.first { rmdir((copy as NSString).deletingLastPathComponent) }
+        }
         for source in sources {
             try Self.inspect(source, allowEmpty: false)
             if Self.sameFile(source, path) { throw StoreError.sameFile(source) }

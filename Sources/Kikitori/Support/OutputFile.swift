@@ -41,9 +41,14 @@ public enum OutputFile {
                 throw Failure.cannotWrite(path, reason: String(cString: strerror(EACCES)))
             }
         }
-        let temporaryFolder = try privateFolder(beside: path)
+        var temporaryFolder = try privateFolder(beside: path)
         let temporary = temporaryFolder + "/" + url.lastPathComponent + ".\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
+        var descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
+        if descriptor < 0 && errno == ENOENT {
+            // Another run removed the empty folder just now: make it again.
+            temporaryFolder = try privateFolder(beside: path)
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
+        }
         guard descriptor >= 0 else { throw Failure.cannotWrite(path, reason: String(cString: strerror(errno))) }
         var closed = false
         defer {
@@ -51,6 +56,8 @@ public enum OutputFile {
                 close(descriptor)
                 unlink(temporary)
             }
+            // Gone when empty, so that it clutters no folder; another run's file keeps it.
+            rmdir(temporaryFolder)
         }
         try body { data in
             try data.withUnsafeBytes { raw in

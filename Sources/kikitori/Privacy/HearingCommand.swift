@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import Kikitori
+
+/// What a respondent asks after the hearing: another consent, or words to keep out of print.
+struct HearingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hearing",
+        abstract: "Record a new consent for a hearing, or words to mask in every public output.",
+        discussion: """
+            A new consent is an event (who asked is in the reason; when is recorded) and every output \
+            made afterwards follows it: withdrawal to internal_only takes the hearing out of every public \
+            output. Masked words (a colleague named in passing, a project name) are replaced in every \
+            public text, whoever's answer mentions them. In a hearing, :consent and :mask do the same.
+
+            Examples:
+              kikitori hearing consent 3f2a9c internal_only --reason "電話で撤回の申し出"
+              kikitori hearing mask 3f2a9c 佐藤課長
+            """,
+        subcommands: [Consent.self, Mask.self])
+
+    struct Consent: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "consent", abstract: "Record a new consent: public_named, public_anonymous or internal_only.",
+            discussion: "Example:\n  kikitori hearing consent 3f2a9c public_anonymous --reason \"名前は出さないでほしい\"")
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "The hearing: its id or a unique prefix.")
+        var hearing: String
+
+        @Argument(help: "public_named, public_anonymous or internal_only.")
+        var consent: ConsentLevel
+
+        @Option(help: "Why, and who asked (kept with the change).")
+        var reason: String
+
+        func validate() throws {
+            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--reason must say why the consent changed") }
+        }
+
+        func run() throws {
+            let language = options.language()
+            let text = try options.guarded {
+                let store = try database.open()
+                let found = try store.findHearing(hearing)
+                let change = try store.changeConsent(hearing: found.id, to: consent, reason: reason)
+                return PrivacyPhrase.consentChanged(found.shortID, to: change.consent, from: change.previous).text(language)
+            }
+            print(text)
+        }
+    }
+
+    struct Mask: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "mask", abstract: "Mask these words in every public output.",
+            discussion: "Example:\n  kikitori hearing mask 3f2a9c 佐藤課長 090-1234-5678")
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "The hearing that asked: its id or a unique prefix.")
+        var hearing: String
+
+        @Argument(help: "The words; each of two characters or more.")
+        var terms: [String]
+
+        func validate() throws {
+            if let short = terms.first(where: { $0.trimmingCharacters(in: .whitespaces).count < 2 }) {
+                throw ValidationError("'\(short)' is too short to mask: a single character would hide ordinary words")
+            }
+        }
+
+        func run() throws {
+            let language = options.language()
+            let lines = try options.guarded {
+                let store = try database.open()
+                let found = try store.findHearing(hearing)
+                return try terms.map { term in
+                    let trimmed = term.trimmingCharacters(in: .whitespaces)
+                    let added = try store.addMaskTerm(trimmed, hearing: found.id)
+                    return (added ? PrivacyPhrase.maskAdded(trimmed, hearing: found.shortID) : .maskKnown(trimmed, hearing: found.shortID)).text(language)
+                }
+            }
+            print(lines.joined(separator: "\n"))
+        }
+    }
+}
+
