@@ -62,6 +62,24 @@ struct Masker: Sendable {
                 match.owner.kind == .named || named.contains { $0.start <= match.start && match.end <= $0.end && $0.end - $0.start > match.end - match.start }
             }
         }
+        // A corporate form right before or after an organisation's name goes with it: 「(株)」 of
+        // 「(株)ミナミカゼ物流」 when only the core was registered as typed.
+        for index in found.indices where found[index].owner.kind == .organisation {
+            for form in NameVariants.corporateForms {
+                let start = found[index].start
+                if start >= form.count, folded.bytes[(start - form.count)..<start].elementsEqual(form) {
+                    found[index].start -= form.count
+                    break
+                }
+            }
+            for form in NameVariants.corporateForms {
+                let end = found[index].end
+                if end + form.count <= folded.bytes.count, folded.bytes[end..<(end + form.count)].elementsEqual(form) {
+                    found[index].end += form.count
+                    break
+                }
+            }
+        }
         found.sort { $0.start < $1.start || ($0.start == $1.start && $0.end > $1.end) }
         var merged: [(start: Int, end: Int, owner: Owner)] = []
         for match in found {

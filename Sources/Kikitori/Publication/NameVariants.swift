@@ -15,6 +15,14 @@ enum NameVariants {
         "グループ", "ホールディングス",
     ].map { FoldedText.fold($0) }.sorted { $0.count > $1.count }
 
+    /// Words for a line of business that people drop when they shorten a name: 「ミナミカゼ物流」 is
+    /// 「ミナミカゼ」 in conversation.
+    static let businessWords: [[UInt8]] = [
+        "物流", "運輸", "運送", "商事", "商会", "商店", "建設", "工業", "産業", "工務店", "水産", "農園", "牧場", "観光", "開発",
+        "システム", "システムズ", "ソリューションズ", "テクノロジー", "データ", "電機", "電気", "製作所", "食品", "不動産", "ホテル",
+        "銀行", "信用金庫", "交通", "バス", "タクシー", "エネルギー", "ガス", "通信", "放送", "新聞", "印刷", "薬品", "病院", "医院",
+    ].map { FoldedText.fold($0) }.sorted { $0.count > $1.count }
+
     static let municipalOffices: [[UInt8]] = ["役場", "役所", "庁"].map { FoldedText.fold($0) }
 
     /// Shortest name part worth masking: a single character would mask ordinary words.
@@ -39,6 +47,16 @@ enum NameVariants {
             }
         }
         variants.append(core)
+        // The brand alone: only when what is left is katakana or Latin of three characters or
+        // more (a kanji remainder is usually a place: 「札幌」 of 「札幌システム」 must stay readable).
+        for word in businessWords where core.count > word.count && core.suffix(word.count).elementsEqual(word) {
+            let brand = Array(core.dropLast(word.count))
+            let text = String(decoding: brand, as: UTF8.self)
+            if FoldedText.characters(brand) >= 3, text.unicodeScalars.allSatisfy({ (0x30A1...0x30FC).contains($0.value) || $0.isASCII }) {
+                variants.append(brand)
+            }
+            break
+        }
         if municipal {
             for office in municipalOffices where core.count > office.count && core.suffix(office.count).elementsEqual(office) {
                 core.removeLast(office.count)
