@@ -29,13 +29,23 @@ func kikitori(
     _ arguments: [String], in directory: URL = repositoryRoot, environment extra: [String: String] = [:],
     input: String? = nil, timeLimit: TimeInterval = 120
 ) throws -> CommandResult {
+    try command([kikitoriBinary.path] + arguments, in: directory, environment: extra, input: input, timeLimit: timeLimit)
+}
+
+/// Runs any program (the first argument, by path) as the tests run kikitori: a clean locale and
+/// no KIKITORI_* settings; `path` goes before $PATH.
+func command(
+    _ arguments: [String], in directory: URL = repositoryRoot, environment extra: [String: String] = [:], path: String? = nil,
+    input: String? = nil, timeLimit: TimeInterval = 120
+) throws -> CommandResult {
     let process = Process()
-    process.executableURL = kikitoriBinary
-    process.arguments = arguments
+    process.executableURL = URL(fileURLWithPath: arguments[0])
+    process.arguments = Array(arguments.dropFirst())
     process.currentDirectoryURL = directory
     var environment = ProcessInfo.processInfo.environment
     for key in ["LANG", "LC_ALL", "LC_MESSAGES", "KIKITORI_DB", "KIKITORI_QUESTIONNAIRES"] { environment[key] = nil }
     environment["LANG"] = "C.UTF-8"
+    if let path { environment["PATH"] = path + ":" + (environment["PATH"] ?? "/usr/bin:/bin") }
     for (key, value) in extra { environment[key] = value }
     process.environment = environment
     let out = Pipe()

@@ -102,7 +102,7 @@ extension DevCommand {
         static let configuration = CommandConfiguration(
             commandName: "phrases",
             abstract: "Print synthetic Japanese answers from the phrase bank, one per line; the same seed gives the same text.",
-            discussion: "Example:\n  kikitori dev phrases --count 1000000 --seed 1 > answers.txt")
+            discussion: "Example:\n  kikitori dev phrases --count 10000 --seed 1 > answers.txt")
 
         @Option(help: "How many answers.")
         var count: Int = 1000
@@ -131,7 +131,7 @@ extension DevCommand {
                 into a new database at --db.
 
                 Example:
-                  kikitori dev commit-bench --db /tmp/commit.sqlite --hearings 40
+                  kikitori dev commit-bench --db commit.sqlite --hearings 40
                 """)
 
         @OptionGroup var options: GlobalOptions

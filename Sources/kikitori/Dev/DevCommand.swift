@@ -6,7 +6,7 @@ struct DevCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dev",
         abstract: "Tools for developers: synthetic data for benchmarks and demonstrations.",
-        discussion: "Example:\n  kikitori dev generate --hearings 2000 --seed 7 --db demo.sqlite",
+        discussion: "Example:\n  kikitori dev generate --hearings 200 --seed 7 --db demo.sqlite",
         subcommands: [DevGenerate.self, DevPhrases.self, DevMatchBench.self, DevKeywords.self, DevDumpText.self, DevCommitBench.self])
 }
 
@@ -22,7 +22,7 @@ extension DevCommand {
                 synthetic hearings never mix with real ones.
 
                 Example:
-                  kikitori dev generate --hearings 20000 --seed 1 --db bench.sqlite
+                  kikitori dev generate --hearings 300 --seed 1 --db bench.sqlite
                 """)
 
         @OptionGroup var options: GlobalOptions

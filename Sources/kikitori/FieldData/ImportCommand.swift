@@ -21,7 +21,7 @@ struct ImportCommand: ParsableCommand {
             Examples:
               kikitori import --template --questionnaire private-firm-data-use@2 > paper-2024-06.csv
               kikitori import paper-2024-06.csv --questionnaire private-firm-data-use@2
-              kikitori import exports/hearings-private-firm-data-use.csv --questionnaire private-firm-data-use --dry-run
+              kikitori import exports/hearings-private-firm-data-use.csv --questionnaire private-firm-data-use --db wg.sqlite --dry-run
             """)
 
     @OptionGroup var options: GlobalOptions

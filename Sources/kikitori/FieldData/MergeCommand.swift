@@ -20,7 +20,7 @@ struct MergeCommand: ParsableCommand {
 
             Examples:
               kikitori merge field-sato.sqlite field-suzuki.sqlite --dry-run
-              kikitori merge /media/usb/field-*.sqlite --db wg.sqlite
+              kikitori merge field-*.sqlite --db wg.sqlite
             """)
 
     @OptionGroup var options: GlobalOptions

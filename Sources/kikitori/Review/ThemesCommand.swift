@@ -50,8 +50,8 @@ struct ThemesCommand: ParsableCommand {
             let counted = try store.crossTab(themes: themes, by: by, unit: unit, filter: review.filter)
             let table = publication.crossTab(counted)
             var output = formatter.themes(table)
-            guard unit == .hearings else { return output }
-            let groups = try comparedGroups()
+            // Firms against municipalities by kind; for another column only the groups the user names.
+            guard unit == .hearings, let groups = try comparedGroups() else { return output }
             // From the table already counted: a second count of the same tags doubled the command's time.
             let differences = publication.differences(
                 counted.differences(first: groups.first, second: groups.second), table: table, groups: groups.first.union(groups.second))
@@ -63,9 +63,9 @@ struct ThemesCommand: ParsableCommand {
         print(text, terminator: "")
     }
 
-    private func comparedGroups() throws -> (first: Set<String>, second: Set<String>) {
+    private func comparedGroups() throws -> (first: Set<String>, second: Set<String>)? {
         guard let compare else {
-            guard by == .kind else { throw ValidationError("with --by \(by.rawValue), name the groups: --compare a,b") }
+            guard by == .kind else { return nil }
             return ([RespondentKind.privateFirm.rawValue], [RespondentKind.municipalityHead.rawValue, RespondentKind.municipalStaff.rawValue])
         }
         let parts = compare.split(separator: ",").map { Set($0.split(separator: "+").map(String.init)) }
