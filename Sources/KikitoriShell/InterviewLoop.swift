@@ -32,8 +32,8 @@ struct InterviewLoop {
                 pause()
                 return
             }
-            if input.hasPrefix(":") {
-                if !command(input) { return }
+            if let command = Self.commandLine(input) {
+                if !self.command(command) { return }
                 continue
             }
             if question.type == .note {
@@ -44,10 +44,21 @@ struct InterviewLoop {
         }
     }
 
+    /// A `:command` as typed, with the input method on or off: 「：ｍａｓｋ　佐藤課長」 is `:mask 佐藤課長`.
+    /// Nil when the line is an answer.
+    static func commandLine(_ input: String) -> String? {
+        guard let first = input.first, first == ":" || first == "：" else { return nil }
+        let isSpace = { (character: Character) in character == " " || character == "\u{3000}" }
+        let end = input.firstIndex(where: isSpace) ?? input.endIndex
+        let name = String(input[..<end]).precomposedStringWithCompatibilityMapping.lowercased()
+        let rest = input[end...].drop(while: isSpace)
+        return rest.isEmpty ? name : name + " " + rest
+    }
+
     /// One answer; multi-line text continues until an empty line. Nil at end of input.
     private func readAnswer(for question: Question) -> String? {
         guard let first = shell.reader.readLine(prompt: "> ", completions: completions(for: question)) else { return nil }
-        guard question.type == .text, question.multiline, !first.hasPrefix(":"), !first.isEmpty else { return first }
+        guard question.type == .text, question.multiline, Self.commandLine(first) == nil, !first.isEmpty else { return first }
         var lines = [first]
         while let next = shell.reader.readLine(prompt: ". ", completions: .none), !next.isEmpty {
             lines.append(next)
@@ -121,8 +132,9 @@ struct InterviewLoop {
         case ":help": output.write(ShellPhrase.interviewHelp.text(language))
         case ":tag", ":untag": tag(argument, add: name == ":tag")
         case ":consent":
-            let words = argument.split(separator: " ", maxSplits: 1).map(String.init)
-            guard let level = words.first.flatMap(ConsentLevel.init(rawValue:)), words.count == 2 else {
+            let words = argument.split(maxSplits: 1, whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)
+            let typed = words.first?.precomposedStringWithCompatibilityMapping.lowercased()
+            guard let level = typed.flatMap(ConsentLevel.init(rawValue:)), words.count == 2 else {
                 output.line(ShellPhrase.usage(":consent public_named|public_anonymous|internal_only <reason>").text(language))
                 break
             }
@@ -181,8 +193,8 @@ struct InterviewLoop {
                 return false
             }
             let key = AnswerParser.normalise(answer).lowercased()
-            if key.hasPrefix(":") {
-                _ = command(answer)
+            if let typed = Self.commandLine(answer) {
+                _ = command(typed)
                 if session.current != nil { return true }
                 continue
             }

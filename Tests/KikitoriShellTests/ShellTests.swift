@@ -141,6 +141,25 @@ struct ShellTaggingTests {
         #expect(Set(tags.map { "\($0.tag.theme) \($0.tag.state.rawValue)" }) == ["merit manual", "cost rejected"])
     }
 
+    /// `:mask` and `:consent` typed with the input method on (full-width) record a masked word and a
+    /// consent change for the hearing on screen; a bad level gets the usage line and changes nothing.
+    @Test func maskAndConsentFullWidth() throws {
+        let harness = try ShellHarness()
+        harness.run(
+            ["new digital-talent@1"] + ShellTests.newFirm + [
+                "：ｍａｓｋ　佐藤課長", ":mask 佐藤課長", "：ｃｏｎｓｅｎｔ　ｉｎｔｅｒｎａｌ＿ｏｎｌｙ　電話で撤回", ":consent nobody 理由",
+                ":consent public_named", ":pause", "quit",
+            ])
+        #expect(harness.transcript.contains("'佐藤課長' is now masked in every public output"))
+        #expect(harness.transcript.contains("'佐藤課長' is already masked"))
+        #expect(harness.transcript.contains("now has consent 'internal only'"))
+        #expect(harness.transcript.components(separatedBy: "Usage: :consent").count == 3)
+        #expect(try harness.store.maskTerms().map(\.term) == ["佐藤課長"])
+        let hearing = try #require(try harness.store.hearings().first).hearing
+        #expect(hearing.consent == .internalOnly)
+        #expect(try harness.store.consentHistory(hearing: hearing.id).map(\.reason) == ["電話で撤回"])
+    }
+
     /// `search` finds a two-character word in an answer just given, marking it in the snippet.
     @Test func searchInTheShell() throws {
         let harness = try ShellHarness()

@@ -54,14 +54,14 @@ public enum ShellPhrase: Sendable {
         case .interviewHelp:
             return """
                 Answer by number, value or label; several choices with commas or spaces.
-                  :back             the previous question        :jump <question>   another question
-                  :skip             leave unanswered             :review            all answers so far
-                  :dk               don't know                   :refused           refused
-                  :note <text>      a remark, saved at once      :lang en|ja        switch language
-                  :pause            pause (Ctrl-D too)           :help              this help
-                  :tag <theme>      code the answer with a theme :untag <theme>     reject a theme
-                  :consent <level> <reason>  record a new consent (public_named, public_anonymous, internal_only)
-                  :mask <words>     keep these words (a colleague's name) out of every public output
+                  :back          previous question       :jump <question>  another question
+                  :skip          leave unanswered        :review           all answers so far
+                  :dk            don't know              :refused          refused
+                  :note <text>   a remark, saved at once :lang en|ja       switch language
+                  :pause         pause (Ctrl-D too)      :help             this help
+                  :tag <theme>   code with a theme       :untag <theme>    reject a theme
+                  :consent <level> <reason>  a new consent (public_named …)
+                  :mask <words>  keep words (a colleague's name) out of public outputs
                 Tab completes choices and commands. Ctrl-C clears the line.
                 """
         case .unknownCommand(let command): return "Unknown command '\(command)'. Type 'help' (or ':help' in a hearing)."
@@ -150,14 +150,14 @@ public enum ShellPhrase: Sendable {
         case .interviewHelp:
             return """
                 番号・値・選択肢の文言で回答します。複数選択はカンマか空白で区切ります。
-                  :back             前の質問へ                   :jump <質問>       指定の質問へ
-                  :skip             回答せずに次へ               :review            これまでの回答
-                  :dk               わからない                   :refused           回答拒否
-                  :note <文>        メモ（すぐ保存）             :lang en|ja        表示言語の切り替え
-                  :pause            中断（Ctrl-D でも可）        :help              このヘルプ
-                  :tag <テーマ>     回答にテーマを付ける         :untag <テーマ>    テーマを外す
-                  :consent <同意> <理由>  同意の変更を記録（public_named・public_anonymous・internal_only）
-                  :mask <語>        この語（同僚の名前など）を公開用の出力すべてで伏せる
+                  :back           前の質問へ                 :jump <質問>     指定の質問へ
+                  :skip           回答せずに次へ             :review          これまでの回答
+                  :dk             わからない                 :refused         回答拒否
+                  :note <文>      メモ（すぐ保存）           :lang en|ja      表示言語の切替
+                  :pause          中断（Ctrl-D でも可）      :help            このヘルプ
+                  :tag <テーマ>   回答にテーマを付ける       :untag <テーマ>  テーマを外す
+                  :consent <同意> <理由>  同意の変更（public_named など）
+                  :mask <語>      同僚の名前などを公開用の出力すべてで伏せる
                 Tab で選択肢とコマンドを補完、Ctrl-C で入力中の行を消去します。
                 """
         case .unknownCommand(let command): return "不明なコマンド '\(command)'。help（ヒアリング中は :help）で一覧を表示します。"
