@@ -102,8 +102,7 @@ public struct ReportRenderer {
     // MARK: HTML
 
     public func html() -> String {
-        var body = isInternal ? "<div class=\"banner\">\(escape(PrivacyPhrase.internalBanner.text(language)))</div>\n" : ""
-        body += "<h1>\(escape(report.title))</h1>\n<p class=\"meta\">\(t("作成日", "Generated")) \(date(report.generated)) · \(escape(audienceNote))</p>\n"
+        var body = "<h1>\(escape(report.title))</h1>\n<p class=\"meta\">\(t("作成日", "Generated")) \(date(report.generated)) · \(escape(audienceNote))</p>\n"
         body += "<h2>\(t("概要", "Overview"))</h2>\n<table class=\"overview\">"
         for (name, value) in overviewRows() { body += "<tr><th>\(escape(name))</th><td>\(escape(value))</td></tr>" }
         body += "</table>\n"
@@ -122,6 +121,11 @@ public struct ReportRenderer {
         body += "<h2>\(t("選択式の回答", "Choice answers"))</h2>\n"
         for distribution in report.distributions { body += distributionTable(distribution) }
         body += "<h2>\(t("集計の方法", "Method"))</h2>\n<ul class=\"method\">" + methodLines().map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
+        if isInternal {
+            // A table's header repeats on every printed page: the banner cannot be lost with page 1.
+            body = "<table class=\"pages\"><thead><tr><td><div class=\"banner\">\(escape(PrivacyPhrase.internalBanner.text(language)))</div></td></tr></thead>"
+                + "<tbody><tr><td>\n\(body)</td></tr></tbody></table>\n"
+        }
         return """
             <!DOCTYPE html>
             <html lang="\(language.rawValue)">
@@ -146,7 +150,7 @@ public struct ReportRenderer {
             .legend span { display: inline-block; margin-right: 1em; font-size: 9pt; }
             .legend i { display: inline-block; width: 10px; height: 10px; margin-right: 3px; }
             .banner { color: #b00; font-weight: bold; border: 2px solid #b00; padding: 2px 8px; text-align: center; background: #fff; }
-            @media print { .banner { position: fixed; top: 0; left: 0; right: 0; } body { padding-top: 2.2em; } }
+            table.pages, table.pages > * > tr > td { border: none; padding: 0; margin: 0; width: 100%; page-break-inside: auto; font-size: inherit; }
             </style>
             </head>
             <body>
