@@ -32,16 +32,12 @@ public struct CSVExporter {
         let filter = options.filter
         let isPublic = publication.isPublic
         let output = kind.rawValue
-        // The last check, cell by cell: only cells a name could hide in (letters of any script).
+        let check = CellCheck(publication: publication, output: kind.rawValue)
         let write = { (fields: [String?]) throws in
-            if isPublic {
-                for field in fields {
-                    guard let field, field.utf8.contains(where: { $0 >= 0x41 }) else { continue }
-                    try publication.check(field, output: output)
-                }
-            }
+            try check.check(fields)
             try writer.writeRow(fields)
         }
+        let text = { (value: String?) in check.masked(value) }
         switch kind {
         case .answers:
             var header = ["hearing_id", "questionnaire", "questionnaire_version", "respondent_kind", "respondent", "question_id"]
@@ -73,14 +69,14 @@ public struct CSVExporter {
                 if let labels = options.labels { fields.append(question?.label.text(labels, fallback: questionnaire.defaultLanguage)) }
                 fields += [row.kind, row.code]
                 if let labels = options.labels { fields.append(Self.valueLabel(row.code, question: question, in: questionnaire, language: labels)) }
-                fields += [publication.text(row.text), row.recordedAt.map(JapanTime.timestamp)]
+                fields += [text(row.text), row.recordedAt.map(JapanTime.timestamp)]
                 try write(fields)
             }
             progress?(done, total)
             return references.sorted()
 
         case .hearings:
-            return try exportWide(options: options, writer: writer, write: write)
+            return try exportWide(options: options, writer: writer, text: text, write: write)
 
         case .tags:
             try writer.writeHeader([
@@ -94,6 +90,7 @@ public struct CSVExporter {
                     return shown.spans.filter { $0.upperBound <= bytes.count }
                         .map { String(decoding: bytes[$0], as: UTF8.self) }.joined(separator: " | ")
                 }
+                check.wasMasked(shown?.text)
                 try write([row.hearingID, row.questionID, row.theme, row.state, row.source, row.rule, row.codebook, matched, shown?.text])
             }
             return []
@@ -136,6 +133,7 @@ public struct CSVExporter {
             for theme in codebook.themes {
                 for found in try store.quotes(theme: theme.id, filter: filter, limit: 20) {
                     let quote = publication.quote(found)
+                    check.wasMasked(quote.text)
                     let who = [Phrase.respondentKindOne(quote.kind).text(language), quote.industry, quote.region, quote.organisation]
                         .compactMap { $0 }.joined(separator: language == .ja ? "・" : ", ")
                     try write([theme.id, theme.label.text(language), who, quote.text, JapanTime.day(quote.date)])
@@ -185,7 +183,9 @@ extension CSVExporter {
     /// One row per hearing of one questionnaire, every version in one table: a code and a label
     /// column per question, select_multiple split into 0/1 columns plus a joined column. A question
     /// or choice a version lacks is empty there; no column moves because versions differ.
-    fileprivate func exportWide(options: ExportOptions, writer: CSVWriter, write: ([String?]) throws -> Void) throws -> [String] {
+    fileprivate func exportWide(
+        options: ExportOptions, writer: CSVWriter, text: (String?) -> String?, write: ([String?]) throws -> Void
+    ) throws -> [String] {
         let filter = options.filter
         let available = try store.snapshotReferences()
         let ids = Array(Set(available.map { String($0.split(separator: "@")[0]) })).sorted()
@@ -216,7 +216,7 @@ extension CSVExporter {
                     if answer.kind == "dont_know" || answer.kind == "refused" || answer.kind == "skipped" {
                         row.append(answer.kind)
                     } else if question.type == .text {
-                        row.append(publication.text(answer.text))
+                        row.append(text(answer.text))
                     } else {
                         row.append(answer.code)
                     }
@@ -227,7 +227,7 @@ extension CSVExporter {
                     })
                 case .other(let question):
                     let answer = answers[question]
-                    row.append(answer?.code?.split(separator: " ").contains(Substring(AnswerValue.otherCode)) == true ? publication.text(answer?.text) : nil)
+                    row.append(answer?.code?.split(separator: " ").contains(Substring(AnswerValue.otherCode)) == true ? text(answer?.text) : nil)
                 case .choice(let question, let value):
                     guard let asked = version.question(question),
                         version.choices(for: asked)?.contains(where: { $0.value == value }) == true,
@@ -250,6 +250,53 @@ extension CSVExporter {
             for (index, rule) in theme.rules.enumerated() {
                 try writer.writeRow([theme.id, theme.label[.ja], theme.label[.en], theme.group, theme.colour, String(index + 1), rule])
             }
+        }
+    }
+}
+
+/// The last check of a public export, cell by cell, without scanning anything twice: text that went
+/// through the masker was scanned as it was masked; every other cell (labels, respondent names,
+/// codes) is scanned once per distinct value, since the same few repeat on every row.
+private final class CellCheck {
+    let publication: Publication
+    let output: String
+    /// Masked cells of the row being built; cleared when it is written.
+    private var masked: Set<String> = []
+    private var clean: Set<String> = []
+
+    init(publication: Publication, output: String) {
+        self.publication = publication
+        self.output = output
+    }
+
+    /// `value` as this export may show it, noted as scanned.
+    func masked(_ value: String?) -> String? {
+        let shown = publication.text(value)
+        wasMasked(shown)
+        return shown
+    }
+
+    func wasMasked(_ value: String?) {
+        if publication.isPublic, let value { masked.insert(value) }
+    }
+
+    /// ASCII whose only letters are hex digits or ISO 8601's T: a UUID, a number, a timestamp.
+    static func isIdentifierOrNumber(_ field: String) -> Bool {
+        field.utf8.allSatisfy { byte in
+            byte < 0x41 || (0x41...0x46).contains(byte) || (0x61...0x66).contains(byte) || byte == UInt8(ascii: "T")
+        }
+    }
+
+    func check(_ fields: [String?]) throws {
+        defer { masked.removeAll(keepingCapacity: true) }
+        guard publication.isPublic else { return }
+        for case let field? in fields where !masked.contains(field) && !clean.contains(field) {
+            // Numbers, ids and timestamps hold no name (and a short Latin name could match inside a
+            // hex id by chance): only cells with other letters are read.
+            guard !Self.isIdentifierOrNumber(field) else { continue }
+            try publication.check(field, output: output)
+            // Long cells are free text and rarely repeat: remembering them would only cost memory.
+            if field.utf8.count <= 256 && clean.count < 100_000 { clean.insert(field) }
         }
     }
 }
