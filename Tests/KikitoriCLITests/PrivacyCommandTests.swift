@@ -114,7 +114,7 @@ struct PrivacyCommandTests {
         #expect(name.hasSuffix("-internal.html"))
         let html = try String(contentsOfFile: path(name), encoding: .utf8)
         #expect(html.contains("取扱注意") || html.contains("Internal — contains personal data"))
-        #expect(html.contains("position: fixed"))
+        #expect(html.contains("<thead><tr><td><div class=\"banner\">"))
         let mode = try FileManager.default.attributesOfItem(atPath: path(name))[.posixPermissions] as? NSNumber
         #expect(mode?.intValue == 0o600)
         let export = try run(["export", "answers", "--audience", "internal"])
