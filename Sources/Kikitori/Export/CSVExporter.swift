@@ -203,9 +203,11 @@ extension CSVExporter {
         let byReference = Dictionary(uniqueKeysWithValues: zip(references, versions))
         try store.forEachHearingWithAnswers(filter: conditions) { hearing, answers in
             guard let version = byReference[hearing.questionnaire] else { return }
+            let attribution = publication.attribution(
+                respondent: hearing.respondentID, kind: hearing.respondentKind, industry: hearing.industry, region: hearing.region)
             var row: [String?] = [
                 hearing.hearingID, String(hearing.questionnaire.split(separator: "@").last ?? ""), hearing.respondentKind,
-                publication.respondent(hearing.respondentID, organisation: hearing.organisation), hearing.industry, hearing.region,
+                publication.respondent(hearing.respondentID, organisation: hearing.organisation), attribution.industry, attribution.region,
                 hearing.interviewer, hearing.startedAt.map(JapanTime.timestamp), hearing.endedAt.map(JapanTime.timestamp), hearing.status,
                 hearing.consent.rawValue,
             ]

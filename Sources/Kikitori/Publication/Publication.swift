@@ -12,8 +12,10 @@ public struct Publication: Sendable {
     public let language: Language
     public let identities: Identities
     let masker: Masker
-    /// Respondents per kind, industry and region among the counted hearings, for attributions.
+    /// Respondents per kind, industry and region among the counted hearings, for attributions, and
+    /// per kind and industry whatever the region.
     private let attribution: [AttributionKey: Int]
+    private let byIndustry: [AttributionKey: Int]
 
     public var isPublic: Bool { filter.audience == .public }
     public var minCell: Int { filter.smallCell }
@@ -34,6 +36,9 @@ public struct Publication: Sendable {
         self.language = language
         self.identities = identities
         self.attribution = attribution
+        var byIndustry: [AttributionKey: Int] = [:]
+        for (key, count) in attribution { byIndustry[AttributionKey(kind: key.kind, industry: key.industry, region: nil), default: 0] += count }
+        self.byIndustry = byIndustry
         var patterns: [(pattern: [UInt8], owner: Masker.Owner)] = []
         if filter.audience == .public {
             for id in identities.order {
@@ -96,18 +101,20 @@ public struct Publication: Sendable {
         guard isPublic else { return quote }
         var shown = quote
         (shown.text, shown.spans) = text(quote.text, spans: quote.spans)
-        let named = identities.isNamed(quote.respondentID)
-        shown.organisation = named ? quote.organisation : nil
-        if !named {
-            let full = AttributionKey(kind: quote.kind.rawValue, industry: quote.industry, region: quote.region)
-            let withoutRegion = AttributionKey(kind: quote.kind.rawValue, industry: quote.industry, region: nil)
-            if attribution[full, default: 0] < minCell {
-                shown.region = nil
-                let sharingIndustry = attribution.filter { $0.key.kind == withoutRegion.kind && $0.key.industry == quote.industry }.values.reduce(0, +)
-                if sharingIndustry < minCell { shown.industry = nil }
-            }
-        }
+        shown.organisation = identities.isNamed(quote.respondentID) ? quote.organisation : nil
+        (shown.industry, shown.region) = attribution(
+            respondent: quote.respondentID, kind: quote.kind.rawValue, industry: quote.industry, region: quote.region)
         return shown
+    }
+
+    /// A respondent's industry and region as this output may show them beside its words: for a
+    /// hidden respondent, only where at least `minCell` respondents of its kind share them (the
+    /// region goes first, then the industry), so that 「運輸・後志」 cannot single out one firm.
+    public func attribution(respondent: String, kind: String, industry: String?, region: String?) -> (industry: String?, region: String?) {
+        guard isPublic, !identities.isNamed(respondent) else { return (industry, region) }
+        if attribution[AttributionKey(kind: kind, industry: industry, region: region), default: 0] >= minCell { return (industry, region) }
+        let sharingIndustry = byIndustry[AttributionKey(kind: kind, industry: industry, region: nil), default: 0]
+        return (sharingIndustry >= minCell ? industry : nil, nil)
     }
 
     /// A search hit with its text masked and its respondent named as this output may.

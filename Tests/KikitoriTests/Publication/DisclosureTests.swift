@@ -225,6 +225,29 @@ struct NameMaskingTests {
     }
 }
 
+@Suite("Disclosure control: attributions")
+struct AttributionTests {
+    /// A hidden firm alone in its industry and region loses the region, and the industry too when
+    /// it is alone in that as well; a named firm keeps both.
+    @Test func rareCombinationsAreDropped() {
+        let identities = Identities(
+            [
+                RespondentIdentity(id: "h", kind: .privateFirm, organisation: "隠れ運輸", strictestConsent: .publicAnonymous),
+                RespondentIdentity(id: "n", kind: .privateFirm, organisation: "名前運輸", strictestConsent: .publicNamed),
+            ], links: [:], language: .ja)
+        let counts: [AttributionKey: Int] = [
+            AttributionKey(kind: "private_firm", industry: "運輸", region: "後志"): 1,
+            AttributionKey(kind: "private_firm", industry: "運輸", region: "石狩"): 4,
+            AttributionKey(kind: "private_firm", industry: "漁業", region: "後志"): 1,
+        ]
+        let publication = Publication(filter: ReviewFilter(), language: .ja, identities: identities, terms: [], attribution: counts)
+        #expect(publication.attribution(respondent: "h", kind: "private_firm", industry: "運輸", region: "後志") == ("運輸", nil))
+        #expect(publication.attribution(respondent: "h", kind: "private_firm", industry: "運輸", region: "石狩") == ("運輸", "石狩"))
+        #expect(publication.attribution(respondent: "h", kind: "private_firm", industry: "漁業", region: "後志") == (nil, nil))
+        #expect(publication.attribution(respondent: "n", kind: "private_firm", industry: "漁業", region: "後志") == ("漁業", "後志"))
+    }
+}
+
 @Suite("Disclosure control: counts")
 struct CountSuppressionTests {
     let publication = Publication(
