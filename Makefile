@@ -51,10 +51,10 @@ bench: build
 	fi
 	python3 bench/bench.py
 
-## stress: the crash harness with 500 SIGKILL trials (make test runs 30)
+## stress: the crash harness with 500 SIGKILL trials and the concurrency test for 2 minutes (make test: 30 trials, 8 s)
 stress: deps
 	$(SWIFT) build --build-tests
-	KIKITORI_STRESS_TRIALS=500 $(SWIFT) test --skip-build --filter CrashHarness
+	KIKITORI_STRESS_TRIALS=500 KIKITORI_CONCURRENCY_SECONDS=120 $(SWIFT) test --skip-build --filter "CrashHarness|Concurrency"
 
 ## fuzz: each libFuzzer target for FUZZ_SECONDS (default 60), seeded from the corpus; crashes in .build-fuzz/crashes
 FUZZ_SECONDS ?= 60

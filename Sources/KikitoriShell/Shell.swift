@@ -24,7 +24,16 @@ public final class Shell {
         self.output = output
         self.language = language
         self.defaultInterviewer = defaultInterviewer
+        // An answer waits for a long `tag` or `merge` in another window rather than being lost, and
+        // the interviewer is told why the screen is still.
+        let path = store.path
+        store.lockWait.configure(limit: Self.answerWaitLimit) { [output, language] in
+            output.line(ShellPhrase.waitingForLock(path).text(language))
+        }
     }
+
+    /// How long an answer waits for another process's write before the shell gives up on it.
+    static let answerWaitLimit: TimeInterval = 600
 
     static let commands = [
         "new", "resume", "hearings", "show", "respondents", "questionnaires", "search", "tag", "lang", "help", "quit", "exit",

@@ -15,6 +15,8 @@ public enum ShellPhrase: Sendable {
     case columnOrganisation, columnMunicipality, columnRegion, columnInterviewer
     case status(HearingStatus)
     case goodbye
+    /// Another process holds the database's write lock; said once, after a second of waiting.
+    case waitingForLock(String)
 
     public func text(_ language: Language) -> String {
         language == .ja ? japanese : english
@@ -113,6 +115,7 @@ public enum ShellPhrase: Sendable {
         case .columnInterviewer: return "interviewer"
         case .status(let status): return status.rawValue.replacingOccurrences(of: "_", with: " ")
         case .goodbye: return "Bye."
+        case .waitingForLock(let path): return "Waiting for another program writing to \(path)… (nothing typed is lost)"
         }
     }
 
@@ -215,6 +218,7 @@ public enum ShellPhrase: Sendable {
             case .abandoned: return "中止"
             }
         case .goodbye: return "終了します。"
+        case .waitingForLock(let path): return "ほかのプログラムが \(path) に書き込み中のため待っています…（入力した内容は失われません）"
         }
     }
 }

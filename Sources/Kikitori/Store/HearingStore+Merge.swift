@@ -97,6 +97,7 @@ extension HearingStore {
         let copy = folder + "/merge-\(UUID().uuidString.lowercased()).\(getpid()).sqlite"
         do {
             var readOnly = Configuration()
+            readOnly.busyMode = .timeout(Self.busyTimeout)
             readOnly.readonly = true
             let reader = try DatabaseQueue(path: source, configuration: readOnly)
             defer { try? reader.close() }

@@ -2,8 +2,29 @@ import Foundation
 import GRDB
 
 extension HearingStore {
+    /// What a tagging run needs to know before it reads an answer, read in one go.
+    private struct TagRunContext {
+        var full: Bool
+        var highWater: Int64
+        /// The last event when the run began: events written during the run are the next run's.
+        var bound: Int64
+        var total: Int
+        var plans: QuestionPlans
+        var human: Set<String>
+        var questionnaireOf: [String: String]
+        var current: Set<String>
+    }
+
+    /// How long one tagging transaction may hold the write lock before it commits and lets an
+    /// interviewer's answer through.
+    static let tagSliceSeconds: TimeInterval = 0.3
+
     /// Tags every current answer not yet tagged with this codebook (all of them with `retag`, or when
-    /// the codebook changed), in one transaction. Human decisions are never overwritten.
+    /// the codebook changed). Human decisions are never overwritten.
+    ///
+    /// The answers are read in order and written in short transactions (``tagSliceSeconds`` each),
+    /// each moving the high-water mark, so an interviewer's answer never waits long, and a run that
+    /// is stopped midway resumes where it stopped. A dry run only reads.
     ///
     /// - Parameter progress: called now and then with (answers done, answers in scope).
     public func tag(
@@ -12,149 +33,211 @@ extension HearingStore {
     ) throws(StoreError) -> TagReport {
         let started = Date()
         let codebook = matcher.codebook
-        let work = { (db: Database) throws -> TagReport in
-            // A run touches many pages; a 64 MB cache keeps them from spilling mid-transaction.
-            // Set for this run only, so exports and reviews keep SQLite's small default.
-            try db.execute(sql: "PRAGMA cache_size = -65536")
-            defer { try? db.execute(sql: "PRAGMA cache_size = -2000") }
-            let state = try Row.fetchOne(db, sql: "SELECT codebook_fingerprint, high_water FROM tagging_state WHERE id = 1")
-            let full = retag || state == nil || (state?["codebook_fingerprint"] as String?) != codebook.fingerprint
-            let highWater: Int64 = full ? 0 : (state?["high_water"] ?? 0)
-            var report = TagReport(codebook: codebook.reference, full: full, dryRun: dryRun)
-            if !dryRun { try Self.storeCodebook(codebook, in: db) }
-
-            let plans = try QuestionPlans(db: db)
-            let human = try Self.humanDecisions(db)
-            var previous: Set<String> = []
-            if dryRun {
-                previous = Set(try String.fetchAll(db, sql: """
-                    SELECT t.event_id || ' ' || t.theme FROM tag t JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id
-                    WHERE t.state = 'auto'
-                    """))
-            } else if full {
-                try db.execute(sql: "DELETE FROM tag WHERE state = 'auto'")
-            } else {
-                // Events merged from another database may bring automatic tags made with another
-                // codebook: this codebook decides for every event it scans.
-                try db.execute(
-                    sql: "DELETE FROM tag WHERE state = 'auto' AND event_id IN (SELECT id FROM answer_event WHERE rowid > ?)",
-                    arguments: [highWater])
+        if dryRun {
+            var report = try read { db in try Self.dryRun(matcher, retag: retag, in: db, progress: progress) }
+            report.seconds = Date().timeIntervalSince(started)
+            return report
+        }
+        // The run's start is one short transaction: the codebook, and a new codebook's high-water
+        // mark back to zero, so that a run stopped midway carries on with this codebook.
+        let context = try write { db in
+            let context = try Self.tagRunContext(codebook, retag: retag, in: db)
+            try Self.storeCodebook(codebook, in: db)
+            try Self.setHighWater(context.highWater, codebook: codebook, in: db, restart: context.full)
+            return context
+        }
+        var report = TagReport(codebook: codebook.reference, full: context.full, dryRun: false)
+        var scratch = matcher.makeScratch()
+        var position = context.highWater
+        var done = 0
+        while position < context.bound {
+            position = try write { db in
+                try Self.tagSlice(matcher, context: context, after: position, scratch: &scratch, report: &report, done: &done, in: db, progress: progress)
             }
+        }
+        progress?(done, context.total)
+        try read { db in
+            try Self.countUntagged(db, plans: context.plans, current: context.current, questionnaireOf: context.questionnaireOf, into: &report)
+        }
+        report.seconds = Date().timeIntervalSince(started)
+        return report
+    }
+
+    private static func tagRunContext(_ codebook: Codebook, retag: Bool, in db: Database) throws -> TagRunContext {
+        let state = try Row.fetchOne(db, sql: "SELECT codebook_fingerprint, high_water FROM tagging_state WHERE id = 1")
+        let full = retag || state == nil || (state?["codebook_fingerprint"] as String?) != codebook.fingerprint
+        let highWater: Int64 = full ? 0 : (state?["high_water"] ?? 0)
+        let bound = try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM answer_event") ?? 0
+        let total = try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM answer_event WHERE rowid > ? AND rowid <= ? AND kind IN ('answered', 'changed')",
+            arguments: [highWater, bound]) ?? 0
+        var questionnaireOf: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, questionnaire FROM hearing") { questionnaireOf[row[0]] = row[1] }
+        var current: Set<String> = []
+        let events = try String.fetchCursor(db, sql: "SELECT event_id FROM current_answer WHERE kind IN ('answered', 'changed')")
+        while let event = try events.next() { current.insert(event) }
+        return TagRunContext(
+            full: full, highWater: highWater, bound: bound, total: total, plans: try QuestionPlans(db: db), human: try humanDecisions(db),
+            questionnaireOf: questionnaireOf, current: current)
+    }
+
+    private static func setHighWater(_ highWater: Int64, codebook: Codebook, in db: Database, restart: Bool) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO tagging_state (id, codebook_fingerprint, high_water) VALUES (1, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET codebook_fingerprint = excluded.codebook_fingerprint,
+                    high_water = CASE WHEN ? THEN excluded.high_water
+                                      ELSE MAX(excluded.high_water, CASE WHEN tagging_state.codebook_fingerprint = excluded.codebook_fingerprint THEN tagging_state.high_water ELSE 0 END) END
+                """, arguments: [codebook.fingerprint, highWater, restart])
+    }
+
+    /// The themes one answer gets from its text and its themed choices.
+    private static func themes(
+        of row: Row, plan: QuestionPlans.Plan, matcher: ThemeMatcher, scratch: inout ThemeMatcher.Scratch, report: inout TagReport
+    ) -> [(theme: String, source: ThemeTag.Source, rule: Int?, spans: [Range<Int>])] {
+        var found: [(theme: String, source: ThemeTag.Source, rule: Int?, spans: [Range<Int>])] = []
+        if plan.isText, let text = row[5] as String? {
+            report.textAnswers += 1
+            for match in matcher.match(NormalizedText(text), scratch: &scratch) {
+                found.append((match.theme, .rule, match.rule, match.spans))
+            }
+        }
+        if !plan.choiceThemes.isEmpty, let code = row[4] as String? {
+            for value in code.split(separator: " ") {
+                if let theme = plan.choiceThemes[String(value)], !found.contains(where: { $0.theme == theme }) {
+                    found.append((theme, .choice, nil, []))
+                }
+            }
+        }
+        return found
+    }
+
+    /// One write transaction of a tagging run: answers after `position`, until ``tagSliceSeconds``
+    /// have passed; their automatic tags replaced, the high-water mark moved. Returns the new position.
+    private static func tagSlice(
+        _ matcher: ThemeMatcher, context: TagRunContext, after position: Int64, scratch: inout ThemeMatcher.Scratch,
+        report: inout TagReport, done: inout Int, in db: Database, progress: ((Int, Int) -> Void)?
+    ) throws -> Int64 {
+        let codebook = matcher.codebook
+        let sliceStarted = Date()
+        // New tags go to an unindexed scratch table first and into `tag` in key order at the end:
+        // a sorted bulk insert into the index b-trees is several times faster than random ones.
+        try db.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS new_tag (
+                event_id TEXT, theme TEXT, hearing_id TEXT, question_id TEXT, source TEXT, codebook TEXT,
+                rule INTEGER, rule_source TEXT, spans TEXT, updated_at TEXT);
+            DELETE FROM new_tag;
+            """)
+        let insert = try db.makeStatement(sql: """
+            INSERT INTO new_tag (event_id, theme, hearing_id, question_id, source, codebook, rule, rule_source, spans, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        // Formatted once: a date per row would be formatted per row.
+        let now = Date().databaseValue
+        var last = position
+        repeat {
             // Walk the event log in storage order, keeping only current answers: one sequential scan
             // instead of two index probes per answer.
-            let total = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM answer_event WHERE rowid > ? AND kind IN ('answered', 'changed')",
-                arguments: [highWater]) ?? 0
-            var questionnaireOf: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, questionnaire FROM hearing") {
-                questionnaireOf[row[0]] = row[1]
-            }
-            var current: Set<String> = []
-            let events = try String.fetchCursor(
-                db, sql: "SELECT event_id FROM current_answer WHERE kind IN ('answered', 'changed')")
-            while let event = try events.next() { current.insert(event) }
-            // New tags go to an unindexed scratch table first and into `tag` in key order at the end:
-            // a sorted bulk insert into the index b-trees is several times faster than random ones.
-            if !dryRun {
-                try db.execute(sql: """
-                CREATE TEMP TABLE IF NOT EXISTS new_tag (
-                    event_id TEXT, theme TEXT, hearing_id TEXT, question_id TEXT, source TEXT, codebook TEXT,
-                    rule INTEGER, rule_source TEXT, spans TEXT, updated_at TEXT);
-                DELETE FROM new_tag;
-                """)
-            }
-            let insert = dryRun ? nil : try db.makeStatement(sql: """
-                INSERT INTO new_tag (event_id, theme, hearing_id, question_id, source, codebook, rule, rule_source, spans, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            // Formatted once: a date per row would be formatted per row.
-            let now = Date().databaseValue
-            var scratch = matcher.makeScratch()
-            var newTags: Set<String> = []
-            let cursor = try Row.fetchCursor(db, sql: """
+            let rows = try Row.fetchAll(db, sql: """
                 SELECT rowid, id, hearing_id, question_id, value_code, value_text FROM answer_event
-                WHERE rowid > ? AND kind IN ('answered', 'changed')
-                """, arguments: [highWater])
-            var maxRowID = highWater
-            var rowsRead = 0
-            while let row = try cursor.next() {
-                let rowID: Int64 = row[0]
-                maxRowID = max(maxRowID, rowID)
-                rowsRead += 1
-                if rowsRead % 10_000 == 0 { progress?(rowsRead, total) }
+                WHERE rowid > ? AND rowid <= ? AND kind IN ('answered', 'changed') ORDER BY rowid LIMIT 500
+                """, arguments: [last, context.bound])
+            guard let end = rows.last?[0] as Int64? else {
+                last = context.bound
+                break
+            }
+            for row in rows {
+                done += 1
+                if done % 10_000 == 0 { progress?(done, context.total) }
                 let eventID: String = row[1]
-                guard current.contains(eventID) else { continue }
+                guard context.current.contains(eventID) else { continue }
                 report.answersScanned += 1
                 let questionID: String = row[3]
                 let hearingID: String = row[2]
-                guard let questionnaire = questionnaireOf[hearingID],
-                    let plan = plans.plan(questionnaire: questionnaire, question: questionID)
+                guard let questionnaire = context.questionnaireOf[hearingID],
+                    let plan = context.plans.plan(questionnaire: questionnaire, question: questionID)
                 else { continue }
-                var found: [(theme: String, source: ThemeTag.Source, rule: Int?, spans: [Range<Int>])] = []
-                if plan.isText, let text = row[5] as String? {
-                    report.textAnswers += 1
-                    for match in matcher.match(NormalizedText(text), scratch: &scratch) {
-                        found.append((match.theme, .rule, match.rule, match.spans))
-                    }
-                }
-                if !plan.choiceThemes.isEmpty, let code = row[4] as String? {
-                    for value in code.split(separator: " ") {
-                        if let theme = plan.choiceThemes[String(value)], !found.contains(where: { $0.theme == theme }) {
-                            found.append((theme, .choice, nil, []))
-                        }
-                    }
-                }
-                for tag in found where !human.contains(eventID + " " + tag.theme) {
-                    let key = eventID + " " + tag.theme
-                    if dryRun {
-                        newTags.insert(key)
-                        if !previous.contains(key) {
-                            report.added[tag.theme, default: 0] += 1
-                            if plan.isText, let text = row[5] as String?, report.addedExamples[tag.theme, default: []].count < 3 {
-                                report.addedExamples[tag.theme, default: []].append(text)
-                            }
-                        }
-                        continue
-                    }
+                for tag in themes(of: row, plan: plan, matcher: matcher, scratch: &scratch, report: &report)
+                where !context.human.contains(eventID + " " + tag.theme) {
                     report.added[tag.theme, default: 0] += 1
                     let ruleSource = tag.rule.flatMap { codebook.theme(tag.theme)?.rules[$0] }
-                    try insert?.execute(arguments: [
+                    try insert.execute(arguments: [
                         eventID, tag.theme, hearingID, questionID, tag.source.rawValue, codebook.reference, tag.rule,
                         ruleSource, ThemeTag.encode(tag.spans), now,
                     ])
                 }
             }
-            if dryRun && full {
-                for key in previous where !newTags.contains(key) {
-                    let parts = key.split(separator: " ")
-                    report.removed[String(parts[1]), default: 0] += 1
-                    if report.removedExamples[String(parts[1]), default: []].count < 3,
-                        let text = try String.fetchOne(db, sql: "SELECT value_text FROM answer_event WHERE id = ?", arguments: [String(parts[0])])
-                    {
-                        report.removedExamples[String(parts[1]), default: []].append(text)
+            // This codebook decides for every event it scans, including automatic tags another
+            // codebook made (merged from another database, or before a retag).
+            try db.execute(
+                sql: "DELETE FROM tag WHERE state = 'auto' AND event_id IN (SELECT id FROM answer_event WHERE rowid > ? AND rowid <= ?)",
+                arguments: [last, end])
+            last = end
+        } while Date().timeIntervalSince(sliceStarted) < tagSliceSeconds
+        // OR IGNORE: a person may have decided on one of these answers since the run began; their
+        // decision stands.
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO tag (event_id, theme, hearing_id, question_id, state, source, codebook, rule, rule_source, spans, updated_at)
+            SELECT event_id, theme, hearing_id, question_id, 'auto', source, codebook, rule, rule_source, spans, updated_at
+            FROM new_tag ORDER BY event_id, theme;
+            DELETE FROM new_tag;
+            """)
+        try db.execute(sql: "UPDATE tagging_state SET high_water = ? WHERE id = 1", arguments: [last])
+        return last
+    }
+
+    /// What a run would add and remove, from one read transaction.
+    private static func dryRun(
+        _ matcher: ThemeMatcher, retag: Bool, in db: Database, progress: ((Int, Int) -> Void)?
+    ) throws -> TagReport {
+        let codebook = matcher.codebook
+        let context = try tagRunContext(codebook, retag: retag, in: db)
+        var report = TagReport(codebook: codebook.reference, full: context.full, dryRun: true)
+        let previous = Set(try String.fetchAll(db, sql: """
+            SELECT t.event_id || ' ' || t.theme FROM tag t JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id
+            WHERE t.state = 'auto'
+            """))
+        var scratch = matcher.makeScratch()
+        var newTags: Set<String> = []
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT rowid, id, hearing_id, question_id, value_code, value_text FROM answer_event
+            WHERE rowid > ? AND rowid <= ? AND kind IN ('answered', 'changed')
+            """, arguments: [context.highWater, context.bound])
+        var done = 0
+        while let row = try cursor.next() {
+            done += 1
+            if done % 10_000 == 0 { progress?(done, context.total) }
+            let eventID: String = row[1]
+            guard context.current.contains(eventID) else { continue }
+            report.answersScanned += 1
+            guard let questionnaire = context.questionnaireOf[row[2]],
+                let plan = context.plans.plan(questionnaire: questionnaire, question: row[3])
+            else { continue }
+            for tag in themes(of: row, plan: plan, matcher: matcher, scratch: &scratch, report: &report)
+            where !context.human.contains(eventID + " " + tag.theme) {
+                let key = eventID + " " + tag.theme
+                newTags.insert(key)
+                if !previous.contains(key) {
+                    report.added[tag.theme, default: 0] += 1
+                    if plan.isText, let text = row[5] as String?, report.addedExamples[tag.theme, default: []].count < 3 {
+                        report.addedExamples[tag.theme, default: []].append(text)
                     }
                 }
             }
-            progress?(rowsRead, total)
-            if !dryRun {
-                try db.execute(sql: """
-                    INSERT INTO tag (event_id, theme, hearing_id, question_id, state, source, codebook, rule, rule_source, spans, updated_at)
-                    SELECT event_id, theme, hearing_id, question_id, 'auto', source, codebook, rule, rule_source, spans, updated_at
-                    FROM new_tag ORDER BY event_id, theme;
-                    DELETE FROM new_tag;
-                    """)
-                try db.execute(
-                    sql: """
-                        INSERT INTO tagging_state (id, codebook_fingerprint, high_water) VALUES (1, ?, ?)
-                        ON CONFLICT (id) DO UPDATE SET codebook_fingerprint = excluded.codebook_fingerprint,
-                            high_water = MAX(excluded.high_water, CASE WHEN tagging_state.codebook_fingerprint = excluded.codebook_fingerprint THEN tagging_state.high_water ELSE 0 END)
-                        """, arguments: [codebook.fingerprint, maxRowID])
-            }
-            try Self.countUntagged(db, plans: plans, current: current, questionnaireOf: questionnaireOf, into: &report)
-            return report
         }
-        var report = dryRun ? try read(work) : try write(work)
-        report.seconds = Date().timeIntervalSince(started)
+        if context.full {
+            for key in previous where !newTags.contains(key) {
+                let parts = key.split(separator: " ")
+                report.removed[String(parts[1]), default: 0] += 1
+                if report.removedExamples[String(parts[1]), default: []].count < 3,
+                    let text = try String.fetchOne(db, sql: "SELECT value_text FROM answer_event WHERE id = ?", arguments: [String(parts[0])])
+                {
+                    report.removedExamples[String(parts[1]), default: []].append(text)
+                }
+            }
+        }
+        progress?(done, context.total)
+        try countUntagged(db, plans: context.plans, current: context.current, questionnaireOf: context.questionnaireOf, into: &report)
         return report
     }
 

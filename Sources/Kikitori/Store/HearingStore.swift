@@ -19,21 +19,37 @@ public final class HearingStore: Sendable {
     /// How long a writer waits for another process holding the file before giving up.
     public static let busyTimeout: TimeInterval = 15
 
+    /// How this connection waits for another process's write lock; the shell waits longer and says so.
+    public let lockWait = LockWait(limit: busyTimeout)
+
     /// Opens the database at `path`, creating it (mode 0600) when it does not exist.
     /// - Throws: ``StoreError`` naming the file and what is wrong with it.
     public init(path: String) throws(StoreError) {
         self.path = path
         try Self.checkExistingFile(path)
         var configuration = Configuration()
-        configuration.journalMode = .wal
-        configuration.busyMode = .timeout(Self.busyTimeout)
+        let lockWait = self.lockWait
+        configuration.busyMode = .callback { tries in lockWait.shouldRetry(tries) }
         configuration.foreignKeysEnabled = true
         configuration.prepareDatabase { db in db.add(function: SearchIndex.function) }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
-            // After GRDB's WAL set-up, which chooses NORMAL: an answer must survive a power cut.
-            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-            try Schema.migrator.migrate(queue)
+            // WAL is set once, when the file is new (it persists in the file). GRDB's own WAL set-up
+            // is not used: it writes a table into the file whenever the -wal file is empty, inside a
+            // read-then-write savepoint that SQLite fails at once, without waiting, when another
+            // process commits in between ("database is locked" at start-up).
+            try queue.writeWithoutTransaction { db in
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    try db.execute(sql: "PRAGMA journal_mode = WAL")
+                }
+                // An answer must survive a power cut.
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
+            // Migrations take the write lock only when there is something to migrate.
+            let migrator = Schema.migrator
+            if try !queue.read({ db in try migrator.hasCompletedMigrations(db) }) {
+                try migrator.migrate(queue)
+            }
         } catch {
             throw Self.storeError(error, path: path)
         }
@@ -63,6 +79,8 @@ public final class HearingStore: Sendable {
 
         var configuration = Configuration()
         configuration.readonly = true
+        // A reader can meet a lock too (another process recovering the WAL index).
+        configuration.busyMode = .timeout(busyTimeout)
         do {
             let reader = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? reader.close() }

@@ -87,7 +87,7 @@ extension DevCommand {
 
         func run() throws {
             try options.guarded {
-                let store = try database.open()
+                let store = try database.open(options)
                 var output = LineOutput()
                 try store.forEachCurrentText { text in output.write(text.replacingOccurrences(of: "\n", with: " ")) }
                 output.flush()
@@ -153,7 +153,7 @@ extension DevCommand {
                 defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: sourcePath + suffix) } }
                 let source = try HearingStore(path: sourcePath)
                 try SyntheticHearings(questionnaires: [questionnaire], seed: 1).write(hearings: hearings, to: source)
-                let store = try database.open()
+                let store = try database.open(options)
                 var latencies: [Double] = []
                 for summary in try source.hearings() {
                     let events = try source.events(of: summary.hearing.id, questionnaire: questionnaire)

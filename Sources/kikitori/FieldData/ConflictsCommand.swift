@@ -29,7 +29,7 @@ struct ConflictsCommand: ParsableCommand {
         func run() throws {
             let language = options.language()
             let text = try options.guarded {
-                let store = try database.open()
+                let store = try database.open(options)
                 let conflicts = try store.conflicts(includeResolved: all)
                 var questionnaires: [String: Questionnaire] = [:]
                 for reference in Set(conflicts.map(\.questionnaire)) { questionnaires[reference] = try store.snapshot(reference) }
@@ -77,7 +77,7 @@ struct ConflictsCommand: ParsableCommand {
         func run() throws {
             let language = options.language()
             let text = try options.guarded {
-                let store = try database.open()
+                let store = try database.open(options)
                 let hearing = try store.findHearing(self.hearing)
                 let questionnaire = try store.snapshot(hearing.questionnaire)
                 let key = hearing.id.uuidString.lowercased()

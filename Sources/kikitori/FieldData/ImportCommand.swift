@@ -62,7 +62,7 @@ struct ImportCommand: ParsableCommand {
             let versions = try loadVersions()
             let fixed = questionnaire.split(separator: "@").dropFirst().first.flatMap { Int($0) }
             let bytes = try readFile(file)
-            let store = try database.open()
+            let store = try database.open(options)
             let importer = HearingImporter(versions: versions, fixedVersion: fixed, existingHearings: try store.hearingIDs())
             let result: HearingImporter.Result
             do {

@@ -35,7 +35,7 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let language = options.language()
         let text = try options.guarded {
-            let store = try database.open()
+            let store = try database.open(options)
             let progress = Progress(language == .ja ? "取り込み" : "Merging")
             defer { progress.finish() }
             let report = try store.merge(sources, dryRun: dryRun, progress: progress.update)

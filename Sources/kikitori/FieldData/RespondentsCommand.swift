@@ -29,7 +29,7 @@ struct RespondentsCommand: ParsableCommand {
         func run() throws {
             let language = options.language()
             let text = try options.guarded {
-                let respondents = try database.open().respondents()
+                let respondents = try database.open(options).respondents()
                 var table = TextTable(headers: language == .ja ? ["id", "種別", "団体", "担当者", "地域"] : ["id", "kind", "organisation", "person", "region"])
                 for respondent in respondents {
                     table.append([
@@ -53,7 +53,7 @@ struct RespondentsCommand: ParsableCommand {
 
         func run() throws {
             let language = options.language()
-            let text = try options.guarded { FieldDataFormatter(language: language).duplicates(try database.open().possibleDuplicates()) }
+            let text = try options.guarded { FieldDataFormatter(language: language).duplicates(try database.open(options).possibleDuplicates()) }
             print(text, terminator: "")
         }
     }
@@ -75,7 +75,7 @@ struct RespondentsCommand: ParsableCommand {
         func run() throws {
             let language = options.language()
             let text = try options.guarded {
-                let store = try database.open()
+                let store = try database.open(options)
                 let first = try store.findRespondent(respondent), second = try store.findRespondent(sameAs)
                 try store.link(first.id, to: second.id)
                 return language == .ja
@@ -98,7 +98,7 @@ struct RespondentsCommand: ParsableCommand {
 
         func run() throws {
             try options.guarded {
-                let store = try database.open()
+                let store = try database.open(options)
                 try store.unlink(try store.findRespondent(respondent).id)
             }
         }
@@ -120,7 +120,7 @@ struct RespondentsCommand: ParsableCommand {
 
         func run() throws {
             try options.guarded {
-                let store = try database.open()
+                let store = try database.open(options)
                 try store.markDistinct(try store.findRespondent(respondent).id, try store.findRespondent(other).id)
             }
         }

@@ -31,7 +31,7 @@ struct ShellCommand: ParsableCommand {
 /// Builds a shell wired to the terminal (readline) or to a pipe (plain lines).
 enum ShellFactory {
     static func make(options: GlobalOptions, database: DatabaseOptions) throws -> Shell {
-        let store = try options.guarded { try database.open() }
+        let store = try options.guarded { try database.open(options) }
         let interactive = isatty(STDIN_FILENO) != 0
         let reader: LineReader
         if interactive {

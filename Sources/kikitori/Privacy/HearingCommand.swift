@@ -43,7 +43,7 @@ struct HearingCommand: ParsableCommand {
         func run() throws {
             let language = options.language()
             let text = try options.guarded {
-                let store = try database.open()
+                let store = try database.open(options)
                 let found = try store.findHearing(hearing)
                 let change = try store.changeConsent(hearing: found.id, to: consent, reason: reason)
                 return PrivacyPhrase.consentChanged(found.shortID, to: change.consent, from: change.previous).text(language)
@@ -75,7 +75,7 @@ struct HearingCommand: ParsableCommand {
         func run() throws {
             let language = options.language()
             let lines = try options.guarded {
-                let store = try database.open()
+                let store = try database.open(options)
                 let found = try store.findHearing(hearing)
                 return try terms.map { term in
                     let trimmed = term.trimmingCharacters(in: .whitespaces)

@@ -13,7 +13,14 @@ struct DatabaseOptions: ParsableArguments {
         return "kikitori.sqlite"
     }
 
-    func open() throws(StoreError) -> HearingStore {
-        try HearingStore(path: path)
+    /// Opens the database; a wait for another process's write is said on standard error.
+    func open(_ options: GlobalOptions) throws(StoreError) -> HearingStore {
+        let language = options.language()
+        let store = try HearingStore(path: path)
+        let path = path
+        store.lockWait.configure(limit: HearingStore.busyTimeout) {
+            StandardError.write("kikitori: " + ShellPhrase.waitingForLock(path).text(language))
+        }
+        return store
     }
 }

@@ -50,7 +50,7 @@ extension TagCommand {
             let language = options.language()
             let report = try options.guarded {
                 let matcher = try ThemeMatcher(codebook: try codebook.load(options))
-                let store = try database.open()
+                let store = try database.open(options)
                 let progress = Progress(language == .ja ? "タグ付け" : "tagging")
                 defer { progress.finish() }
                 return try store.tag(with: matcher, retag: retag, dryRun: dryRun) { progress.update($0, of: $1) }
@@ -186,7 +186,7 @@ struct TagDecision: ParsableArguments {
         try options.guarded {
             let book = try codebook.load(options)
             guard book.theme(theme) != nil else { throw TagProblem.unknownTheme(theme) }
-            let store = try database.open()
+            let store = try database.open(options)
             let reference = try store.answerReference(answer)
             try store.decide(event: reference.event, hearing: reference.hearing, question: reference.question, theme: theme, add: add)
         }
