@@ -58,6 +58,10 @@ extension StoreError {
         case .unknownAnswer(let reference):
             return ja ? "回答 '\(reference)' がありません（ヒアリング:質問id の形で指定します）" : "no answer '\(reference)'; name it as hearing:question_id"
         case .missing(let path): return ja ? "\(path): ファイルがありません" : "\(path): no such file"
+        case .walNeedsRecovery(let path):
+            return ja
+                ? "\(path): 書き込めない場所にあり、\(path)-wal にまだ反映されていない回答があります。両方のファイルを書き込める場所にコピーしてから開いてください"
+                : "\(path): on write-protected media with answers still in \(path)-wal; copy both files to a writable folder and open the copy"
         case .cannotRead(let path, let reason): return ja ? "\(path): 読めません: \(reason)" : "\(path): cannot read: \(reason)"
         case .snapshotMismatch(let path, let reference, let ours, let theirs):
             return ja

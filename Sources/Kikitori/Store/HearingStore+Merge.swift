@@ -96,10 +96,7 @@ extension HearingStore {
         // The pid in the name lets the next run remove a copy that a killed merge left behind.
         let copy = folder + "/merge-\(UUID().uuidString.lowercased()).\(getpid()).sqlite"
         do {
-            var readOnly = Configuration()
-            readOnly.busyMode = .timeout(Self.busyTimeout)
-            readOnly.readonly = true
-            let reader = try DatabaseQueue(path: source, configuration: readOnly)
+            let reader = try Self.readOnlyQueue(source, busy: .timeout(Self.busyTimeout))
             defer { try? reader.close() }
             let copyQueue = try HearingStore(path: copy)
             defer { copyQueue.close() }
@@ -115,9 +112,6 @@ extension HearingStore {
         return copy
     }
 
-    private static func removeDatabaseFiles(_ path: String) {
-        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-    }
 
     private static func sameFile(_ a: String, _ b: String) -> Bool {
         var first = stat(), second = stat()

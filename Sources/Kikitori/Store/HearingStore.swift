@@ -13,6 +13,8 @@ import Glibc
 public final class HearingStore: Sendable {
     public let path: String
     let queue: DatabaseQueue
+    /// A migrated private copy read instead of an older database opened read-only; removed at close.
+    private let readingCopy: String?
     /// Decoded questionnaire snapshots by `id@version`.
     let snapshotCache = Mutex<[String: Questionnaire]>([:])
 
@@ -22,10 +24,20 @@ public final class HearingStore: Sendable {
     /// How this connection waits for another process's write lock; the shell waits longer and says so.
     public let lockWait = LockWait(limit: busyTimeout)
 
-    /// Opens the database at `path`, creating it (mode 0600) when it does not exist.
+    /// Opens the database at `path`, creating it (mode 0600) when it does not exist. With `readOnly`
+    /// (every command that only reads), nothing is written to the file or beside it, so it works on
+    /// write-protected media; a database from an older Kikitori is read through a migrated private
+    /// copy.
     /// - Throws: ``StoreError`` naming the file and what is wrong with it.
-    public init(path: String) throws(StoreError) {
+    public init(path: String, readOnly: Bool = false) throws(StoreError) {
         self.path = path
+        if readOnly {
+            try Self.inspect(path, allowEmpty: false)
+            let lockWait = self.lockWait
+            (queue, readingCopy) = try Self.openForReading(path) { tries in lockWait.shouldRetry(tries) }
+            return
+        }
+        readingCopy = nil
         try Self.checkExistingFile(path)
         var configuration = Configuration()
         let lockWait = self.lockWait
@@ -77,12 +89,8 @@ public final class HearingStore: Sendable {
         if header.isEmpty && allowEmpty { return }
         guard header == Data("SQLite format 3\0".utf8) else { throw .notKikitori(path) }
 
-        var configuration = Configuration()
-        configuration.readonly = true
-        // A reader can meet a lock too (another process recovering the WAL index).
-        configuration.busyMode = .timeout(busyTimeout)
         do {
-            let reader = try DatabaseQueue(path: path, configuration: configuration)
+            let reader = try readOnlyQueue(path, busy: .timeout(busyTimeout))
             defer { try? reader.close() }
             try reader.read { db in
                 let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
@@ -158,5 +166,70 @@ public final class HearingStore: Sendable {
 
     public func close() {
         try? queue.close()
+        if let readingCopy { Self.removeDatabaseFiles(readingCopy) }
+    }
+
+    deinit {
+        if let readingCopy { Self.removeDatabaseFiles(readingCopy) }
+    }
+
+    static func removeDatabaseFiles(_ path: String) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    /// A read-only connection that writes nothing, even on write-protected media: SQLite needs to
+    /// create a WAL database's -shm file to read it, so where it cannot, the file is opened as
+    /// immutable — unless an unrecovered -wal file holds answers that would then be missed.
+    static func readOnlyQueue(_ path: String, busy: Database.BusyMode, prepare: (@Sendable (Database) throws -> Void)? = nil) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = busy
+        if let prepare { configuration.prepareDatabase(prepare) }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            // The -shm file is only needed at the first read: fail here rather than later.
+            try queue.read { db in _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") }
+            return queue
+        } catch let error as DatabaseError where [.SQLITE_CANTOPEN, .SQLITE_READONLY].contains(error.resultCode) {
+            let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+            if wal > 0 { throw StoreError.walNeedsRecovery(path) }
+            var uri = URLComponents()
+            uri.scheme = "file"
+            uri.path = URL(fileURLWithPath: path).path
+            uri.queryItems = [URLQueryItem(name: "immutable", value: "1")]
+            return try DatabaseQueue(path: uri.string ?? path, configuration: configuration)
+        }
+    }
+
+    /// The read-only connection for `path`, through a migrated private copy when the file is from
+    /// an older Kikitori (its tables are not yet what this version reads).
+    private static func openForReading(_ path: String, busy: @escaping Database.BusyCallback) throws(StoreError) -> (DatabaseQueue, String?) {
+        let prepare: @Sendable (Database) throws -> Void = { db in db.add(function: SearchIndex.function) }
+        do {
+            let queue = try readOnlyQueue(path, busy: .callback(busy), prepare: prepare)
+            let migrator = Schema.migrator
+            if try queue.read({ db in try migrator.hasCompletedMigrations(db) }) { return (queue, nil) }
+            let folder = NSTemporaryDirectory() + "kikitori-\(getuid())"
+            mkdir(folder, 0o700)
+            let copy = folder + "/read-\(UUID().uuidString.lowercased()).\(getpid()).sqlite"
+            let descriptor = open(copy, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+            guard descriptor >= 0 else { throw StoreError.cannotCreate(copy, reason: reason(errno)) }
+            Glibc.close(descriptor)
+            do {
+                var writable = Configuration()
+                writable.prepareDatabase(prepare)
+                let target = try DatabaseQueue(path: copy, configuration: writable)
+                try queue.backup(to: target)
+                try queue.close()
+                try migrator.migrate(target)
+                try target.close()
+                return (try readOnlyQueue(copy, busy: .callback(busy), prepare: prepare), copy)
+            } catch {
+                removeDatabaseFiles(copy)
+                throw error
+            }
+        } catch {
+            throw storeError(error, path: path)
+        }
     }
 }

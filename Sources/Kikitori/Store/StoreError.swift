@@ -25,4 +25,6 @@ public enum StoreError: Error, Equatable, Sendable {
     case tooManySources(Int, limit: Int)
     case unknownConflict(hearing: String, question: String)
     case alreadyLinked(String, String)
+    /// On write-protected media, with answers still in the -wal file that only a writer can recover.
+    case walNeedsRecovery(String)
 }

@@ -87,7 +87,7 @@ extension DevCommand {
 
         func run() throws {
             try options.guarded {
-                let store = try database.open(options)
+                let store = try database.open(options, readOnly: true)
                 var output = LineOutput()
                 try store.forEachCurrentText { text in output.write(text.replacingOccurrences(of: "\n", with: " ")) }
                 output.flush()

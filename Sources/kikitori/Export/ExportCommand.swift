@@ -105,7 +105,7 @@ struct ExportCommand: ParsableCommand {
                 StandardError.write(path)
                 return
             }
-            let store = try kind == .codebook ? nil : database.open(options)
+            let store = try kind == .codebook ? nil : database.open(options, readOnly: true)
             let progress = Progress(language == .ja ? "書き出し" : "exporting")
             defer { progress.finish() }
             var hasher = SHA256()

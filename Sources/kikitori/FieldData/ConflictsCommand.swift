@@ -29,7 +29,7 @@ struct ConflictsCommand: ParsableCommand {
         func run() throws {
             let language = options.language()
             let text = try options.guarded {
-                let store = try database.open(options)
+                let store = try database.open(options, readOnly: true)
                 let conflicts = try store.conflicts(includeResolved: all)
                 var questionnaires: [String: Questionnaire] = [:]
                 for reference in Set(conflicts.map(\.questionnaire)) { questionnaires[reference] = try store.snapshot(reference) }

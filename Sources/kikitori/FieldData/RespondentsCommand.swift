@@ -29,7 +29,7 @@ struct RespondentsCommand: ParsableCommand {
         func run() throws {
             let language = options.language()
             let text = try options.guarded {
-                let respondents = try database.open(options).respondents()
+                let respondents = try database.open(options, readOnly: true).respondents()
                 var table = TextTable(headers: language == .ja ? ["id", "種別", "団体", "担当者", "地域"] : ["id", "kind", "organisation", "person", "region"])
                 for respondent in respondents {
                     table.append([
@@ -53,7 +53,7 @@ struct RespondentsCommand: ParsableCommand {
 
         func run() throws {
             let language = options.language()
-            let text = try options.guarded { FieldDataFormatter(language: language).duplicates(try database.open(options).possibleDuplicates()) }
+            let text = try options.guarded { FieldDataFormatter(language: language).duplicates(try database.open(options, readOnly: true).possibleDuplicates()) }
             print(text, terminator: "")
         }
     }

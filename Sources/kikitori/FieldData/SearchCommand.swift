@@ -45,7 +45,7 @@ struct SearchCommand: ParsableCommand {
         let text = try options.guarded {
             let query = HearingStore.SearchQuery(
                 terms: words, theme: theme, respondentKind: kind, questionnaire: questionnaire, limit: limit, audience: audience)
-            let store = try database.open(options)
+            let store = try database.open(options, readOnly: true)
             let publication = try Publication(store: store, filter: ReviewFilter(status: nil, audience: audience), language: language)
             var result = try store.search(query)
             result.hits = result.hits.map(publication.hit)

@@ -38,7 +38,7 @@ struct PrivacyCommand: ParsableCommand {
         func run() throws {
             let language = options.language()
             let found = try options.guarded {
-                let store = try database.open(options)
+                let store = try database.open(options, readOnly: true)
                 let publication = try Publication(store: store, filter: ReviewFilter(status: nil), language: language)
                 var total = 0
                 for file in files {

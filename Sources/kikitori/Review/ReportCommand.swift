@@ -41,7 +41,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let language = options.language()
         try options.guarded {
-            let store = try database.open(options)
+            let store = try database.open(options, readOnly: true)
             let publication = try Publication(store: store, filter: review.filter, language: language)
             let report = try Report.build(store: store, codebook: try codebook.load(options), publication: publication)
             let renderer = ReportRenderer(report: report, language: language)

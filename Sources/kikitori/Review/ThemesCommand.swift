@@ -42,7 +42,7 @@ struct ThemesCommand: ParsableCommand {
         let language = options.language()
         let text = try options.guarded {
             let book = try codebook.load(options)
-            let store = try database.open(options)
+            let store = try database.open(options, readOnly: true)
             let formatter = ReviewFormatter(codebook: book, language: language, filter: review.filter)
             let themes = book.themes.map(\.id)
             let publication = try Publication(store: store, filter: review.filter, language: language)
@@ -104,7 +104,7 @@ struct QuotesCommand: ParsableCommand {
         let text = try options.guarded {
             let book = try codebook.load(options)
             guard book.theme(theme) != nil else { throw TagProblem.unknownTheme(theme) }
-            let store = try database.open(options)
+            let store = try database.open(options, readOnly: true)
             let publication = try Publication(store: store, filter: review.filter, language: language)
             let quotes = try store.quotes(theme: theme, filter: review.filter, limit: limit).map(publication.quote)
             let style: TextStyle = isatty(STDOUT_FILENO) != 0 ? .terminal : .plain
@@ -142,7 +142,7 @@ struct AnswersCommand: ParsableCommand {
         let language = options.language()
         let text = try options.guarded {
             let book = try codebook.load(options)
-            let store = try database.open(options)
+            let store = try database.open(options, readOnly: true)
             let publication = try Publication(store: store, filter: review.filter, language: language)
             let distributions = try store.distributions(of: question, language: language, filter: review.filter).map(publication.distribution)
             let formatter = ReviewFormatter(codebook: book, language: language, filter: review.filter)

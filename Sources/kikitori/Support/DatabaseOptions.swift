@@ -13,10 +13,11 @@ struct DatabaseOptions: ParsableArguments {
         return "kikitori.sqlite"
     }
 
-    /// Opens the database; a wait for another process's write is said on standard error.
-    func open(_ options: GlobalOptions) throws(StoreError) -> HearingStore {
+    /// Opens the database; a wait for another process's write is said on standard error. Commands
+    /// that only read pass `readOnly`: they then write nothing (and work on write-protected media).
+    func open(_ options: GlobalOptions, readOnly: Bool = false) throws(StoreError) -> HearingStore {
         let language = options.language()
-        let store = try HearingStore(path: path)
+        let store = try HearingStore(path: path, readOnly: readOnly)
         let path = path
         store.lockWait.configure(limit: HearingStore.busyTimeout) {
             StandardError.write("kikitori: " + ShellPhrase.waitingForLock(path).text(language))

@@ -33,7 +33,7 @@ func reportFailure(_ error: Error, language: Language) -> ExitCode {
             .missing, .cannotRead, .unknownConflict:
             return ExitStatus.noInput
         case .sameFile, .alreadyLinked, .tooManySources: return ExitStatus.usage
-        case .sqlite: return ExitStatus.ioError
+        case .sqlite, .walNeedsRecovery: return ExitStatus.ioError
         }
     case let error as AnswerProblem:
         StandardError.write("kikitori: " + error.text(language))

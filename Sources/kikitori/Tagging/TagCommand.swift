@@ -50,7 +50,7 @@ extension TagCommand {
             let language = options.language()
             let report = try options.guarded {
                 let matcher = try ThemeMatcher(codebook: try codebook.load(options))
-                let store = try database.open(options)
+                let store = try database.open(options, readOnly: dryRun)
                 let progress = Progress(language == .ja ? "タグ付け" : "tagging")
                 defer { progress.finish() }
                 return try store.tag(with: matcher, retag: retag, dryRun: dryRun) { progress.update($0, of: $1) }
