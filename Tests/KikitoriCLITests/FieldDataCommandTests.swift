@@ -136,6 +136,11 @@ struct FieldDataCommandTests {
         let paper = path("paper.csv")
         try Data((header + "\r\n" + row.joined(separator: ",") + "\r\n").utf8).write(to: URL(fileURLWithPath: paper))
         let database = path("paper.sqlite")
+        // A read command creates no database where there is none.
+        let none = try run(["export", "hearings", "--questionnaire", "digital-talent", "--db", database, "--out", "-"])
+        #expect(none.status == 66 && none.stderr == "kikitori: \(database): no such file\n")
+        #expect(!FileManager.default.fileExists(atPath: database))
+        #expect(try run(["tag", "--db", database]).status == 0)
         let missing = try run(["export", "hearings", "--questionnaire", "digital-talent", "--audience", "internal", "--db", database, "--out", "-"])
         #expect(missing.status == 66)
         #expect(missing.stderr.contains("no hearings of digital-talent in the database"))

@@ -136,11 +136,12 @@ struct HelpExamplesTests {
     func runs(_ example: Example) throws {
         let sandbox = try #require(Self.sandbox)
         let root = sandbox.directory.url
-        // Each example starts from the prepared database, and with no database an earlier one made,
-        // so none depends on another's changes.
+        // Each example starts from the prepared database, and without the merge target and benchmark
+        // database an earlier example made, so none depends on another's changes (examples that read
+        // what an earlier one wrote, like `dev dump-text --db bench.sqlite`, follow it in the help).
         let database = root.appendingPathComponent("kikitori.sqlite").path
         for name in try FileManager.default.contentsOfDirectory(atPath: root.path)
-        where name.contains(".sqlite") && !name.hasPrefix("prepared.") && !name.hasPrefix("field-") {
+        where name.hasPrefix("kikitori.sqlite") || name.hasPrefix("wg.sqlite") || name.hasPrefix("commit.sqlite") {
             try FileManager.default.removeItem(at: root.appendingPathComponent(name))
         }
         try FileManager.default.copyItem(atPath: root.appendingPathComponent("prepared.sqlite").path, toPath: database)
