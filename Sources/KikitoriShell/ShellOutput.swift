@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Kikitori
 
 /// Where the shell writes: standard output in the program, a buffer in tests.
@@ -11,10 +14,21 @@ public final class ShellOutput: @unchecked Sendable {
         self.sink = sink
     }
 
-    /// Standard output, flushed at every write so a prompt never waits behind buffered text.
+    /// Standard output, unbuffered so a prompt never waits behind buffered text. A terminal that
+    /// went away loses the text, never the program (answers are already saved).
     public static func standardOutput(style: TextStyle) -> ShellOutput {
         ShellOutput(style: style) { text in
-            FileHandle.standardOutput.write(Data(text.utf8))
+            var bytes = Array(text.utf8)
+            var written = 0
+            while written < bytes.count {
+                let result = bytes.withUnsafeMutableBytes { raw -> Int in
+                    guard let base = raw.baseAddress else { return 0 }
+                    return Glibc.write(STDOUT_FILENO, base + written, raw.count - written)
+                }
+                if result < 0 && errno == EINTR { continue }
+                guard result > 0 else { return }
+                written += result
+            }
         }
     }
 

@@ -118,10 +118,16 @@ final class YAMLReader {
         scalar(node, field: field, subject: subject)?.string
     }
 
-    func integer(_ node: Node, field: String, subject: DiagnosticSubject? = nil) -> Int? {
+    /// A whole number in `range`: every numeric field has one, so that no value too large for the
+    /// work it drives (a window, a scale's steps) gets past lint.
+    func integer(_ node: Node, field: String, in range: ClosedRange<Int>, subject: DiagnosticSubject? = nil) -> Int? {
         guard let text = string(node, field: field, subject: subject) else { return nil }
         guard let value = Int(text) else {
             report(.invalidInteger(field: field, value: text), at: node, subject: subject)
+            return nil
+        }
+        guard range.contains(value) else {
+            report(.integerOutOfRange(field: field, value: value, range: range), at: node, subject: subject)
             return nil
         }
         return value

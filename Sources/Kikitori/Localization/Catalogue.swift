@@ -42,6 +42,8 @@ extension InputProblem {
         case .emptyList(let field): return "'\(field)' must not be empty"
         case .invalidBoolean(let field, let value): return "'\(field)' must be true or false, not '\(value)'"
         case .invalidInteger(let field, let value): return "'\(field)' must be a whole number, not '\(value)'"
+        case .integerOutOfRange(let field, let value, let range):
+            return "'\(field)' must be from \(range.lowerBound) to \(range.upperBound), not \(value)"
         case .invalidIdentifier(let field, let value):
             return "'\(field)' must be snake_case (a-z, 0-9, _; starting with a letter), not '\(value)'"
         case .invalidQuestionnaireID(let value):
@@ -65,7 +67,8 @@ extension InputProblem {
         case .unusedChoiceList(let name): return "choice list '\(name)' is not used by any question"
         case .fieldNotForType(let field, let type): return "'\(field)' does not apply to a question of type '\(type)'"
         case .scaleMissing: return "a scale question needs 'scale: {min: …, max: …}'"
-        case .invalidScaleRange(let min, let max): return "scale min (\(min)) must be less than max (\(max))"
+        case .invalidScaleRange(let min, let max):
+            return "scale min (\(min)) must be less than max (\(max)), at most \(Scale.maximumSteps) steps apart"
         case .noteCannotBeRequired: return "a note is shown, not answered, so it cannot be required"
         case .constraintMessageWithoutConstraint: return "'constraint_message' is given but there is no 'constraint'"
         case .noQuestions: return "the questionnaire has no questions"
@@ -99,6 +102,8 @@ extension InputProblem {
         case .emptyList(let field): return "'\(field)' が空です"
         case .invalidBoolean(let field, let value): return "'\(field)' は true か false です（'\(value)' は不可）"
         case .invalidInteger(let field, let value): return "'\(field)' は整数です（'\(value)' は不可）"
+        case .integerOutOfRange(let field, let value, let range):
+            return "'\(field)' は \(range.lowerBound) から \(range.upperBound) までです（\(value) は不可）"
         case .invalidIdentifier(let field, let value):
             return "'\(field)' は英小文字で始まる snake_case（a-z, 0-9, _）です（'\(value)' は不可）"
         case .invalidQuestionnaireID(let value):
@@ -122,7 +127,8 @@ extension InputProblem {
         case .unusedChoiceList(let name): return "選択肢リスト '\(name)' はどの質問にも使われていません"
         case .fieldNotForType(let field, let type): return "'\(field)' は型 '\(type)' の質問には使えません"
         case .scaleMissing: return "scale の質問には 'scale: {min: …, max: …}' が必要です"
-        case .invalidScaleRange(let min, let max): return "scale の min（\(min)）は max（\(max)）より小さくしてください"
+        case .invalidScaleRange(let min, let max):
+            return "scale の min（\(min)）は max（\(max)）より小さく、差は \(Scale.maximumSteps) 以内にしてください"
         case .noteCannotBeRequired: return "note は表示するだけで回答しないため、必須にできません"
         case .constraintMessageWithoutConstraint: return "'constraint' がないのに 'constraint_message' があります"
         case .noQuestions: return "質問が一つもありません"
@@ -234,6 +240,14 @@ extension RuleSyntaxError.Problem {
         case .unclosed(let c, _): return ja ? "'\(c)' で閉じていません" : "expected '\(c)' to close"
         case .unterminatedRegex: return ja ? "正規表現が '/' で閉じていません" : "the regular expression is not closed with '/'"
         case .invalidRegex(let pattern): return ja ? "正規表現 '\(pattern)' が不正です" : "invalid regular expression '\(pattern)'"
+        case .unsafeRegex(let pattern, .nestedQuantifier):
+            return ja
+                ? "正規表現 '\(pattern)' は繰り返しの中に繰り返しがあり、1 つの回答の照合に何時間もかかることがあります。内側か外側の繰り返しを外してください"
+                : "regular expression '\(pattern)' repeats a group that itself repeats, which can take hours on one answer; remove one of the repetitions"
+        case .unsafeRegex(let pattern, .backReference):
+            return ja
+                ? "正規表現 '\(pattern)' の後方参照（\\1 など）は照合時間が爆発しうるため使えません"
+                : "regular expression '\(pattern)' uses a back-reference (\\1 …), whose matching time can explode; it is not allowed"
         case .unterminatedQuote: return ja ? "引用符が閉じていません" : "a quoted keyword is not closed"
         case .emptyKeyword: return ja ? "キーワードが空です" : "empty keyword"
         case .emptyThemeReference: return ja ? "'@' の後にテーマ id がありません" : "'@' must be followed by a theme id"

@@ -19,6 +19,8 @@ public enum Phrase: Sendable {
     // Lint
     case lintSummary(files: Int, errors: Int, warnings: Int)
     case codebookUnusable(String)
+    /// Standard output could not take the result (disk full, closed, broken pipe).
+    case standardOutputFailed(String)
 
     public func text(_ language: Language) -> String {
         language == .ja ? japanese : english
@@ -90,6 +92,7 @@ public enum Phrase: Sendable {
         case .diffNoChanges: return "No changes in meaning."
         case .diffChoices(let n): return "\(n) choice\(n == 1 ? "" : "s")"
         case .diffMoved(let from, let to): return "moved from section \(from) to \(to)"
+        case .standardOutputFailed(let reason): return "cannot write to standard output: \(reason)"
         case .codebookUnusable(let path):
             return "\(path): warning: the codebook has errors, so choice themes were not checked; run kikitori codebook lint"
         case .lintSummary(let files, let errors, let warnings):
@@ -158,6 +161,7 @@ public enum Phrase: Sendable {
         case .diffNoChanges: return "意味の変更はありません。"
         case .diffChoices(let n): return "選択肢 \(n) 個"
         case .diffMoved(let from, let to): return "セクション \(from) から \(to) へ移動"
+        case .standardOutputFailed(let reason): return "標準出力に書き込めません: \(reason)"
         case .codebookUnusable(let path):
             return "\(path): 警告: コードブックにエラーがあるため選択肢のテーマを検査していません。kikitori codebook lint を実行してください"
         case .lintSummary(let files, let errors, let warnings):

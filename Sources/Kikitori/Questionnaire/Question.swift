@@ -74,6 +74,10 @@ public enum Requirement: Equatable, Hashable, Sendable, Codable {
 
 /// A Likert scale: whole numbers from `min` to `max` with labels for the two ends.
 public struct Scale: Codable, Equatable, Sendable {
+    /// What a scale's ends may be, and how many steps apart: every step is a row of a distribution.
+    public static let values = -1000...1000
+    public static let maximumSteps = 100
+
     public var min: Int
     public var max: Int
     public var minLabel: LocalizedText?

@@ -310,12 +310,12 @@ struct QuestionnaireBuilder {
     private func readScale(_ node: Node, subject: DiagnosticSubject) -> Scale? {
         guard let mapping = reader.mapping(node, field: "scale", subject: subject) else { return nil }
         let fields = reader.fields(of: mapping, at: node, allowed: Self.scaleFields, required: ["min", "max"], subject: subject)
-        let min = fields["min"].flatMap { reader.integer($0, field: "min", subject: subject) }
-        let max = fields["max"].flatMap { reader.integer($0, field: "max", subject: subject) }
+        let min = fields["min"].flatMap { reader.integer($0, field: "min", in: Scale.values, subject: subject) }
+        let max = fields["max"].flatMap { reader.integer($0, field: "max", in: Scale.values, subject: subject) }
         let minLabel = fields["min_label"].flatMap { localized($0, field: "min_label", subject: subject) }
         let maxLabel = fields["max_label"].flatMap { localized($0, field: "max_label", subject: subject) }
         guard let min, let max else { return nil }
-        guard min < max else {
+        guard min < max, max - min <= Scale.maximumSteps else {
             reader.report(.invalidScaleRange(min: min, max: max), at: node, subject: subject)
             return nil
         }

@@ -390,8 +390,8 @@ struct QuestionPlans {
 
 extension HearingStore {
     /// Calls `body` with the text of every current answer that has free text.
-    public func forEachCurrentText(_ body: (String) throws -> Void) throws(StoreError) {
-        try read { db in
+    public func forEachCurrentText(_ body: (String) throws -> Void) throws {
+        try readPassingErrors { db in
             let cursor = try String.fetchCursor(db, sql: """
                 SELECT e.value_text FROM current_answer c JOIN answer_event e ON e.id = c.event_id
                 WHERE c.kind IN ('answered', 'changed') AND e.value_text IS NOT NULL

@@ -84,7 +84,7 @@ private struct CodebookBuilder {
     private func readNegation(_ node: Node) -> Negation {
         guard let mapping = reader.mapping(node, field: "negation") else { return Negation() }
         let fields = reader.fields(of: mapping, at: node, allowed: ["window", "after", "before"], required: [], subject: nil)
-        let window = fields["window"].flatMap { reader.integer($0, field: "window") } ?? 8
+        let window = fields["window"].flatMap { reader.integer($0, field: "window", in: 1...1000) } ?? 8
         let list = { (name: String) -> [String] in
             guard let node = fields[name], let items = reader.sequence(node, field: name) else { return [] }
             return items.compactMap { reader.string($0, field: name) }.filter { !$0.isEmpty }

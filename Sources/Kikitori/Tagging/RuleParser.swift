@@ -101,6 +101,7 @@ public struct RuleParser {
             } catch {
                 throw RuleSyntaxError(offset: start, problem: .invalidRegex(text))
             }
+            if let risk = Self.backtrackingRisk(text) { throw RuleSyntaxError(offset: start, problem: .unsafeRegex(text, risk)) }
             return .regex(text)
         case "@":
             index += 1
@@ -202,6 +203,74 @@ public struct RuleParser {
 }
 
 /// A syntax error in one rule; the codebook loader turns `offset` into a column.
+/// Why a regular expression is refused: ICU's matcher backtracks, and these make one 60-character
+/// answer cost seconds or hours while `tag` holds the write lock. Refused at load (and by lint)
+/// rather than timed, since a match cannot be interrupted midway.
+public enum RegexRisk: Equatable, Sendable {
+    /// A repeated group that itself repeats something: `(a+)+`, `(a*)*`, `(\w+\s?)*`.
+    case nestedQuantifier
+    /// `\1`, `\k<name>`: matching with back-references is exponential in general.
+    case backReference
+}
+
+extension RuleParser {
+    /// The first construct in `pattern` that can make matching explode, if any.
+    static func backtrackingRisk(_ pattern: String) -> RegexRisk? {
+        let characters = Array(pattern)
+        // For each open group: whether it contains an unbounded quantifier so far.
+        var groups: [Bool] = []
+        var inClass = false
+        var index = 0
+        func unboundedQuantifier(at position: Int) -> Bool {
+            guard position < characters.count else { return false }
+            switch characters[position] {
+            case "*", "+": return true
+            case "{":
+                // {n,} is unbounded; {n} and {n,m} are not.
+                var end = position + 1
+                while end < characters.count, characters[end] != "}" { end += 1 }
+                return end < characters.count && characters[end - 1] == ","
+            default: return false
+            }
+        }
+        while index < characters.count {
+            let character = characters[index]
+            if character == "\\", index + 1 < characters.count {
+                let next = characters[index + 1]
+                if !inClass, next.isNumber, next != "0" { return .backReference }
+                if !inClass, next == "k", index + 2 < characters.count, characters[index + 2] == "<" { return .backReference }
+                index += 2
+                if unboundedQuantifier(at: index), !groups.isEmpty { groups[groups.count - 1] = true }
+                continue
+            }
+            if inClass {
+                if character == "]" {
+                    inClass = false
+                    if unboundedQuantifier(at: index + 1), !groups.isEmpty { groups[groups.count - 1] = true }
+                }
+                index += 1
+                continue
+            }
+            switch character {
+            case "[": inClass = true
+            case "(": groups.append(false)
+            case ")":
+                let repeatsInside = groups.popLast() ?? false
+                let repeated = unboundedQuantifier(at: index + 1)
+                if repeatsInside && repeated { return .nestedQuantifier }
+                if (repeatsInside || repeated), !groups.isEmpty { groups[groups.count - 1] = true }
+            case "*", "+":
+                if !groups.isEmpty { groups[groups.count - 1] = true }
+            case "{":
+                if unboundedQuantifier(at: index), !groups.isEmpty { groups[groups.count - 1] = true }
+            default: break
+            }
+            index += 1
+        }
+        return nil
+    }
+}
+
 public struct RuleSyntaxError: Error, Equatable, Sendable {
     public var offset: Int
     public var problem: Problem
@@ -213,6 +282,8 @@ public struct RuleSyntaxError: Error, Equatable, Sendable {
         case unclosed(Character, opened: Int)
         case unterminatedRegex
         case invalidRegex(String)
+        /// A pattern whose matching time can explode on one answer (`/(a+)+$/`).
+        case unsafeRegex(String, RegexRisk)
         case unterminatedQuote
         case emptyKeyword
         case emptyThemeReference

@@ -71,7 +71,7 @@ extension CodebookCommand {
             let text = try options.guarded {
                 CodebookFormatter(codebook: try codebook.load(options), language: options.language()).render()
             }
-            print(text, terminator: "")
+            try StandardOutput.write(text)
         }
     }
 
@@ -102,7 +102,7 @@ extension CodebookCommand {
                 }
                 return diff.render(options.language())
             }
-            print(output, terminator: "")
+            try StandardOutput.write(output)
         }
     }
 }

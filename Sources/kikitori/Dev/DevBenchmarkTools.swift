@@ -45,7 +45,7 @@ extension DevCommand {
                     "answers_per_second": Double(lines.count) / seconds, "mb_per_second": Double(data.count) / 1e6 / seconds,
                 ]
                 let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
-                print(String(decoding: json, as: UTF8.self))
+                try StandardOutput.write(String(decoding: json, as: UTF8.self) + "\n")
             }
         }
     }
@@ -68,9 +68,9 @@ extension DevCommand {
             if byTheme {
                 var seen = Set<String>()
                 let lines = matcher.keywordsByTheme.map { "\($0.theme)\t\($0.keyword)" }.filter { seen.insert($0).inserted }
-                print(lines.joined(separator: "\n"))
+                try StandardOutput.write(lines.joined(separator: "\n") + "\n")
             } else {
-                print(matcher.keywordPatterns.joined(separator: "\n"))
+                try StandardOutput.write(matcher.keywordPatterns.joined(separator: "\n") + "\n")
             }
         }
     }
@@ -89,8 +89,8 @@ extension DevCommand {
             try options.guarded {
                 let store = try database.open(options, readOnly: true)
                 var output = LineOutput()
-                try store.forEachCurrentText { text in output.write(text.replacingOccurrences(of: "\n", with: " ")) }
-                output.flush()
+                try store.forEachCurrentText { text in try output.write(text.replacingOccurrences(of: "\n", with: " ")) }
+                try output.flush()
             }
         }
     }
@@ -110,11 +110,11 @@ extension DevCommand {
         @Option(help: "The seed.")
         var seed: UInt64 = 1
 
-        func run() {
+        func run() throws {
             var rng = SeededGenerator(seed: seed)
             var output = LineOutput()
-            for _ in 0..<count { output.write(PhraseBank.answer(&rng)) }
-            output.flush()
+            for _ in 0..<count { try output.write(PhraseBank.answer(&rng)) }
+            try output.flush()
         }
     }
 }
@@ -177,7 +177,7 @@ extension DevCommand {
                     "p50_ms": percentile(0.5), "p99_ms": percentile(0.99), "max_ms": latencies.last ?? 0,
                 ]
                 let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
-                print(String(decoding: json, as: UTF8.self))
+                try StandardOutput.write(String(decoding: json, as: UTF8.self) + "\n")
             }
         }
     }
@@ -187,14 +187,14 @@ extension DevCommand {
 private struct LineOutput {
     private var buffer = Data()
 
-    mutating func write(_ line: String) {
+    mutating func write(_ line: String) throws {
         buffer.append(contentsOf: line.utf8)
         buffer.append(0x0A)
-        if buffer.count > 1 << 20 { flush() }
+        if buffer.count > 1 << 20 { try flush() }
     }
 
-    mutating func flush() {
-        FileHandle.standardOutput.write(buffer)
+    mutating func flush() throws {
+        try StandardOutput.write(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 }

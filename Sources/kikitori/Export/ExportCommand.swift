@@ -99,7 +99,7 @@ struct ExportCommand: ParsableCommand {
             let book = try codebook.load(options)
             if isXML {
                 let xml = Data(QDACodebook.xml(book, language: language).utf8)
-                if path == "-" { FileHandle.standardOutput.write(xml); return }
+                if path == "-" { try StandardOutput.write(xml); return }
                 try OutputFile.write(xml, to: path, force: force, mode: 0o644)
                 try writeManifest(for: path, data: xml, rows: book.themes.count, references: [], codebook: book, filter: filter)
                 StandardError.write(path)
@@ -127,7 +127,7 @@ struct ExportCommand: ParsableCommand {
                 rows = writer.rows
             }
             if path == "-" {
-                try run { FileHandle.standardOutput.write($0) }
+                try run { try StandardOutput.write($0) }
                 return
             }
             try OutputFile.stream(to: path, force: force, mode: mode, run)

@@ -35,7 +35,7 @@ struct ConflictsCommand: ParsableCommand {
                 for reference in Set(conflicts.map(\.questionnaire)) { questionnaires[reference] = try store.snapshot(reference) }
                 return FieldDataFormatter(language: language).conflicts(conflicts, questionnaires: questionnaires)
             }
-            print(text, terminator: "")
+            try StandardOutput.write(text)
         }
     }
 
@@ -104,7 +104,7 @@ struct ConflictsCommand: ParsableCommand {
                 let shown = AnswerFormatter(questionnaire: questionnaire, language: language).text(state, for: asked)
                 return language == .ja ? "\(key.prefix(8)) の \(question) を「\(shown)」にしました。\n" : "\(key.prefix(8)) \(question) is now: \(shown)\n"
             }
-            print(text, terminator: "")
+            try StandardOutput.write(text)
         }
     }
 }

@@ -51,7 +51,7 @@ struct ImportCommand: ParsableCommand {
         if template {
             try options.guarded {
                 let versions = try loadVersions().sorted { $0.key < $1.key }.map(\.value)
-                let writer = try CSVWriter(encoding: .utf8BOM) { FileHandle.standardOutput.write($0) }
+                let writer = try CSVWriter(encoding: .utf8BOM) { try StandardOutput.write($0) }
                 try writer.writeHeader(HearingsLayout.metadata + HearingsLayout.columns(versions: versions, labels: false).map(\.name))
                 try writer.flush()
             }
@@ -86,7 +86,7 @@ struct ImportCommand: ParsableCommand {
                 ? "\(dryRun ? "試行（書き込みなし）" : "取り込みました"): \(file)（\(result.encoding.rawValue)）ヒアリング \(result.sets.count) 件、回答 \(result.answers) 件、新しい回答者 \(respondents) 件\n"
                 : "\(dryRun ? "Dry run (nothing written)" : "Imported"): \(file) (\(result.encoding.rawValue)): \(result.sets.count) hearings, \(result.answers) answers, \(respondents) new respondents\n"
         }
-        print(text, terminator: "")
+        try StandardOutput.write(text)
     }
 
     private func loadVersions() throws -> [Int: Questionnaire] {

@@ -41,6 +41,6 @@ struct MergeCommand: ParsableCommand {
             let report = try store.merge(sources, dryRun: dryRun, progress: progress.update)
             return FieldDataFormatter(language: language).merge(report)
         }
-        print(text, terminator: "")
+        try StandardOutput.write(text)
     }
 }

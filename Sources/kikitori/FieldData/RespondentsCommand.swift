@@ -39,7 +39,7 @@ struct RespondentsCommand: ParsableCommand {
                 }
                 return table.render()
             }
-            print(text, terminator: "")
+            try StandardOutput.write(text)
         }
     }
 
@@ -54,7 +54,7 @@ struct RespondentsCommand: ParsableCommand {
         func run() throws {
             let language = options.language()
             let text = try options.guarded { FieldDataFormatter(language: language).duplicates(try database.open(options, readOnly: true).possibleDuplicates()) }
-            print(text, terminator: "")
+            try StandardOutput.write(text)
         }
     }
 
@@ -82,7 +82,7 @@ struct RespondentsCommand: ParsableCommand {
                     ? "\(first.organisation)（\(respondent)）を \(second.organisation)（\(sameAs)）と同じ回答者として扱います。\n"
                     : "\(first.organisation) (\(respondent)) is now counted as \(second.organisation) (\(sameAs)).\n"
             }
-            print(text, terminator: "")
+            try StandardOutput.write(text)
         }
     }
 

@@ -54,7 +54,7 @@ struct SearchCommand: ParsableCommand {
             try publication.check(text, output: "search")
             return text
         }
-        print(text, terminator: "")
+        try StandardOutput.write(text)
     }
 }
 

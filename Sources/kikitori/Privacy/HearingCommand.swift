@@ -48,7 +48,7 @@ struct HearingCommand: ParsableCommand {
                 let change = try store.changeConsent(hearing: found.id, to: consent, reason: reason)
                 return PrivacyPhrase.consentChanged(found.shortID, to: change.consent, from: change.previous).text(language)
             }
-            print(text)
+            try StandardOutput.write(text + "\n")
         }
     }
 
@@ -83,7 +83,7 @@ struct HearingCommand: ParsableCommand {
                     return (added ? PrivacyPhrase.maskAdded(trimmed, hearing: found.shortID) : .maskKnown(trimmed, hearing: found.shortID)).text(language)
                 }
             }
-            print(lines.joined(separator: "\n"))
+            try StandardOutput.write(lines.joined(separator: "\n") + "\n")
         }
     }
 }

@@ -54,7 +54,7 @@ struct PrivacyCommand: ParsableCommand {
                     }
                     let findings = publication.findings(in: text, contacts: true)
                     for finding in findings {
-                        print(PrivacyPhrase.checkFound(path: file, line: finding.line, column: finding.column, kind: finding.kind, id: finding.id).text(language))
+                        try StandardOutput.write(PrivacyPhrase.checkFound(path: file, line: finding.line, column: finding.column, kind: finding.kind, id: finding.id).text(language) + "\n")
                     }
                     StandardError.write(findings.isEmpty ? PrivacyPhrase.checkClean(file).text(language) : PrivacyPhrase.checkSummary(file, findings.count).text(language))
                     total += findings.count

@@ -37,7 +37,7 @@ extension QuestionnaireCommand {
                 let language = options.language(fallback: after.defaultLanguage)
                 return DiffFormatter(diff: diff, old: before, new: after, language: language).render()
             }
-            print(output, terminator: "")
+            try StandardOutput.write(output)
         }
     }
 }

@@ -33,7 +33,7 @@ extension QuestionnaireCommand {
                 if !failures.isEmpty { throw InputError(failures) }
                 return table.render()
             }
-            print(output, terminator: "")
+            try StandardOutput.write(output)
         }
     }
 }

@@ -23,7 +23,7 @@ extension QuestionnaireCommand {
                 let q = try options.library.load(questionnaire)
                 return QuestionnaireFormatter(questionnaire: q, language: options.language(fallback: q.defaultLanguage)).render()
             }
-            print(text, terminator: "")
+            try StandardOutput.write(text)
         }
     }
 }

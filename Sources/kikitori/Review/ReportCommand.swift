@@ -51,7 +51,7 @@ struct ReportCommand: ParsableCommand {
             let path = out ?? "exports/report-\(stamp)\(suffix).\(format.rawValue)"
             try publication.check(text, output: path)
             if path == "-" {
-                print(text, terminator: "")
+                try StandardOutput.write(text)
                 return
             }
             try OutputFile.write(Data(text.utf8), to: path, force: force, mode: review.filter.audience == .public ? 0o644 : 0o600)

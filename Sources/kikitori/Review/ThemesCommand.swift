@@ -60,7 +60,7 @@ struct ThemesCommand: ParsableCommand {
             output += "\n" + formatter.differences(differences, first: name(groups.first), second: name(groups.second))
             return output
         }
-        print(text, terminator: "")
+        try StandardOutput.write(text)
     }
 
     private func comparedGroups() throws -> (first: Set<String>, second: Set<String>)? {
@@ -112,7 +112,7 @@ struct QuotesCommand: ParsableCommand {
             try publication.check(text, output: "quotes")
             return text
         }
-        print(text, terminator: "")
+        try StandardOutput.write(text)
     }
 }
 
@@ -150,6 +150,6 @@ struct AnswersCommand: ParsableCommand {
             try publication.check(text, output: "answers")
             return text
         }
-        print(text, terminator: "")
+        try StandardOutput.write(text)
     }
 }

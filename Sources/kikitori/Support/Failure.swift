@@ -11,12 +11,6 @@ enum ExitStatus {
     static let ioError = ExitCode(74)
 }
 
-/// Standard error, where every diagnostic goes so that standard output stays clean for pipes.
-enum StandardError {
-    static func write(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
-}
 
 /// Prints a failure from the library as one line per problem and maps it to an exit code.
 func reportFailure(_ error: Error, language: Language) -> ExitCode {

@@ -21,11 +21,11 @@ final class Progress {
         let width = 30
         let filled = width * done / total
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(label) \(bar) \(percent)% (\(done)/\(total))".utf8))
+        StandardError.draw("\r\(label) \(bar) \(percent)% (\(done)/\(total))")
         drawn = true
     }
 
     func finish() {
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if drawn { StandardError.draw("\r\u{1B}[K") }
     }
 }

@@ -55,7 +55,7 @@ extension TagCommand {
                 defer { progress.finish() }
                 return try store.tag(with: matcher, retag: retag, dryRun: dryRun) { progress.update($0, of: $1) }
             }
-            print(TagReportFormatter(report: report, language: language).render(), terminator: "")
+            try StandardOutput.write(TagReportFormatter(report: report, language: language).render())
         }
     }
 
@@ -130,7 +130,7 @@ extension TagCommand {
                 let matcher = try ThemeMatcher(codebook: try codebook.load(options))
                 return try TagEvaluation(matcher: matcher, path: labelled)
             }
-            print(TagEvaluationFormatter(evaluation: evaluation, language: language).render(misses: misses), terminator: "")
+            try StandardOutput.write(TagEvaluationFormatter(evaluation: evaluation, language: language).render(misses: misses))
         }
     }
 
@@ -159,7 +159,7 @@ extension TagCommand {
                         + Highlighter.highlight(text, spans: match.spans, style: style)
                 }.joined(separator: "\n") + "\n"
             }
-            print(output, terminator: "")
+            try StandardOutput.write(output)
         }
     }
 }

@@ -149,4 +149,16 @@ struct RuleParserTests {
     func syntaxErrors(source: String, offset: Int, problem: RuleSyntaxError.Problem) {
         #expect(throws: RuleSyntaxError(offset: offset, problem: problem)) { try RuleParser.parse(source) }
     }
+
+    /// Patterns whose matching can explode are refused; ordinary ones, with groups and repeats, are not.
+    @Test(arguments: [
+        ("(a+)+$", RegexRisk?.some(.nestedQuantifier)), ("(a*)*", .nestedQuantifier), ("(?:\\w+\\s?)*x", .nestedQuantifier),
+        ("((ab)+c)+", .nestedQuantifier), ("(a{2,})+", .nestedQuantifier), ("([a-z]+)*", .nestedQuantifier),
+        ("(費用)\\1", .backReference), ("(?<x>a)\\k<x>", .backReference),
+        ("費用.{0,5}ない", nil), ("[a-z]+", nil), ("(ab)+", nil), ("(a|b)c*", nil), ("(\\d+)?円", nil), ("(a{2})+", nil),
+        ("[(+]+", nil), ("\\(a+\\)+", nil),
+    ])
+    func backtrackingRisk(pattern: String, risk: RegexRisk?) {
+        #expect(RuleParser.backtrackingRisk(pattern) == risk, "\(pattern)")
+    }
 }
