@@ -24,6 +24,8 @@ public final class Shell {
         self.output = output
         self.language = language
         self.defaultInterviewer = defaultInterviewer
+        // The shell writes answers: a database copied in with loose permissions is made owner-only.
+        if store.loosePermissions != nil { try? store.tightenPermissions() }
         // An answer waits for a long `tag` or `merge` in another window rather than being lost, and
         // the interviewer is told why the screen is still.
         let path = store.path

@@ -18,6 +18,8 @@ public enum InputProblem: Equatable, Sendable {
     case emptyList(field: String)
     case invalidBoolean(field: String, value: String)
     case invalidInteger(field: String, value: String)
+    /// A FIFO or a device named as a questionnaire or codebook.
+    case notRegularFile
     /// A whole number outside what the field can mean (a negation window of 2³¹ characters).
     case integerOutOfRange(field: String, value: Int, range: ClosedRange<Int>)
     case invalidIdentifier(field: String, value: String)

@@ -24,19 +24,17 @@ final class YAMLReader {
     func readRoot() -> Node.Mapping? {
         let data: Data
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if (attributes[.type] as? FileAttributeType) == .typeDirectory {
-                report(.unreadable(String(cString: strerror(EISDIR))), line: 1, column: 1)
-                return nil
-            }
-            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-            guard size <= Self.maximumFileSize else {
-                report(.fileTooLarge(bytes: size, limit: Self.maximumFileSize), line: 1, column: 1)
-                return nil
-            }
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            data = Data(try InputFile.read(path, limit: Self.maximumFileSize))
         } catch {
-            report(.unreadable(Self.reason(for: error)), line: 1, column: 1)
+            switch error {
+            case .tooLarge(_, let bytes, let limit): report(.fileTooLarge(bytes: bytes, limit: limit), line: 1, column: 1)
+            case .notRegularFile:
+                var isDirectory: ObjCBool = false
+                _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+                report(isDirectory.boolValue ? .unreadable(String(cString: strerror(EISDIR))) : .notRegularFile, line: 1, column: 1)
+            case .missing: report(.unreadable(String(cString: strerror(ENOENT))), line: 1, column: 1)
+            case .unreadable(_, let reason): report(.unreadable(reason), line: 1, column: 1)
+            }
             return nil
         }
         return parse(data)
@@ -47,11 +45,13 @@ final class YAMLReader {
             report(.fileTooLarge(bytes: data.count, limit: Self.maximumFileSize), line: 1, column: 1)
             return nil
         }
-        guard let text = String(validating: data, as: UTF8.self) else {
+        guard var text = String(validating: data, as: UTF8.self) else {
             let (line, column) = Self.position(ofFirstInvalidByteIn: data)
             report(.notUTF8, line: line, column: column)
             return nil
         }
+        // Windows Notepad starts UTF-8 files with a byte-order mark; it is not part of the YAML.
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Turns a `hearings`-layout CSV (what `export hearings` writes, or a paper form typed into Excel)
@@ -11,12 +12,21 @@ public struct HearingImporter: Sendable {
     public let fixedVersion: Int?
     /// Hearing ids already in the database: such rows are refused, never overwritten.
     public let existingHearings: Set<String>
+    /// Fingerprints of rows imported before (→ their hearing): such rows are skipped and reported.
+    public let importedRows: [String: String]
+    /// Import a row again even when the same contents were imported before.
+    public let allowDuplicates: Bool
     public let now: Date
 
-    public init(versions: [Int: Questionnaire], fixedVersion: Int?, existingHearings: Set<String>, now: Date = Date()) {
+    public init(
+        versions: [Int: Questionnaire], fixedVersion: Int?, existingHearings: Set<String>, importedRows: [String: String] = [:],
+        allowDuplicates: Bool = false, now: Date = Date()
+    ) {
         self.versions = versions
         self.fixedVersion = fixedVersion
         self.existingHearings = existingHearings
+        self.importedRows = importedRows
+        self.allowDuplicates = allowDuplicates
         self.now = now
     }
 
@@ -24,11 +34,26 @@ public struct HearingImporter: Sendable {
         public var sets: [HearingStore.HearingRecordSet]
         public var encoding: ImportText.Encoding
         public var answers: Int
+        /// Rows whose contents were imported before (or earlier in this file): line → that hearing's id
+        /// (empty for a row repeated within the file).
+        public var skipped: [(line: Int, hearing: String)] = []
+    }
+
+    /// The fingerprint of a row's contents: questionnaire and every cell but `hearing_id` (paper notes
+    /// have none, and an export has a different one each time it is made), header order ignored.
+    static func fingerprint(_ record: CSVReader.Record, header: CSVReader.Record, questionnaire: String) -> String {
+        var cells: [(String, String)] = []
+        for (name, value) in zip(header.fields, record.fields) where name != "hearing_id" {
+            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !trimmed.isEmpty { cells.append((name, trimmed)) }
+        }
+        let canonical = ([questionnaire] + cells.sorted { $0.0 < $1.0 }.map { $0.0 + "=" + $0.1 }).joined(separator: "\u{1F}")
+        return SHA256.hash(data: Data(canonical.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     static let requiredColumns = ["respondent_kind", "respondent", "consent"]
     /// Problems listed before giving up: enough to fix a file in one pass, short enough to read.
-    public static let problemLimit = 100
+    public static let problemLimit = 50
 
     /// Reads and checks the whole file. Throws ``ImportFailure`` listing every problem found.
     public func read(_ bytes: [UInt8], path: String, progress: ((Int, Int) -> Void)? = nil) throws(ImportFailure) -> Result {
@@ -50,8 +75,9 @@ public struct HearingImporter: Sendable {
         }
         guard let header = records.first else { throw fail([ImportProblem(line: 1, reason: .empty)]) }
 
-        var problems = checkHeader(header)
-        guard problems.isEmpty else { throw fail(problems) }
+        let (headerProblems, more) = checkHeader(header)
+        guard headerProblems.isEmpty else { throw ImportFailure(path: path, problems: headerProblems, more: more) }
+        var problems: [ImportProblem] = []
         var index: [String: Int] = [:]
         for (position, name) in header.fields.enumerated() { index[name] = position }
 
@@ -59,12 +85,33 @@ public struct HearingImporter: Sendable {
         var respondents: [String: Respondent] = [:]
         var seenIDs: [String: Int] = [:]
         var answers = 0
+        var skipped: [(line: Int, hearing: String)] = []
+        var fingerprints: Set<String> = []
+        let questionnaireID = versions.values.first?.id ?? ""
+        var stopped = false
         for (done, record) in records.dropFirst().enumerated() {
-            guard problems.count < Self.problemLimit else { break }
+            guard problems.count < Self.problemLimit else {
+                stopped = true
+                break
+            }
             if done % 1000 == 0 { progress?(done, records.count - 1) }
             guard record.fields.count == header.fields.count else {
                 problems.append(ImportProblem(line: record.line, reason: .ragged(fields: record.fields.count, expected: header.fields.count)))
                 continue
+            }
+            let fingerprint = Self.fingerprint(record, header: header, questionnaire: questionnaireID)
+            if !allowDuplicates {
+                // A row imported before is skipped; with a hearing id, only when it is that very
+                // hearing (a different row claiming an existing id is refused below).
+                let id = index["hearing_id"].map { record.fields[$0].trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+                if let hearing = importedRows[fingerprint], id.isEmpty || id == hearing {
+                    skipped.append((record.line, hearing))
+                    continue
+                }
+                if !fingerprints.insert(fingerprint).inserted {
+                    skipped.append((record.line, ""))
+                    continue
+                }
             }
             let row = Row(record: record, index: index)
             var rowProblems: [ImportProblem] = []
@@ -73,10 +120,15 @@ public struct HearingImporter: Sendable {
                 continue
             }
             answers += set.events.count
-            sets.append(set)
+            var imported = set
+            imported.importFingerprint = fingerprint
+            sets.append(imported)
         }
-        guard problems.isEmpty else { throw fail(Array(problems.prefix(Self.problemLimit))) }
-        return Result(sets: sets, encoding: decoded.encoding, answers: answers)
+        guard problems.isEmpty else {
+            let listed = Array(problems.prefix(Self.problemLimit))
+            throw ImportFailure(path: path, problems: listed, more: stopped ? nil : problems.count - listed.count)
+        }
+        return Result(sets: sets, encoding: decoded.encoding, answers: answers, skipped: skipped)
     }
 
     // MARK: Header
@@ -86,16 +138,24 @@ public struct HearingImporter: Sendable {
         return Set(HearingsLayout.metadata + HearingsLayout.columns(versions: versions, labels: true).map(\.name))
     }
 
-    private func checkHeader(_ header: CSVReader.Record) -> [ImportProblem] {
+    /// The header's problems, the first ``problemLimit`` of them in full, and how many more there are
+    /// (counted without working out suggestions: a million unknown columns cost seconds, not minutes).
+    private func checkHeader(_ header: CSVReader.Record) -> (problems: [ImportProblem], more: Int) {
         var problems: [ImportProblem] = []
+        var more = 0
         let known = knownColumns
+        let sortedKnown = known.sorted()
         var seen: Set<String> = []
         for name in header.fields {
-            if !seen.insert(name).inserted {
-                problems.append(ImportProblem(line: header.line, column: name, reason: .duplicateColumn))
-            } else if !known.contains(name) {
-                problems.append(ImportProblem(line: header.line, column: name, reason: .unknownColumn(suggestion: YAMLReader.suggestion(for: name, among: known.sorted()))))
+            let duplicate = !seen.insert(name).inserted
+            guard duplicate || !known.contains(name) else { continue }
+            guard problems.count < Self.problemLimit else {
+                more += 1
+                continue
             }
+            problems.append(ImportProblem(
+                line: header.line, column: name,
+                reason: duplicate ? .duplicateColumn : .unknownColumn(suggestion: YAMLReader.suggestion(for: name, among: sortedKnown))))
         }
         for name in Self.requiredColumns where !seen.contains(name) {
             problems.append(ImportProblem(line: header.line, column: name, reason: .missingColumn))
@@ -103,7 +163,7 @@ public struct HearingImporter: Sendable {
         if fixedVersion == nil, versions.count > 1, !seen.contains("questionnaire_version") {
             problems.append(ImportProblem(line: header.line, column: "questionnaire_version", reason: .missingColumn))
         }
-        return problems
+        return (problems, more)
     }
 
     // MARK: Rows
@@ -176,6 +236,10 @@ public struct HearingImporter: Sendable {
         let startedAt = time(row, "started_at", problem: problem) ?? now
         let endedAt = time(row, "ended_at", problem: problem)
         guard let version, let questionnaire = versions[version], let kind, let consent, let status, let organisation else { return nil }
+        guard questionnaire.audience.contains(kind) else {
+            problem("respondent_kind", .outsideAudience(allowed: questionnaire.audience.map(\.rawValue)))
+            return nil
+        }
 
         let events = answers(row, questionnaire: questionnaire, hearingID: id, status: status, problem: problem)
         guard problems.isEmpty else { return nil }

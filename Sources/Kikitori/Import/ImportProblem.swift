@@ -11,6 +11,8 @@ public struct ImportProblem: Error, Equatable, Sendable {
         case missingColumn
         case required
         case invalid(allowed: [String])
+        /// The respondent's kind is not one the questionnaire is for.
+        case outsideAudience(allowed: [String])
         case badID
         case duplicateID(firstLine: Int)
         case alreadyInDatabase
@@ -41,4 +43,12 @@ public struct ImportProblem: Error, Equatable, Sendable {
 public struct ImportFailure: Error, Equatable, Sendable {
     public var path: String
     public var problems: [ImportProblem]
+    /// Problems found beyond those listed; nil when checking stopped at the limit without counting.
+    public var more: Int?
+
+    public init(path: String, problems: [ImportProblem], more: Int? = 0) {
+        self.path = path
+        self.problems = problems
+        self.more = more
+    }
 }

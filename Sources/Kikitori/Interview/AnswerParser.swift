@@ -14,7 +14,18 @@ public struct AnswerParser: Sendable {
     /// Prefixes that mark free text for "other": `other: …`, `その他: …`.
     static let otherPrefixes = ["other:", "その他:", "他:"]
 
+    /// The longest answer taken: longer than any spoken answer, short enough that one pasted file
+    /// cannot make every later search and export carry megabytes.
+    public static let maximumCharacters = 100_000
+
     public func parse(_ raw: String, for question: Question) throws(AnswerProblem) -> AnswerValue {
+        // NUL and other control characters are never what a respondent said (line breaks and tabs are).
+        if raw.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" || $0.value == 0x7F }) {
+            throw .controlCharacter
+        }
+        if raw.utf8.count > Self.maximumCharacters, raw.count > Self.maximumCharacters {
+            throw .tooLong(raw.count, limit: Self.maximumCharacters)
+        }
         let input = Self.normalise(raw)
         switch question.type {
         case .note:
@@ -53,7 +64,7 @@ public struct AnswerParser: Sendable {
                 }
                 throw .unknownChoice(raw, count: choices.count)
             }
-            if match == AnswerValue.otherCode { throw .otherNeedsText }
+            if match == AnswerValue.otherCode, !Self.hasChoice(AnswerValue.otherCode, choices) { throw .otherNeedsText }
             return .choice(match)
         case .selectMultiple(let list):
             let choices = questionnaire.choiceList(list)?.choices ?? []
@@ -76,13 +87,19 @@ public struct AnswerParser: Sendable {
                 guard let value = match(token, in: choices, question: question) else {
                     throw .unknownChoice(token, count: choices.count)
                 }
-                if value == AnswerValue.otherCode { throw .otherNeedsText }
+                if value == AnswerValue.otherCode, !Self.hasChoice(AnswerValue.otherCode, choices) { throw .otherNeedsText }
                 chosen.insert(value)
             }
             guard !chosen.isEmpty || other != nil else { throw .unknownChoice(raw, count: choices.count) }
             // Stored in list order, so the same choices always read the same.
             return .choices(choices.map(\.value).filter(chosen.contains), other: other)
         }
+    }
+
+    /// Whether `value` is one of the list's own choices (a list may have a genuine choice `other`,
+    /// which is then not the free-text slot).
+    static func hasChoice(_ value: String, _ choices: [Choice]) -> Bool {
+        choices.contains { $0.value == value }
     }
 
     /// `other: …` typed for a select_one question.

@@ -2,6 +2,10 @@
 public enum AnswerProblem: Error, Equatable, Sendable {
     case required
     case emptyText
+    /// NUL or another control character in the answer.
+    case controlCharacter
+    /// Characters in the answer, and the most taken.
+    case tooLong(Int, limit: Int)
     case notInteger(String)
     case notNumber(String)
     case notDate(String)

@@ -5,6 +5,9 @@ extension AnswerProblem {
         switch self {
         case .required: return ja ? "この質問は必須です。回答するか、:dk（わからない）か :refused（回答拒否）を入力してください。" : "This question is required: answer it, or type :dk (don't know) or :refused."
         case .emptyText: return ja ? "回答が空です。" : "The answer is empty."
+        case .controlCharacter: return ja ? "制御文字（NUL など）を含む回答は保存できません。" : "The answer contains a control character (NUL or the like); it is not saved."
+        case .tooLong(let count, let limit):
+            return ja ? "回答が長すぎます（\(count) 文字。上限は \(limit) 文字）。" : "The answer is too long (\(count) characters; the limit is \(limit))."
         case .notInteger(let input): return ja ? "「\(input)」は整数ではありません。" : "'\(input)' is not a whole number."
         case .notNumber(let input): return ja ? "「\(input)」は数値ではありません。" : "'\(input)' is not a number."
         case .notDate(let input): return ja ? "「\(input)」は日付ではありません。2022-05-01 のように入力してください。" : "'\(input)' is not a date; type it like 2022-05-01."
@@ -58,6 +61,10 @@ extension StoreError {
         case .unknownAnswer(let reference):
             return ja ? "回答 '\(reference)' がありません（ヒアリング:質問id の形で指定します）" : "no answer '\(reference)'; name it as hearing:question_id"
         case .missing(let path): return ja ? "\(path): ファイルがありません" : "\(path): no such file"
+        case .diskFull(let path):
+            return ja
+                ? "\(path): ディスクがいっぱいです。何も変更していません。空きを作ってからもう一度実行してください"
+                : "\(path): the disk is full; nothing was changed. Free some space and run it again"
         case .walNeedsRecovery(let path):
             return ja
                 ? "\(path): 書き込めない場所にあり、\(path)-wal にまだ反映されていない回答があります。両方のファイルを書き込める場所にコピーしてから開いてください"

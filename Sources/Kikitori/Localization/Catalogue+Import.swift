@@ -33,6 +33,10 @@ extension ImportProblem {
         case .duplicateColumn: return ja ? "列名が重複しています" : "the column appears twice"
         case .missingColumn: return ja ? "この列が必要です" : "this column is required"
         case .required: return ja ? "値が必要です" : "a value is required"
+        case .outsideAudience(let allowed):
+            return ja
+                ? "この調査票の対象ではない回答者の種別です（対象: \(allowed.joined(separator: "、"))）"
+                : "this questionnaire is not for this kind of respondent (it is for \(allowed.joined(separator: ", ")))"
         case .invalid(let allowed):
             return ja ? "使える値は \(allowed.joined(separator: "、")) です" : "must be one of \(allowed.joined(separator: ", "))"
         case .badID: return ja ? "UUID ではありません（空欄なら新しく付けます）" : "not a UUID (leave it empty for a new hearing)"

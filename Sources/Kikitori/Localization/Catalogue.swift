@@ -42,6 +42,7 @@ extension InputProblem {
         case .emptyList(let field): return "'\(field)' must not be empty"
         case .invalidBoolean(let field, let value): return "'\(field)' must be true or false, not '\(value)'"
         case .invalidInteger(let field, let value): return "'\(field)' must be a whole number, not '\(value)'"
+        case .notRegularFile: return "not a regular file (FIFOs and devices are not read)"
         case .integerOutOfRange(let field, let value, let range):
             return "'\(field)' must be from \(range.lowerBound) to \(range.upperBound), not \(value)"
         case .invalidIdentifier(let field, let value):
@@ -102,6 +103,7 @@ extension InputProblem {
         case .emptyList(let field): return "'\(field)' が空です"
         case .invalidBoolean(let field, let value): return "'\(field)' は true か false です（'\(value)' は不可）"
         case .invalidInteger(let field, let value): return "'\(field)' は整数です（'\(value)' は不可）"
+        case .notRegularFile: return "通常のファイルではありません（FIFO やデバイスは読みません）"
         case .integerOutOfRange(let field, let value, let range):
             return "'\(field)' は \(range.lowerBound) から \(range.upperBound) までです（\(value) は不可）"
         case .invalidIdentifier(let field, let value):

@@ -21,6 +21,8 @@ public enum Phrase: Sendable {
     case codebookUnusable(String)
     /// Standard output could not take the result (disk full, closed, broken pipe).
     case standardOutputFailed(String)
+    /// The database can be read by others: a warning that names the fix.
+    case loosePermissions(String, mode: String)
 
     public func text(_ language: Language) -> String {
         language == .ja ? japanese : english
@@ -93,6 +95,8 @@ public enum Phrase: Sendable {
         case .diffChoices(let n): return "\(n) choice\(n == 1 ? "" : "s")"
         case .diffMoved(let from, let to): return "moved from section \(from) to \(to)"
         case .standardOutputFailed(let reason): return "cannot write to standard output: \(reason)"
+        case .loosePermissions(let path, let mode):
+            return "warning: \(path) can be read by other users (mode \(mode)); it holds personal data. Fix: chmod 600 \(path) (or add --fix-permissions)"
         case .codebookUnusable(let path):
             return "\(path): warning: the codebook has errors, so choice themes were not checked; run kikitori codebook lint"
         case .lintSummary(let files, let errors, let warnings):
@@ -162,6 +166,8 @@ public enum Phrase: Sendable {
         case .diffChoices(let n): return "選択肢 \(n) 個"
         case .diffMoved(let from, let to): return "セクション \(from) から \(to) へ移動"
         case .standardOutputFailed(let reason): return "標準出力に書き込めません: \(reason)"
+        case .loosePermissions(let path, let mode):
+            return "警告: \(path) はほかの利用者も読めます（モード \(mode)）。個人情報を含むため chmod 600 \(path) を実行してください（または --fix-permissions）"
         case .codebookUnusable(let path):
             return "\(path): 警告: コードブックにエラーがあるため選択肢のテーマを検査していません。kikitori codebook lint を実行してください"
         case .lintSummary(let files, let errors, let warnings):

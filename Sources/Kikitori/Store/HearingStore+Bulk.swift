@@ -8,12 +8,15 @@ extension HearingStore {
         public var isNewRespondent: Bool
         public var hearing: Hearing
         public var events: [AnswerEvent]
+        /// For an imported row, the fingerprint of its contents (see ``HearingImporter``).
+        public var importFingerprint: String?
 
-        public init(respondent: Respondent, isNewRespondent: Bool, hearing: Hearing, events: [AnswerEvent]) {
+        public init(respondent: Respondent, isNewRespondent: Bool, hearing: Hearing, events: [AnswerEvent], importFingerprint: String? = nil) {
             self.respondent = respondent
             self.isNewRespondent = isNewRespondent
             self.hearing = hearing
             self.events = events
+            self.importFingerprint = importFingerprint
         }
     }
 
@@ -33,6 +36,8 @@ extension HearingStore {
                 INSERT INTO answer_event (id, hearing_id, sequence, question_id, kind, value_code, value_text,
                     previous_code, previous_text, reason, shown_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            let imported = try db.makeStatement(sql: "INSERT OR IGNORE INTO imported_row (fingerprint, hearing_id, imported_at) VALUES (?, ?, ?)")
+            let now = Date()
             for set in sets {
                 if set.isNewRespondent {
                     let r = RespondentRecord(set.respondent)
@@ -46,6 +51,7 @@ extension HearingStore {
                     h.id, h.respondent_id, h.questionnaire, h.interviewer, h.place, h.started_at, h.ended_at, h.status,
                     h.consent, h.language, h.notes,
                 ])
+                if let fingerprint = set.importFingerprint { try imported.execute(arguments: [fingerprint, h.id, now]) }
                 for answer in set.events {
                     let e = AnswerEventRecord(answer)
                     try event.execute(arguments: [
@@ -59,6 +65,15 @@ extension HearingStore {
 }
 
 extension HearingStore {
+    /// Fingerprints of rows imported before → the hearing each became, and when.
+    public func importedRows() throws(StoreError) -> [String: (hearing: String, at: Date)] {
+        try read { db in
+            var rows: [String: (hearing: String, at: Date)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT fingerprint, hearing_id, imported_at FROM imported_row") { rows[row[0]] = (row[1], row[2]) }
+            return rows
+        }
+    }
+
     /// Every hearing id, for refusing imported rows that are already here.
     public func hearingIDs() throws(StoreError) -> Set<String> {
         Set(try read { db in try String.fetchAll(db, sql: "SELECT id FROM hearing") })

@@ -106,7 +106,12 @@ extension HearingStore {
             try Schema.migrator.migrate(copyQueue.queue)
         } catch {
             Self.removeDatabaseFiles(copy)
+            rmdir(folder)
             if let error = error as? StoreError { throw error }
+            // The copy is written beside this database: a full disk is this database's disk.
+            if let error = error as? DatabaseError, error.resultCode == .SQLITE_FULL || error.extendedResultCode == .SQLITE_IOERR_WRITE {
+                throw StoreError.diskFull(path)
+            }
             throw Self.storeError(error, path: source)
         }
         return copy
@@ -215,6 +220,7 @@ extension HearingStore {
             WHERE h.id IN (SELECT hearing_id FROM \(s).consent_event)
             """)
         try db.execute(sql: "INSERT OR IGNORE INTO main.mask_term SELECT * FROM \(s).mask_term")
+        try db.execute(sql: "INSERT OR IGNORE INTO main.imported_row SELECT * FROM \(s).imported_row")
         try db.execute(sql: "INSERT OR IGNORE INTO main.respondent_link SELECT * FROM \(s).respondent_link")
         counts.links = db.changesCount
         try db.execute(sql: "INSERT OR IGNORE INTO main.respondent_distinct SELECT * FROM \(s).respondent_distinct")

@@ -134,6 +134,7 @@ public final class HearingStore: Sendable {
         case .SQLITE_NOTADB: return .notKikitori(path)
         case .SQLITE_CORRUPT: return .corrupt(path, detail: error.message ?? "")
         case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: return .readOnly(path)
+        case .SQLITE_FULL: return .diskFull(path)
         default: return .sqlite(error.message ?? error.description)
         }
     }
@@ -161,6 +162,22 @@ public final class HearingStore: Sendable {
             return try queue.read(body)
         } catch {
             throw Self.storeError(error, path: path)
+        }
+    }
+
+    /// The file's permission bits when others may read or write it (a copy from a USB stick is
+    /// often 0644 or 0777); nil when it is owner-only.
+    public var loosePermissions: mode_t? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        let mode = status.st_mode & 0o777
+        return mode & 0o077 == 0 ? nil : mode
+    }
+
+    /// Makes the database and its -wal and -shm files owner-only (0600), as Kikitori creates them.
+    public func tightenPermissions() throws(StoreError) {
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            guard chmod(path + suffix, 0o600) == 0 else { throw .cannotCreate(path + suffix, reason: Self.reason(errno)) }
         }
     }
 

@@ -247,6 +247,18 @@ enum Schema {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("2026-12-02 import fingerprints") { db in
+            try db.execute(
+                sql: """
+                    -- Rows imported from paper notes, by the fingerprint of their contents: a file sent twice
+                    -- is not imported twice.
+                    CREATE TABLE imported_row (
+                        fingerprint TEXT PRIMARY KEY,
+                        hearing_id TEXT NOT NULL REFERENCES hearing(id),
+                        imported_at TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

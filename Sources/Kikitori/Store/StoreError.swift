@@ -27,4 +27,6 @@ public enum StoreError: Error, Equatable, Sendable {
     case alreadyLinked(String, String)
     /// On write-protected media, with answers still in the -wal file that only a writer can recover.
     case walNeedsRecovery(String)
+    /// The disk holding this database (or its temporary copies) is full; nothing was changed.
+    case diskFull(String)
 }

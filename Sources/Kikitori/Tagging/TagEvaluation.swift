@@ -59,7 +59,7 @@ public struct TagEvaluation: Sendable {
     }
 
     public init(matcher: ThemeMatcher, path: String) throws {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let data = try InputFile.read(path, limit: 50 * 1024 * 1024)
         guard let text = String(validating: data, as: UTF8.self) else {
             throw FormatError(path: path, line: 1, message: "the file is not valid UTF-8")
         }

@@ -39,6 +39,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Check the file and show what would be imported, writing nothing.")
     var dryRun = false
 
+    @Flag(help: "Import rows whose contents were imported before (by default they are skipped and listed).")
+    var allowDuplicates = false
+
     /// Larger than any hearing appendix; a bigger file is a mistake, not a week of paper notes.
     static let maximumBytes = 200 * 1024 * 1024
 
@@ -61,9 +64,12 @@ struct ImportCommand: ParsableCommand {
         let text = try options.guarded {
             let versions = try loadVersions()
             let fixed = questionnaire.split(separator: "@").dropFirst().first.flatMap { Int($0) }
-            let bytes = try readFile(file)
+            let bytes = try InputFile.read(file, limit: Self.maximumBytes)
             let store = try database.open(options)
-            let importer = HearingImporter(versions: versions, fixedVersion: fixed, existingHearings: try store.hearingIDs())
+            let imported = try store.importedRows()
+            let importer = HearingImporter(
+                versions: versions, fixedVersion: fixed, existingHearings: try store.hearingIDs(),
+                importedRows: imported.mapValues(\.hearing), allowDuplicates: allowDuplicates)
             let result: HearingImporter.Result
             do {
                 let progress = Progress(language == .ja ? "確認" : "Checking")
@@ -73,11 +79,23 @@ struct ImportCommand: ParsableCommand {
                 for problem in error.problems {
                     StandardError.write(problem.message(path: file, language: language, questionnaire: versions.values.first))
                 }
-                if error.problems.count >= HearingImporter.problemLimit {
-                    StandardError.write(language == .ja ? "（最初の \(HearingImporter.problemLimit) 件まで表示）" : "(stopped after \(HearingImporter.problemLimit) problems)")
+                if let more = error.more, more > 0 {
+                    StandardError.write(language == .ja ? "kikitori: \(file): ほかに \(more) 件の問題があります" : "kikitori: \(file): \(more) more problems like these")
+                } else if error.more == nil {
+                    StandardError.write(language == .ja
+                        ? "kikitori: \(file): \(HearingImporter.problemLimit) 件で確認をやめました。直してからもう一度取り込んでください"
+                        : "kikitori: \(file): checking stopped after \(HearingImporter.problemLimit) problems; fix these and import again")
                 }
                 StandardError.write(language == .ja ? "kikitori: \(file): 何も取り込んでいません" : "kikitori: \(file): nothing was imported")
                 throw ExitStatus.dataError
+            }
+            for (line, hearing) in result.skipped {
+                let when = imported.first { $0.value.hearing == hearing }.map { JapanTime.day($0.value.at) } ?? ""
+                StandardError.write(hearing.isEmpty
+                    ? (language == .ja ? "\(file):\(line): 前の行と同じ内容のため飛ばしました" : "\(file):\(line): same as an earlier row; skipped")
+                    : (language == .ja
+                        ? "\(file):\(line): \(when) に取り込み済み（ヒアリング \(hearing.prefix(8))）のため飛ばしました。もう一度取り込むには --allow-duplicates"
+                        : "\(file):\(line): already imported on \(when) (hearing \(hearing.prefix(8))); skipped. To import it again: --allow-duplicates"))
             }
             let used = Set(result.sets.map(\.hearing.questionnaire))
             if !dryRun { try store.insert(result.sets, snapshots: versions.values.filter { used.contains($0.reference) }) }
@@ -101,18 +119,4 @@ struct ImportCommand: ParsableCommand {
         return versions
     }
 
-    private func readFile(_ file: String) throws -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else { throw StoreError.missing(file) }
-        guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: file) else {
-            throw StoreError.cannotRead(file, reason: isDirectory.boolValue ? String(cString: strerror(EISDIR)) : String(cString: strerror(errno)))
-        }
-        defer { try? handle.close() }
-        let data = try handle.read(upToCount: Self.maximumBytes + 1) ?? Data()
-        if data.count > Self.maximumBytes {
-            StandardError.write("kikitori: \(file): " + (options.language() == .ja ? "200 MB を超えるファイルは取り込めません" : "larger than 200 MB; split it"))
-            throw ExitStatus.dataError
-        }
-        return Array(data)
-    }
 }

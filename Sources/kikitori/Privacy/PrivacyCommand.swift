@@ -35,6 +35,9 @@ struct PrivacyCommand: ParsableCommand {
         @Argument(help: "The files to check.", completion: .file())
         var files: [String]
 
+        /// A report or an appendix is megabytes; a larger file is not one.
+        static let maximumBytes = 500 * 1024 * 1024
+
         func run() throws {
             let language = options.language()
             let found = try options.guarded {
@@ -42,12 +45,10 @@ struct PrivacyCommand: ParsableCommand {
                 let publication = try Publication(store: store, filter: ReviewFilter(status: nil), language: language)
                 var total = 0
                 for file in files {
-                    guard let data = FileManager.default.contents(atPath: file) else {
-                        throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: file])
-                    }
+                    let bytes = try InputFile.read(file, limit: Self.maximumBytes)
                     let text: String
                     do {
-                        text = try ImportText.decode(Array(data)).text
+                        text = try ImportText.decode(bytes).text
                     } catch let error as ImportText.Undecodable {
                         StandardError.write(ImportProblem(line: error.line, reason: .undecodable(offset: error.offset)).message(path: file, language: language))
                         throw ExitStatus.dataError

@@ -7,6 +7,9 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: "The hearings database (default: $KIKITORI_DB, else ./kikitori.sqlite).", completion: .file())
     var db: String?
 
+    @Flag(help: "Make the database readable by its owner only (0600) if others can read it.")
+    var fixPermissions = false
+
     var path: String {
         if let db { return db }
         if let path = ProcessInfo.processInfo.environment["KIKITORI_DB"], !path.isEmpty { return path }
@@ -18,6 +21,13 @@ struct DatabaseOptions: ParsableArguments {
     func open(_ options: GlobalOptions, readOnly: Bool = false) throws(StoreError) -> HearingStore {
         let language = options.language()
         let store = try HearingStore(path: path, readOnly: readOnly)
+        if let mode = store.loosePermissions {
+            if fixPermissions && !readOnly {
+                try store.tightenPermissions()
+            } else {
+                StandardError.write("kikitori: " + Phrase.loosePermissions(path, mode: String(mode, radix: 8)).text(language))
+            }
+        }
         let path = path
         store.lockWait.configure(limit: HearingStore.busyTimeout) {
             StandardError.write("kikitori: " + ShellPhrase.waitingForLock(path).text(language))

@@ -27,7 +27,7 @@ func reportFailure(_ error: Error, language: Language) -> ExitCode {
             .missing, .cannotRead, .unknownConflict:
             return ExitStatus.noInput
         case .sameFile, .alreadyLinked, .tooManySources: return ExitStatus.usage
-        case .sqlite, .walNeedsRecovery: return ExitStatus.ioError
+        case .sqlite, .walNeedsRecovery, .diskFull: return ExitStatus.ioError
         }
     case let error as AnswerProblem:
         StandardError.write("kikitori: " + error.text(language))
@@ -42,6 +42,10 @@ func reportFailure(_ error: Error, language: Language) -> ExitCode {
     case OutputFile.Failure.notRegularFile(let path):
         StandardError.write("kikitori: " + (language == .ja ? "\(path) は通常のファイルではないため置き換えません（標準出力へは --out -）" : "\(path) is not a regular file; it is never replaced (for standard output use --out -)"))
         return ExitStatus.cannotCreate
+    case let error as InputFile.Failure:
+        StandardError.write("kikitori: " + error.text(language))
+        if case .tooLarge = error { return ExitStatus.dataError }
+        return ExitStatus.noInput
     case let error as PrivacyProblem:
         StandardError.write("kikitori: " + error.text(language))
         return ExitStatus.dataError

@@ -115,7 +115,7 @@ struct ImportTests {
     /// Hearing ids already in the database, or twice in the file, are refused.
     @Test func refusesKnownAndRepeatedHearingIDs() {
         let id = UUID().uuidString.lowercased()
-        let text = "hearing_id,respondent_kind,respondent,consent,status\n\(id),other,X,internal_only,paused\n\(id),other,Y,internal_only,paused\n"
+        let text = "hearing_id,respondent_kind,respondent,consent,status\n\(id),municipal_staff,X,internal_only,paused\n\(id),municipal_staff,Y,internal_only,paused\n"
         #expect(throws: ImportFailure(path: "x.csv", problems: [
             ImportProblem(line: 2, column: "hearing_id", value: id, reason: .alreadyInDatabase),
             ImportProblem(line: 3, column: "hearing_id", value: id, reason: .duplicateID(firstLine: 2)),
@@ -135,15 +135,17 @@ struct ImportTests {
         #expect(problems == ["notes.csv:2: a quote (\") opened on this line is never closed"])
     }
 
-    /// Export → import gives back the same answers, including other text, non-answers and multi-line text.
-    @Test func exportImportRoundTrip() throws {
-        let questionnaires = try sampleLibrary.entries().filter { $0.id == "private-firm-data-use" }
+    /// Export → import gives back the same answers, including other text, non-answers, multi-line
+    /// text and a choice whose value is `other`: for every sample questionnaire, with several seeds.
+    @Test(arguments: ["private-firm-data-use", "municipality-head-open-data", "digital-talent", "data-inventory"], [21, 22])
+    func exportImportRoundTrip(id: String, seed: UInt64) throws {
+        let questionnaires = try sampleLibrary.entries().filter { $0.id == id }
             .map { try sampleLibrary.load("\($0.id)@\($0.version)") }
         let source = try HearingStore(path: directory.url.appendingPathComponent("source.sqlite").path)
-        try SyntheticHearings(questionnaires: questionnaires, seed: 21).write(hearings: 40, to: source)
+        try SyntheticHearings(questionnaires: questionnaires, seed: seed).write(hearings: 40, to: source)
         let codebook = try CodebookLoader.load(path: repositoryRoot.appendingPathComponent("questionnaires/codebook.yaml").path)
         let exported = directory.url.appendingPathComponent("hearings.csv").path
-        let options = ExportOptions(filter: ReviewFilter(status: nil, questionnaire: "private-firm-data-use", audience: .internal), labels: .ja)
+        let options = ExportOptions(filter: ReviewFilter(status: nil, questionnaire: id, audience: .internal), labels: .ja)
         try OutputFile.stream(to: exported, force: true, mode: 0o600) { sink in
             let writer = try CSVWriter(encoding: .utf8BOM, sink: sink)
             try CSVExporter(store: source, publication: Publication(store: source, filter: options.filter, language: .ja))

@@ -178,7 +178,7 @@ struct MalformedQuestionnaireTests {
                     label: A
                     scale: {min: 5, max: 1}
             """)
-        #expect(messages(yaml) == ["t.yaml:13:16: question 'a': scale min (5) must be less than max (1)"])
+        #expect(messages(yaml) == ["t.yaml:13:16: question 'a': scale min (5) must be less than max (1), at most 100 steps apart"])
     }
 
     @Test func requiredNote() {
