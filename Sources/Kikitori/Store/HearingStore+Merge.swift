@@ -107,6 +107,7 @@ extension HearingStore {
         } catch {
             Self.removeDatabaseFiles(copy)
             rmdir(folder)
+            if case StoreError.diskFull = error { throw StoreError.diskFull(path) }
             if let error = error as? StoreError { throw error }
             // The copy is written beside this database: a full disk is this database's disk.
             if let error = error as? DatabaseError, error.resultCode == .SQLITE_FULL || error.extendedResultCode == .SQLITE_IOERR_WRITE {
