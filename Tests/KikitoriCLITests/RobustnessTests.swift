@@ -176,4 +176,30 @@ struct RobustnessTests {
         #expect(slowest < 3, "a write waited \(slowest) s")
         print("tag run: \(writes) writes in between, slowest \(String(format: "%.2f", slowest)) s")
     }
+
+    /// An answer given while another program holds the write lock for longer than a second waits,
+    /// says so, and is saved: nothing typed is lost.
+    @Test func answerWaitsForALockAndSaysSo() throws {
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["python3", "-c", """
+            import sqlite3, sys, time
+            db = sqlite3.connect(sys.argv[1], isolation_level=None); db.execute('BEGIN IMMEDIATE')
+            print('locked', flush=True); time.sleep(3); db.execute('ROLLBACK')
+            """, database]
+        let pipe = Pipe()
+        holder.standardOutput = pipe
+        let answers = "3\nロック町\n\n\n\n\n\n2\n1\n:pause\n"
+        try holder.run()
+        _ = pipe.fileHandleForReading.availableData
+        let start = Date()
+        let interview = try run(["interview", "digital-talent", "--interviewer", "sato", "--consent", "internal_only", "--place", "札幌"], input: answers)
+        holder.waitUntilExit()
+        #expect(interview.status == 0, "\(interview.stderr)")
+        #expect(interview.stdout.contains("Waiting for another program writing to \(database)… (nothing typed is lost)"))
+        #expect(Date().timeIntervalSince(start) >= 2)
+        let hearing = String(try #require(interview.stdout.firstMatch(of: /Hearing ([0-9a-f]{8}) paused/)).1)
+        let saved = try run(["export", "answers", "--audience", "internal", "--out", "-"]).stdout
+        #expect(saved.components(separatedBy: "\r\n").filter { $0.hasPrefix(hearing) }.count == 2, "\(hearing)")
+    }
 }
