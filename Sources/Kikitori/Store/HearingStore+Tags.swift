@@ -19,12 +19,29 @@ extension HearingStore {
     /// interviewer's answer through.
     static let tagSliceSeconds: TimeInterval = 0.3
 
+    /// The tags a run will write, sorted by event: the events scanned (whose automatic tags are
+    /// replaced) and the new tags.
+    private struct PendingTags {
+        struct Tag {
+            var event: String
+            var theme: String
+            var hearing: String
+            var question: String
+            var source: ThemeTag.Source
+            var rule: Int?
+            var spans: [Range<Int>]
+        }
+        var events: [String]
+        var tags: [Tag]
+    }
+
     /// Tags every current answer not yet tagged with this codebook (all of them with `retag`, or when
     /// the codebook changed). Human decisions are never overwritten.
     ///
-    /// The answers are read in order and written in short transactions (``tagSliceSeconds`` each),
-    /// each moving the high-water mark, so an interviewer's answer never waits long, and a run that
-    /// is stopped midway resumes where it stopped. A dry run only reads.
+    /// Every answer is matched in one read transaction, holding no lock; the tags are then written
+    /// in short transactions (``tagSliceSeconds`` each) in key order, so an interviewer's answer never
+    /// waits long behind a run. The high-water mark moves when the last is written: a run stopped
+    /// midway is simply done again.
     ///
     /// - Parameter progress: called now and then with (answers done, answers in scope).
     public func tag(
@@ -47,14 +64,29 @@ extension HearingStore {
             return context
         }
         var report = TagReport(codebook: codebook.reference, full: context.full, dryRun: false)
-        var scratch = matcher.makeScratch()
-        var position = context.highWater
+        // Matching needs no lock: every answer is read and matched in one read transaction first.
         var done = 0
-        while position < context.bound {
-            position = try write { db in
-                try Self.tagSlice(matcher, context: context, after: position, scratch: &scratch, report: &report, done: &done, in: db, progress: progress)
+        let pending = try read { db in try Self.matchAll(matcher, context: context, report: &report, done: &done, in: db, progress: progress) }
+        // Then written in short transactions in key order, so that each touches its own stretch of
+        // the tag table and an interviewer's answer never waits long.
+        var position = 0
+        var tagPosition = 0
+        let now = Date().databaseValue
+        // The slices rewrite the same index pages: checkpointing the WAL after each would copy them
+        // into the file again and again. One checkpoint at the end does it once.
+        try? queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
+        defer {
+            try? queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = 1000")
+                _ = try? Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)")
             }
         }
+        while position < pending.events.count {
+            try write { db in
+                try Self.writeSlice(pending, codebook: codebook, from: &position, tags: &tagPosition, now: now, in: db)
+            }
+        }
+        try write { db in try db.execute(sql: "UPDATE tagging_state SET high_water = ? WHERE id = 1", arguments: [context.bound]) }
         progress?(done, context.total)
         try read { db in
             try Self.countUntagged(db, plans: context.plans, current: context.current, questionnaireOf: context.questionnaireOf, into: &report)
@@ -112,78 +144,74 @@ extension HearingStore {
         return found
     }
 
-    /// One write transaction of a tagging run: answers after `position`, until ``tagSliceSeconds``
-    /// have passed; their automatic tags replaced, the high-water mark moved. Returns the new position.
-    private static func tagSlice(
-        _ matcher: ThemeMatcher, context: TagRunContext, after position: Int64, scratch: inout ThemeMatcher.Scratch,
-        report: inout TagReport, done: inout Int, in db: Database, progress: ((Int, Int) -> Void)?
-    ) throws -> Int64 {
-        let codebook = matcher.codebook
-        let sliceStarted = Date()
-        // New tags go to an unindexed scratch table first and into `tag` in key order at the end:
-        // a sorted bulk insert into the index b-trees is several times faster than random ones.
-        try db.execute(sql: """
-            CREATE TEMP TABLE IF NOT EXISTS new_tag (
-                event_id TEXT, theme TEXT, hearing_id TEXT, question_id TEXT, source TEXT, codebook TEXT,
-                rule INTEGER, rule_source TEXT, spans TEXT, updated_at TEXT);
-            DELETE FROM new_tag;
-            """)
-        let insert = try db.makeStatement(sql: """
-            INSERT INTO new_tag (event_id, theme, hearing_id, question_id, source, codebook, rule, rule_source, spans, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        // Formatted once: a date per row would be formatted per row.
-        let now = Date().databaseValue
-        var last = position
-        repeat {
-            // Walk the event log in storage order, keeping only current answers: one sequential scan
-            // instead of two index probes per answer.
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT rowid, id, hearing_id, question_id, value_code, value_text FROM answer_event
-                WHERE rowid > ? AND rowid <= ? AND kind IN ('answered', 'changed') ORDER BY rowid LIMIT 500
-                """, arguments: [last, context.bound])
-            guard let end = rows.last?[0] as Int64? else {
-                last = context.bound
-                break
-            }
-            for row in rows {
-                done += 1
-                if done % 10_000 == 0 { progress?(done, context.total) }
-                let eventID: String = row[1]
-                guard context.current.contains(eventID) else { continue }
-                report.answersScanned += 1
-                let questionID: String = row[3]
-                let hearingID: String = row[2]
-                guard let questionnaire = context.questionnaireOf[hearingID],
-                    let plan = context.plans.plan(questionnaire: questionnaire, question: questionID)
-                else { continue }
-                for tag in themes(of: row, plan: plan, matcher: matcher, scratch: &scratch, report: &report)
-                where !context.human.contains(eventID + " " + tag.theme) {
-                    report.added[tag.theme, default: 0] += 1
-                    let ruleSource = tag.rule.flatMap { codebook.theme(tag.theme)?.rules[$0] }
-                    try insert.execute(arguments: [
-                        eventID, tag.theme, hearingID, questionID, tag.source.rawValue, codebook.reference, tag.rule,
-                        ruleSource, ThemeTag.encode(tag.spans), now,
-                    ])
-                }
-            }
+    /// Every answer of the run matched, in one read transaction (no lock held).
+    private static func matchAll(
+        _ matcher: ThemeMatcher, context: TagRunContext, report: inout TagReport, done: inout Int, in db: Database,
+        progress: ((Int, Int) -> Void)?
+    ) throws -> PendingTags {
+        var scratch = matcher.makeScratch()
+        var pending = PendingTags(events: [], tags: [])
+        // Walk the event log in storage order, keeping only current answers: one sequential scan
+        // instead of two index probes per answer.
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT rowid, id, hearing_id, question_id, value_code, value_text FROM answer_event
+            WHERE rowid > ? AND rowid <= ? AND kind IN ('answered', 'changed')
+            """, arguments: [context.highWater, context.bound])
+        while let row = try cursor.next() {
+            done += 1
+            if done % 10_000 == 0 { progress?(done, context.total) }
+            let eventID: String = row[1]
+            guard context.current.contains(eventID) else { continue }
+            report.answersScanned += 1
             // This codebook decides for every event it scans, including automatic tags another
             // codebook made (merged from another database, or before a retag).
-            try db.execute(
-                sql: "DELETE FROM tag WHERE state = 'auto' AND event_id IN (SELECT id FROM answer_event WHERE rowid > ? AND rowid <= ?)",
-                arguments: [last, end])
-            last = end
-        } while Date().timeIntervalSince(sliceStarted) < tagSliceSeconds
+            pending.events.append(eventID)
+            let questionID: String = row[3]
+            let hearingID: String = row[2]
+            guard let questionnaire = context.questionnaireOf[hearingID],
+                let plan = context.plans.plan(questionnaire: questionnaire, question: questionID)
+            else { continue }
+            for tag in themes(of: row, plan: plan, matcher: matcher, scratch: &scratch, report: &report)
+            where !context.human.contains(eventID + " " + tag.theme) {
+                report.added[tag.theme, default: 0] += 1
+                pending.tags.append(.init(
+                    event: eventID, theme: tag.theme, hearing: hearingID, question: questionID, source: tag.source, rule: tag.rule, spans: tag.spans))
+            }
+        }
+        progress?(done, context.total)
+        pending.events.sort()
+        pending.tags.sort { ($0.event, $0.theme) < ($1.event, $1.theme) }
+        return pending
+    }
+
+    /// One write transaction: the automatic tags of the next events replaced by the new ones, until
+    /// ``tagSliceSeconds`` have passed.
+    private static func writeSlice(
+        _ pending: PendingTags, codebook: Codebook, from position: inout Int, tags tagPosition: inout Int, now: DatabaseValue, in db: Database
+    ) throws {
+        let started = Date()
+        let delete = try db.cachedStatement(sql: "DELETE FROM tag WHERE event_id = ? AND state = 'auto'")
         // OR IGNORE: a person may have decided on one of these answers since the run began; their
         // decision stands.
-        try db.execute(sql: """
+        let insert = try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO tag (event_id, theme, hearing_id, question_id, state, source, codebook, rule, rule_source, spans, updated_at)
-            SELECT event_id, theme, hearing_id, question_id, 'auto', source, codebook, rule, rule_source, spans, updated_at
-            FROM new_tag ORDER BY event_id, theme;
-            DELETE FROM new_tag;
+            VALUES (?, ?, ?, ?, 'auto', ?, ?, ?, ?, ?, ?)
             """)
-        try db.execute(sql: "UPDATE tagging_state SET high_water = ? WHERE id = 1", arguments: [last])
-        return last
+        repeat {
+            let end = min(position + 500, pending.events.count)
+            for event in pending.events[position..<end] { try delete.execute(arguments: [event]) }
+            let last = pending.events[end - 1]
+            while tagPosition < pending.tags.count, pending.tags[tagPosition].event <= last {
+                let tag = pending.tags[tagPosition]
+                let ruleSource = tag.rule.flatMap { codebook.theme(tag.theme)?.rules[$0] }
+                try insert.execute(arguments: [
+                    tag.event, tag.theme, tag.hearing, tag.question, tag.source.rawValue, codebook.reference, tag.rule, ruleSource,
+                    ThemeTag.encode(tag.spans), now,
+                ])
+                tagPosition += 1
+            }
+            position = end
+        } while position < pending.events.count && Date().timeIntervalSince(started) < tagSliceSeconds
     }
 
     /// What a run would add and remove, from one read transaction.
