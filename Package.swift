@@ -1,9 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only (Debian's Swift toolchain): the code calls Glibc, glibc's iconv and GNU readline
+// directly, so no Apple platform is declared.
 let package = Package(
     name: "Kikitori",
-    platforms: [.macOS(.v15)],
     products: [
         .library(name: "Kikitori", targets: ["Kikitori"]),
         .executable(name: "kikitori", targets: ["kikitori"]),

@@ -121,8 +121,10 @@ struct InterviewLoop {
         case ":review": output.write(QuestionScreen(engine: session.engine, language: language).review(style: output.style))
         case ":note":
             guard !argument.isEmpty else { output.line(ShellPhrase.usage(":note <text>").text(language)); break }
-            submit { _ in try session.note(argument) }
-            output.line(ShellPhrase.noteSaved.text(language))
+            submit { _ in
+                try session.note(argument)
+                output.line(ShellPhrase.noteSaved.text(language))
+            }
         case ":lang":
             guard let chosen = Language(rawValue: argument) else { output.line(ShellPhrase.usage(":lang ja|en").text(language)); break }
             language = chosen

@@ -160,6 +160,14 @@ struct ShellTaggingTests {
         #expect(try harness.store.consentHistory(hearing: hearing.id).map(\.reason) == ["電話で撤回"])
     }
 
+    /// A note that cannot be saved says why and never "saved".
+    @Test func noteSavedOnlyWhenSaved() throws {
+        let harness = try ShellHarness()
+        harness.run(["new digital-talent@1"] + ShellTests.newFirm + [":note 壊れた\u{0}メモ", ":note 普通のメモ", ":pause", "quit"])
+        #expect(harness.transcript.components(separatedBy: "Note saved").count == 2)
+        #expect(harness.transcript.contains("control character"))
+    }
+
     /// `search` finds a two-character word in an answer just given, marking it in the snippet.
     @Test func searchInTheShell() throws {
         let harness = try ShellHarness()

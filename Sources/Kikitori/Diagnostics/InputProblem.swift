@@ -20,6 +20,8 @@ public enum InputProblem: Equatable, Sendable {
     case invalidInteger(field: String, value: String)
     /// A FIFO or a device named as a questionnaire or codebook.
     case notRegularFile
+    /// More rules in one theme than the matcher can track.
+    case tooManyRules(count: Int, limit: Int)
     /// A whole number outside what the field can mean (a negation window of 2³¹ characters).
     case integerOutOfRange(field: String, value: Int, range: ClosedRange<Int>)
     case invalidIdentifier(field: String, value: String)

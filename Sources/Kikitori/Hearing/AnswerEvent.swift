@@ -46,6 +46,9 @@ public struct AnswerEvent: Equatable, Sendable {
 extension AnswerEvent {
     /// The event that takes a question from `previous` to `state`: a new value over an earlier one
     /// is `changed` and keeps the old value. Sequence and times are set by whoever saves it.
+    /// The reason code of a change that settled a merge conflict when the person gave none.
+    public static let mergeConflictReason = "merge_conflict"
+
     public static func recording(_ state: AnswerState, previous: AnswerState?, hearing: UUID, question: String) -> AnswerEvent {
         let kind: Kind
         var value: AnswerValue?

@@ -18,14 +18,19 @@ public struct AnswerParser: Sendable {
     /// cannot make every later search and export carry megabytes.
     public static let maximumCharacters = 100_000
 
-    public func parse(_ raw: String, for question: Question) throws(AnswerProblem) -> AnswerValue {
-        // NUL and other control characters are never what a respondent said (line breaks and tabs are).
+    /// Refuses text no respondent said: NUL and other control characters (line breaks and tabs are
+    /// fine), or more than ``maximumCharacters``.
+    public static func checkText(_ raw: String) throws(AnswerProblem) {
         if raw.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" || $0.value == 0x7F }) {
             throw .controlCharacter
         }
-        if raw.utf8.count > Self.maximumCharacters, raw.count > Self.maximumCharacters {
-            throw .tooLong(raw.count, limit: Self.maximumCharacters)
+        if raw.utf8.count > maximumCharacters, raw.count > maximumCharacters {
+            throw .tooLong(raw.count, limit: maximumCharacters)
         }
+    }
+
+    public func parse(_ raw: String, for question: Question) throws(AnswerProblem) -> AnswerValue {
+        try Self.checkText(raw)
         let input = Self.normalise(raw)
         switch question.type {
         case .note:

@@ -114,7 +114,10 @@ public final class HearingSession {
     }
 
     /// `:note`: a remark on the current question (or the hearing), saved at once.
+    /// A remark, saved at once. Held to the same rules as a text answer (no control characters, at
+    /// most ``AnswerParser/maximumCharacters``).
     public func note(_ text: String) throws {
+        try AnswerParser.checkText(text)
         try store.append(
             AnswerEvent(
                 hearingID: hearing.id, sequence: 0, questionID: current?.id, kind: .note, value: .text(text),

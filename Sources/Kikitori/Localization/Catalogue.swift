@@ -43,6 +43,8 @@ extension InputProblem {
         case .invalidBoolean(let field, let value): return "'\(field)' must be true or false, not '\(value)'"
         case .invalidInteger(let field, let value): return "'\(field)' must be a whole number, not '\(value)'"
         case .notRegularFile: return "not a regular file (FIFOs and devices are not read)"
+        case .tooManyRules(let count, let limit):
+            return "a theme has at most \(limit) rules (this one has \(count)); join rules with | or split the theme"
         case .integerOutOfRange(let field, let value, let range):
             return "'\(field)' must be from \(range.lowerBound) to \(range.upperBound), not \(value)"
         case .invalidIdentifier(let field, let value):
@@ -104,6 +106,8 @@ extension InputProblem {
         case .invalidBoolean(let field, let value): return "'\(field)' は true か false です（'\(value)' は不可）"
         case .invalidInteger(let field, let value): return "'\(field)' は整数です（'\(value)' は不可）"
         case .notRegularFile: return "通常のファイルではありません（FIFO やデバイスは読みません）"
+        case .tooManyRules(let count, let limit):
+            return "1 つのテーマのルールは \(limit) 個までです（\(count) 個あります）。| でまとめるかテーマを分けてください"
         case .integerOutOfRange(let field, let value, let range):
             return "'\(field)' は \(range.lowerBound) から \(range.upperBound) までです（\(value) は不可）"
         case .invalidIdentifier(let field, let value):

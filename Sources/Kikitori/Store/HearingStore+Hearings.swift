@@ -102,8 +102,9 @@ extension HearingStore {
                 arguments.append(questionnaire)
             }
             if let respondent = filter.respondent {
-                conditions.append("(r.id LIKE ? || '%' OR r.organisation LIKE '%' || ? || '%')")
-                arguments += [respondent.lowercased(), respondent]
+                // % and _ typed by a person are characters, not wildcards.
+                conditions.append("(r.id LIKE ? || '%' ESCAPE '\\' OR r.organisation LIKE '%' || ? || '%' ESCAPE '\\')")
+                arguments += [Self.escapeLike(respondent.lowercased()), Self.escapeLike(respondent)]
             }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             let rows = try Row.fetchAll(

@@ -132,6 +132,10 @@ private struct CodebookBuilder {
             var rules: [(Rule, Node)] = []
             if let rulesNode = fields["rules"], let ruleItems = reader.sequence(rulesNode, field: "rules", subject: subject) {
                 if ruleItems.isEmpty { reader.report(.emptyList(field: "rules"), at: rulesNode, subject: subject) }
+                // The matcher keeps a theme's candidate rules in one 64-bit mask.
+                if ruleItems.count > ThemeMatcher.maximumRulesPerTheme {
+                    reader.report(.tooManyRules(count: ruleItems.count, limit: ThemeMatcher.maximumRulesPerTheme), at: rulesNode, subject: subject)
+                }
                 for ruleNode in ruleItems {
                     guard let scalar = reader.scalar(ruleNode, field: "rules", subject: subject) else { continue }
                     do {

@@ -52,6 +52,9 @@ public final class ThemeMatcher: Sendable {
     private let keywordRules: [[(theme: Int32, rule: Int32)]]
     /// Per theme, a bit per rule that must always be evaluated (it reads a regex or another theme).
     private let alwaysEvaluate: [UInt64]
+
+    /// A theme's rules are tracked in one 64-bit mask; the codebook loader refuses more.
+    public static let maximumRulesPerTheme = 64
     private let themeIDs: [String]
 
     public init(codebook: Codebook) throws(RuleSyntaxError) {
@@ -133,7 +136,7 @@ public final class ThemeMatcher: Sendable {
         var keywordRules = [[(theme: Int32, rule: Int32)]](repeating: [], count: keywords.count)
         var alwaysEvaluate = [UInt64](repeating: 0, count: compiled.count)
         for (theme, nodes) in compiled.enumerated() {
-            for (index, node) in nodes.prefix(64).enumerated() {
+            for (index, node) in nodes.prefix(Self.maximumRulesPerTheme).enumerated() {
                 let (all, unconditional) = Self.inventory(node)
                 for keyword in Set(all) { keywordRules[keyword].append((Int32(theme), Int32(index))) }
                 if unconditional { alwaysEvaluate[theme] |= 1 << UInt64(index) }

@@ -99,8 +99,8 @@ struct ConflictsCommand: ParsableCommand {
                     }
                     try engine.check(state, for: asked)
                 }
-                let defaultReason = language == .ja ? "取り込み時の食い違いを解決" : "resolved a merge conflict"
-                try store.resolveConflict(hearing: hearing.id, question: question, with: state, reason: reason ?? defaultReason)
+                // The log keeps a code, not words of whichever language the command ran in.
+                try store.resolveConflict(hearing: hearing.id, question: question, with: state, reason: reason ?? AnswerEvent.mergeConflictReason)
                 let shown = AnswerFormatter(questionnaire: questionnaire, language: language).text(state, for: asked)
                 return language == .ja ? "\(key.prefix(8)) の \(question) を「\(shown)」にしました。\n" : "\(key.prefix(8)) \(question) is now: \(shown)\n"
             }

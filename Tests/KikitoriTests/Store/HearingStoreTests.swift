@@ -28,6 +28,21 @@ struct HearingStoreTests {
             isNewRespondent: true, interviewer: "tester", place: nil, consent: .publicAnonymous, language: .ja)
     }
 
+    /// `%` and `_` in a respondent filter are the characters typed, not wildcards.
+    @Test func respondentFilterTakesWildcardsLiterally() throws {
+        let store = try HearingStore(path: path)
+        let questionnaire = try sampleLibrary.load("digital-talent@1")
+        for name in ["100%データ町", "データ_町", "普通町"] {
+            _ = try store.startHearing(
+                questionnaire: questionnaire, respondent: Respondent(kind: .municipalStaff, organisation: name), isNewRespondent: true,
+                interviewer: "t", place: nil, consent: .internalOnly, language: .ja)
+        }
+        let names = { (filter: String) in try store.hearings(HearingStore.HearingFilter(respondent: filter)).map(\.respondent.organisation) }
+        #expect(try names("%") == ["100%データ町"])
+        #expect(try names("_") == ["データ_町"])
+        #expect(try names("町").count == 3)
+    }
+
     /// A new database is created owner-only, in WAL mode, with foreign keys on.
     @Test func createsPrivateWALDatabase() throws {
         let store = try HearingStore(path: path)
