@@ -16,13 +16,33 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
-        // The domain: questionnaires, hearings, tagging, aggregation, export. No terminal I/O.
+        // The layers of the library, each a target so that the compiler keeps the direction of every
+        // dependency (README, "Architecture"). None does terminal I/O.
+        //
+        // Core: questionnaires, expressions, the interview engine, answers, tagging, review values.
+        // Pure Swift over Yams: no database, no interface language beyond values that carry both.
+        .target(
+            name: "KikitoriCore",
+            dependencies: ["Yams", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // Store: the SQLite database through GRDB; hearing sessions, imports and synthetic data write
+        // through it. Stores and queries; decides nothing about what may be shown.
+        .target(
+            name: "KikitoriStore",
+            dependencies: [
+                "KikitoriCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // The library as front ends use it: publication (what may be shown), the report, CSV
+        // exports, rendering, and the one catalogue of Japanese and English words. Re-exports the
+        // layers below.
         .target(
             name: "Kikitori",
             dependencies: [
-                "Yams",
+                "KikitoriCore", "KikitoriStore",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // GNU readline, linked from the system (libreadline-dev).
@@ -54,7 +74,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KikitoriTests",
-            dependencies: ["Kikitori", "KikitoriTestSupport"],
+            dependencies: ["Kikitori", "KikitoriCore", "KikitoriStore", "KikitoriTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -63,7 +83,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KikitoriCLITests",
-            dependencies: ["Kikitori", "KikitoriTestSupport"],
+            dependencies: ["Kikitori", "KikitoriCore", "KikitoriStore", "KikitoriTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             // Read from the repository by path, as the commands would read a user's files.
             exclude: ["BadInput"]
         ),

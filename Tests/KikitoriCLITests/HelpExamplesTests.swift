@@ -3,6 +3,8 @@ import KikitoriTestSupport
 import Testing
 
 @testable import Kikitori
+@testable import KikitoriCore
+@testable import KikitoriStore
 
 /// Every example in every `--help` and every `$ kikitori …` line of the README runs, as a user
 /// would type it, in a folder that has what the examples name: a tagged database with a paused

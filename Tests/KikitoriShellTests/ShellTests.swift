@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import Kikitori
+@testable import KikitoriCore
+@testable import KikitoriStore
 @testable import KikitoriShell
 
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

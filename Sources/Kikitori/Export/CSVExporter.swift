@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 import Foundation
 
 /// Writes the CSV appendices. What each cell may show is its ``Publication``'s decision: names,

@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 import Foundation
 
 /// Writes RFC 4180 CSV with CRLF line ends for Excel, streaming rows into a buffer that is flushed

@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 /// The CSV appendices Kikitori writes.
 public enum ExportKind: String, Sendable, CaseIterable {
     case hearings

@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 import Crypto
 import Foundation
 

@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 extension AnswerProblem {
     /// The message the shell shows before asking again.
     public func text(_ language: Language, questionnaire: Questionnaire? = nil) -> String {

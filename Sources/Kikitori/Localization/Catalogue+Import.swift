@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 extension ImportProblem {
     /// `file.csv:12: column 'employees' ('abc'): not a whole number` — one line, what to fix and where.
     public func message(path: String, language: Language, questionnaire: Questionnaire? = nil) -> String {

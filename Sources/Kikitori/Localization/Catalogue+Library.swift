@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 extension LibraryError {
     public func text(_ language: Language) -> String {
         switch (self, language) {

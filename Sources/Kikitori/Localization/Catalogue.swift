@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 /// The one place where Kikitori's own words live, in Japanese and English.
 ///
 /// Messages are typed values (``InputProblem``, ``Phrase``, …); each is rendered here and nowhere
@@ -14,6 +16,33 @@ public enum Catalogue {
         case .en:
             guard items.count > 1, let last = items.last else { return items.first ?? "" }
             return items.dropLast().joined(separator: ", ") + " and " + last
+        }
+    }
+}
+
+extension Diagnostic {
+    /// The one-line message, in the compiler style editors understand.
+    public func message(_ language: Language) -> String {
+        var text = "\(path):\(line):\(column): "
+        if severity == .warning { text += Catalogue.warningPrefix(language) }
+        if let subject { text += subject.text(language) + ": " }
+        return text + problem.text(language)
+    }
+}
+
+extension DiagnosticSubject {
+    public func text(_ language: Language) -> String {
+        switch (self, language) {
+        case (.section(let id), .en): return "section '\(id)'"
+        case (.section(let id), .ja): return "セクション '\(id)'"
+        case (.question(let id), .en): return "question '\(id)'"
+        case (.question(let id), .ja): return "質問 '\(id)'"
+        case (.choiceList(let name), .en): return "choice list '\(name)'"
+        case (.choiceList(let name), .ja): return "選択肢リスト '\(name)'"
+        case (.choice(let list, let value), .en): return "choice '\(value)' of '\(list)'"
+        case (.choice(let list, let value), .ja): return "選択肢 '\(list)' の '\(value)'"
+        case (.theme(let id), .en): return "theme '\(id)'"
+        case (.theme(let id), .ja): return "テーマ '\(id)'"
         }
     }
 }

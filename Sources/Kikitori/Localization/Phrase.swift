@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 /// Words and short phrases of Kikitori's own interface, rendered by ``text(_:)``.
 public enum Phrase: Sendable {
     // Listing
@@ -173,5 +175,12 @@ public enum Phrase: Sendable {
         case .lintSummary(let files, let errors, let warnings):
             return "\(files) ファイルを検査: エラー \(errors) 件、警告 \(warnings) 件"
         }
+    }
+}
+
+extension ChoiceWords {
+    /// The catalogue's words for `language`.
+    public init(_ language: Language) {
+        self.init(yes: Phrase.yes.text(language), no: Phrase.no.text(language), other: ShellPhrase.other.text(language))
     }
 }

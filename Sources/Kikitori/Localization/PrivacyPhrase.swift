@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 /// The words of disclosure control: stand-in names, what masking writes, notes under suppressed
 /// tables, the internal banner, and why a public output was refused.
 public enum PrivacyPhrase: Sendable {

@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 /// The hearing shell's own words.
 public enum ShellPhrase: Sendable {
     case dontKnow, refused, skipped, other, otherHint, required, currentAnswer, hint, progress(Int, Int)

@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 /// Statistical disclosure control for every count a public output shows.
 ///
 /// 1. Groups (columns) with fewer hearings than the minimum are merged into one 「その他（少数）」

@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 /// Text folded for finding names, with a map back to the original words.
 ///
 /// On top of ``NormalizedText`` (NFKC, width, Latin case, dashes): every space and middle dot is

@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 /// Who may be named in public, and the stand-in name of everyone else.
 ///
 /// The rule: a respondent is named only when every hearing of it, of every respondent linked to it

@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 import Foundation
 
 /// Finds hidden names, extra masked terms, telephone numbers and e-mail addresses in any text and

@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 /// The spellings under which a respondent may turn up in someone's words, as folded patterns.
 ///
 /// An organisation is looked for whole and as its core name without corporate forms (株式会社, (株),

@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 import Foundation
 
 /// The one place that decides what an output may show: every command that prints or writes answer

@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 /// Answers as people read them: choice labels rather than codes, in the chosen language.
 public struct AnswerFormatter: Sendable {
     public let questionnaire: Questionnaire

@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 /// The codebook as a reader checks it: themes by group, with labels, descriptions and rules.
 public struct CodebookFormatter {
     public let codebook: Codebook

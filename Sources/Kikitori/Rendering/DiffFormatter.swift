@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 /// Renders a ``QuestionnaireDiff`` as text: `+` added, `-` removed, `~` changed, with the
 /// labels of added and removed questions in the chosen language.
 public struct DiffFormatter {

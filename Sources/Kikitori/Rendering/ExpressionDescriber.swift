@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 /// Spells an expression out for interviewers: question ids in brackets, choice values as their labels.
 ///
 /// `${publish_status} = 'open' or ${willingness} <= 3` reads

@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 import Foundation
 
 /// What merge, conflicts and respondent linking print: counts per source, conflicts side by side,

@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 /// Marks matched words inside an answer: reverse video on a terminal, 【brackets】 in plain text.
 public enum Highlighter {
     public static func highlight(_ text: String, spans: [Range<Int>], style: TextStyle) -> String {

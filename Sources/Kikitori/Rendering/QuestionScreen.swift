@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 /// What the interviewer sees for one question: section and progress, the label, the hint,
 /// numbered choices (with "other" last when allowed) and the current answer when revisiting.
 public struct QuestionScreen: Sendable {

@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 /// The questionnaire as an interviewer reads it before a hearing: numbered questions, choices,
 /// and the skip logic and constraints spelled out in words.
 public struct QuestionnaireFormatter {

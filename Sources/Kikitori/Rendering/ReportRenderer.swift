@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 import Foundation
 
 /// The report as one self-contained HTML file (inline CSS and SVG, printable on A4) or as Markdown.

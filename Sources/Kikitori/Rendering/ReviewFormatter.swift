@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 import Foundation
 
 /// The review tables for a terminal: themes by group, group differences, co-occurrence, quotes

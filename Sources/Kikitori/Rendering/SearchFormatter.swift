@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 /// Search results as people scan them: who said it, to which question, and the words around each match.
 public struct SearchFormatter {
     public let language: Language

@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 import Foundation
 
 /// The summary of a tagging run, and of a dry run's additions and removals per theme.

@@ -1,3 +1,5 @@
+import KikitoriCore
+import KikitoriStore
 import Foundation
 
 /// Everything the printable report shows, gathered from the store in a few SQL queries.
@@ -59,7 +61,7 @@ public struct Report: Sendable {
         for (id, questions) in byQuestionnaire {
             var narrowed = filter
             if !(filter.questionnaire ?? "").contains("@") { narrowed.questionnaire = id }
-            distributions += try store.distributions(of: questions, language: language, filter: narrowed).map(publication.distribution)
+            distributions += try store.distributions(of: questions, language: language, words: ChoiceWords(language), filter: narrowed).map(publication.distribution)
         }
         return Report(
             title: language == .ja ? "ヒアリング結果の概要" : "Summary of hearings", generated: now, filter: filter,

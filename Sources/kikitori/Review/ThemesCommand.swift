@@ -144,7 +144,7 @@ struct AnswersCommand: ParsableCommand {
             let book = try codebook.load(options)
             let store = try database.open(options, readOnly: true)
             let publication = try Publication(store: store, filter: review.filter, language: language)
-            let distributions = try store.distributions(of: question, language: language, filter: review.filter).map(publication.distribution)
+            let distributions = try store.distributions(of: question, language: language, words: ChoiceWords(language), filter: review.filter).map(publication.distribution)
             let formatter = ReviewFormatter(codebook: book, language: language, filter: review.filter)
             let text = distributions.map(formatter.distribution).joined(separator: "\n")
             try publication.check(text, output: "answers")

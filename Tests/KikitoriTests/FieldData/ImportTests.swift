@@ -4,6 +4,8 @@ import KikitoriTestSupport
 import Testing
 
 @testable import Kikitori
+@testable import KikitoriCore
+@testable import KikitoriStore
 
 /// Paper notes typed into Excel, and exports read back: checked by the engine, all or nothing.
 @Suite("Import")

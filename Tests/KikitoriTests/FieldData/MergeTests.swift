@@ -4,6 +4,8 @@ import KikitoriTestSupport
 import Testing
 
 @testable import Kikitori
+@testable import KikitoriCore
+@testable import KikitoriStore
 
 /// Interviewers' databases coming together: lossless, order-independent, and refusing what would
 /// mix two meanings under one name.

@@ -3,6 +3,8 @@ import KikitoriTestSupport
 import Testing
 
 @testable import Kikitori
+@testable import KikitoriCore
+@testable import KikitoriStore
 
 /// Finding what respondents said, including the two-character words Japanese concerns are made of.
 @Suite("Search")

@@ -3,6 +3,8 @@ import KikitoriTestSupport
 import Testing
 
 @testable import Kikitori
+@testable import KikitoriCore
+@testable import KikitoriStore
 
 /// An independent oracle for leaks: NFKC, upper case, katakana, no spaces or middle dots. It shares
 /// no code with the masker, so a bug there cannot hide itself here.
@@ -126,7 +128,7 @@ final class AdversarialFixture {
         }
         let formatter = ReviewFormatter(codebook: codebook, language: .ja, filter: filter)
         outputs.append(("quotes", formatter.quotes(try store.quotes(theme: "privacy", filter: filter, limit: 20).map(publication.quote), theme: "privacy", style: .plain)))
-        outputs.append(("answers", try store.distributions(of: "barrier_detail", language: .ja, filter: filter).map(publication.distribution).map(formatter.distribution).joined()))
+        outputs.append(("answers", try store.distributions(of: "barrier_detail", language: .ja, words: ChoiceWords(.ja), filter: filter).map(publication.distribution).map(formatter.distribution).joined()))
         outputs.append(("themes", formatter.themes(publication.crossTab(try store.crossTab(themes: codebook.themes.map(\.id), filter: filter)))))
         var result = try store.search(HearingStore.SearchQuery(terms: ["個人情報"], limit: 100, audience: filter.audience))
         result.hits = result.hits.map(publication.hit)

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import Kikitori
+@testable import KikitoriCore
+@testable import KikitoriStore
 
 /// Each broken questionnaire gets exactly the message a user needs, at the line and column of the mistake.
 @Suite("Malformed questionnaires")

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import Kikitori
+@testable import KikitoriCore
+@testable import KikitoriStore
 
 @Suite("Questionnaire diff")
 struct QuestionnaireDiffTests {

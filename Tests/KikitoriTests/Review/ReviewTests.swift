@@ -3,6 +3,8 @@ import KikitoriTestSupport
 import Testing
 
 @testable import Kikitori
+@testable import KikitoriCore
+@testable import KikitoriStore
 
 @Suite("Fisher's exact test")
 struct FisherExactTests {

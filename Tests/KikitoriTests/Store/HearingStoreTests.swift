@@ -4,6 +4,8 @@ import KikitoriTestSupport
 import Testing
 
 @testable import Kikitori
+@testable import KikitoriCore
+@testable import KikitoriStore
 
 /// Each test gets its own database in a fresh temporary directory.
 @Suite("Hearing store")

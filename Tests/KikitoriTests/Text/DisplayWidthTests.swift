@@ -1,6 +1,8 @@
 import Testing
 
 @testable import Kikitori
+@testable import KikitoriCore
+@testable import KikitoriStore
 
 @Suite("Display width")
 struct DisplayWidthTests {

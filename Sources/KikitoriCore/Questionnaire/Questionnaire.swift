@@ -1,0 +1,99 @@
+import Foundation
+
+/// A versioned questionnaire, loaded from `questionnaires/<id>/v<N>.yaml`.
+///
+/// The value is the questionnaire's meaning only: its canonical JSON form (``canonicalJSON``) and
+/// ``fingerprint`` ignore key order, comments and layout of the file it came from.
+public struct Questionnaire: CanonicalForm, Equatable, Sendable {
+    public var id: String
+    public var version: Int
+    public var title: LocalizedText
+    public var description: LocalizedText?
+    public var audience: [RespondentKind]
+    public var languages: [Language]
+    public var defaultLanguage: Language
+    public var sections: [Section]
+    public var choiceLists: [ChoiceList]
+
+    public init(
+        id: String, version: Int, title: LocalizedText, description: LocalizedText? = nil,
+        audience: [RespondentKind], languages: [Language], defaultLanguage: Language,
+        sections: [Section], choiceLists: [ChoiceList]
+    ) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.description = description
+        self.audience = audience
+        self.languages = languages
+        self.defaultLanguage = defaultLanguage
+        self.sections = sections
+        self.choiceLists = choiceLists
+    }
+
+    package enum CodingKeys: String, CodingKey {
+        case id, version, title, description, audience, languages, sections
+        case defaultLanguage = "default_language"
+        case choiceLists = "choice_lists"
+    }
+
+    /// `id@version`, the way hearings and commands name a questionnaire.
+    public var reference: String { "\(id)@\(version)" }
+
+    /// Every question in order, sections flattened.
+    public var questions: [Question] { sections.flatMap(\.questions) }
+
+    public func question(_ id: String) -> Question? {
+        for section in sections {
+            if let question = section.questions.first(where: { $0.id == id }) { return question }
+        }
+        return nil
+    }
+
+    public func choiceList(_ name: String) -> ChoiceList? {
+        choiceLists.first { $0.name == name }
+    }
+
+    /// The choices of a select question, or nil for other types.
+    public func choices(for question: Question) -> [Choice]? {
+        question.type.choiceList.flatMap { choiceList($0)?.choices }
+    }
+}
+
+public struct Section: Codable, Equatable, Sendable {
+    public var id: String
+    public var title: LocalizedText
+    public var questions: [Question]
+
+    public init(id: String, title: LocalizedText, questions: [Question]) {
+        self.id = id
+        self.title = title
+        self.questions = questions
+    }
+}
+
+/// A named list of choices, XLSForm's `list_name`.
+public struct ChoiceList: Codable, Equatable, Sendable {
+    public var name: String
+    public var choices: [Choice]
+
+    public init(name: String, choices: [Choice]) {
+        self.name = name
+        self.choices = choices
+    }
+
+    public func choice(_ value: String) -> Choice? { choices.first { $0.value == value } }
+}
+
+public struct Choice: Codable, Equatable, Sendable {
+    public var value: String
+    public var label: LocalizedText
+    /// The codebook theme this choice stands for, so chosen barriers and free text aggregate together.
+    public var theme: String?
+
+    public init(value: String, label: LocalizedText, theme: String? = nil) {
+        self.value = value
+        self.label = label
+        self.theme = theme
+    }
+}

@@ -1,0 +1,22 @@
+/// Which hearings a review counts, and for whom the output is.
+public struct ReviewFilter: Sendable {
+    /// `public` leaves out `internal_only` hearings and suppresses small cells; `internal` shows all.
+    public enum Audience: String, Sendable, CaseIterable {
+        case `public`
+        case `internal`
+    }
+
+    public var status: HearingStatus?
+    /// `id` (every version) or `id@N`.
+    public var questionnaire: String?
+    public var audience: Audience
+    /// Cells below this many hearings are marked, and suppressed in public outputs.
+    public var smallCell: Int
+
+    public init(status: HearingStatus? = .completed, questionnaire: String? = nil, audience: Audience = .public, smallCell: Int = 3) {
+        self.status = status
+        self.questionnaire = questionnaire
+        self.audience = audience
+        self.smallCell = smallCell
+    }
+}

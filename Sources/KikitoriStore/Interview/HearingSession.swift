@@ -1,0 +1,159 @@
+import KikitoriCore
+import Foundation
+
+/// A hearing being conducted: the engine's rules over the store's durable log.
+///
+/// Each accepted answer is committed before the session moves on, so the shell above it can be
+/// killed at any moment without losing a confirmed answer. Errors are ``AnswerProblem`` (the
+/// interviewer should try again) or ``StoreError`` (the database refused).
+public final class HearingSession {
+    public let store: HearingStore
+    public private(set) var hearing: Hearing
+    /// The questionnaire as stored for this hearing, not as the file may read today.
+    public let questionnaire: Questionnaire
+    public private(set) var engine: InterviewEngine
+    /// The question on screen; nil once past the last question (time for review).
+    public private(set) var current: Question?
+    private var shownAt: Date?
+    private let clock: @Sendable () -> Date
+
+    package init(store: HearingStore, hearing: Hearing, questionnaire: Questionnaire, engine: InterviewEngine,
+         clock: @escaping @Sendable () -> Date) {
+        self.store = store
+        self.hearing = hearing
+        self.questionnaire = questionnaire
+        self.engine = engine
+        self.clock = clock
+    }
+
+    /// Starts a new hearing and puts its first question on screen.
+    public static func start(
+        store: HearingStore, questionnaire: Questionnaire, respondent: Respondent, isNewRespondent: Bool,
+        interviewer: String, place: String?, consent: ConsentLevel, language: Language,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws(StoreError) -> HearingSession {
+        let hearing = try store.startHearing(
+            questionnaire: questionnaire, respondent: respondent, isNewRespondent: isNewRespondent,
+            interviewer: interviewer, place: place, consent: consent, language: language, now: clock())
+        let session = HearingSession(
+            store: store, hearing: hearing, questionnaire: questionnaire,
+            engine: InterviewEngine(questionnaire: questionnaire), clock: clock)
+        session.move(to: session.engine.next(after: nil))
+        return session
+    }
+
+    /// Reopens a hearing from its log, at the first relevant question not yet dealt with.
+    /// A completed hearing reopens for amendments, each of which needs a reason.
+    public static func resume(
+        store: HearingStore, hearingID: UUID, clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws -> HearingSession {
+        var hearing = try store.hearing(hearingID)
+        if hearing.status == .abandoned { throw AnswerProblem.hearingClosed(.abandoned) }
+        let questionnaire = try store.snapshot(hearing.questionnaire)
+        let events = try store.events(of: hearing.id, questionnaire: questionnaire)
+        let engine = InterviewEngine(questionnaire: questionnaire, states: AnswerState.current(from: events))
+        if hearing.status == .paused {
+            try store.setStatus(.inProgress, of: hearing.id)
+            hearing.status = .inProgress
+        }
+        let session = HearingSession(store: store, hearing: hearing, questionnaire: questionnaire, engine: engine, clock: clock)
+        session.move(to: engine.resumePoint)
+        return session
+    }
+
+    /// Whether changes now need a reason: the hearing was already completed.
+    public var isAmending: Bool { hearing.status == .completed }
+
+    /// Puts `question` on screen and notes when, for paradata.
+    public func move(to question: Question?) {
+        current = question
+        shownAt = question == nil ? nil : clock()
+    }
+
+    // MARK: Answers
+
+    /// Takes typed input for the current question; on success the next relevant question is current.
+    /// Empty input on a question already dealt with keeps what is there, so revisiting is safe.
+    public func answer(_ input: String, reason: String? = nil) throws {
+        guard let question = current else { return }
+        if input.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, engine.states[question.id] != nil {
+            move(to: engine.next(after: question.id))
+            return
+        }
+        let state = try engine.evaluate(input, for: question)
+        try record(state, for: question, reason: reason)
+    }
+
+    /// `:dk`, `:refused`, `:skip`: first-class non-answers.
+    public func mark(_ state: AnswerState, reason: String? = nil) throws {
+        guard let question = current else { return }
+        try engine.check(state, for: question)
+        try record(state, for: question, reason: reason)
+    }
+
+    /// Moves past a note, which takes no answer.
+    public func acknowledgeNote() {
+        guard let question = current, question.type == .note else { return }
+        move(to: engine.next(after: question.id))
+    }
+
+    private func record(_ state: AnswerState, for question: Question, reason: String?) throws {
+        let previous = engine.states[question.id]
+        if previous != state {
+            if isAmending, previous != nil, (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                throw AnswerProblem.reasonRequired
+            }
+            let event = AnswerEvent.recording(state, previous: previous, hearing: hearing.id, question: question.id)
+            var stamped = event
+            stamped.reason = reason
+            stamped.shownAt = shownAt
+            stamped.recordedAt = clock()
+            try store.append(stamped)
+            engine.record(state, for: question.id)
+        }
+        move(to: engine.next(after: question.id))
+    }
+
+    /// `:note`: a remark on the current question (or the hearing), saved at once.
+    /// A remark, saved at once. Held to the same rules as a text answer (no control characters, at
+    /// most ``AnswerParser/maximumCharacters``).
+    public func note(_ text: String) throws {
+        try AnswerParser.checkText(text)
+        try store.append(
+            AnswerEvent(
+                hearingID: hearing.id, sequence: 0, questionID: current?.id, kind: .note, value: .text(text),
+                recordedAt: clock()))
+    }
+
+    // MARK: Moving
+
+    /// `:back`: the previous relevant question.
+    public func back() throws(AnswerProblem) {
+        guard let previous = engine.previous(before: current?.id) else { throw .noEarlierQuestion }
+        move(to: previous)
+    }
+
+    /// `:jump <id>`: any question that is relevant now.
+    public func jump(to id: String) throws(AnswerProblem) {
+        move(to: try engine.jumpTarget(id))
+    }
+
+    // MARK: Ending
+
+    /// `:pause` or Ctrl-D: everything is already saved; the status says it can be resumed.
+    public func pause() throws(StoreError) {
+        guard hearing.status == .inProgress else { return }
+        try store.setStatus(.paused, of: hearing.id, at: clock())
+        hearing.status = .paused
+    }
+
+    /// Completes the hearing once every relevant required question is dealt with.
+    public func complete() throws {
+        try engine.checkComplete()
+        guard hearing.status != .completed else { return }
+        let now = clock()
+        try store.setStatus(.completed, of: hearing.id, at: now)
+        hearing.status = .completed
+        hearing.endedAt = now
+    }
+}

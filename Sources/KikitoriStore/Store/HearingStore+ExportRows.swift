@@ -1,0 +1,178 @@
+import KikitoriCore
+import Foundation
+import GRDB
+
+/// The rows exports are made of, streamed from SQLite cursors in a stable order. The store only
+/// reads them; what may be shown of them is the export's ``Publication``'s decision.
+extension HearingStore {
+    /// One current answer with its hearing and respondent.
+    public struct AnswerRow: Sendable {
+        public var hearingID: String
+        public var questionnaire: String
+        public var respondentKind: String
+        public var respondentID: String
+        public var organisation: String
+        public var consent: ConsentLevel
+        public var questionID: String
+        public var kind: String
+        public var code: String?
+        public var text: String?
+        public var recordedAt: Date?
+    }
+
+    /// One tag on a current answer, with the answer's text.
+    public struct TagRow: Sendable {
+        public var hearingID: String
+        public var questionID: String
+        public var theme: String
+        public var state: String
+        public var source: String
+        public var rule: String?
+        public var codebook: String?
+        public var spans: [Range<Int>]
+        public var answer: String?
+    }
+
+    /// One hearing's metadata for the wide table.
+    public struct HearingRow: Sendable {
+        public var hearingID: String
+        public var questionnaire: String
+        public var respondentKind: String
+        public var respondentID: String
+        public var organisation: String
+        public var industry: String?
+        public var region: String?
+        public var interviewer: String
+        public var startedAt: Date?
+        public var endedAt: Date?
+        public var status: String
+        public var consent: ConsentLevel
+    }
+
+    /// A current answer in the wide table: its kind, code and text.
+    public struct WideAnswer: Sendable {
+        public var kind: String
+        public var code: String?
+        public var text: String?
+    }
+
+    /// Every stored questionnaire version's `id@N`.
+    public func snapshotReferences() throws(StoreError) -> [String] {
+        try read { db in try String.fetchAll(db, sql: "SELECT reference FROM questionnaire_snapshot ORDER BY reference") }
+    }
+
+    /// How many current answers `filter` counts (a second pass, only for a progress bar).
+    public func countCurrentAnswers(filter: ReviewFilter) throws(StoreError) -> Int {
+        let (conditions, arguments) = filter.conditions
+        return try read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM current_answer c JOIN hearing h ON h.id = c.hearing_id WHERE \(conditions)", arguments: StatementArguments(arguments))
+        } ?? 0
+    }
+
+    /// Current answers of `filter`'s hearings, hearing by hearing in the order they started.
+    public func forEachCurrentAnswer(filter: ReviewFilter, _ body: (AnswerRow) throws -> Void) throws {
+        let (conditions, arguments) = filter.conditions
+        try readPassingErrors { db in
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT h.id, h.questionnaire, r.kind, r.id, r.organisation, h.consent, c.question_id, c.kind,
+                           e.value_code, e.value_text, e.recorded_at
+                    FROM current_answer c JOIN answer_event e ON e.id = c.event_id
+                    JOIN hearing h ON h.id = c.hearing_id JOIN respondent r ON r.id = h.respondent_id
+                    WHERE \(conditions) ORDER BY h.started_at, h.id
+                    """, arguments: StatementArguments(arguments))
+            while let row = try cursor.next() {
+                try body(AnswerRow(
+                    hearingID: row[0], questionnaire: row[1], respondentKind: row[2], respondentID: row[3], organisation: row[4],
+                    consent: ConsentLevel(rawValue: row[5]) ?? .internalOnly, questionID: row[6], kind: row[7], code: row[8],
+                    text: row[9], recordedAt: row[10]))
+            }
+        }
+    }
+
+    /// Tags on current answers of `filter`'s hearings.
+    public func forEachTag(filter: ReviewFilter, _ body: (TagRow) throws -> Void) throws {
+        let (conditions, arguments) = filter.conditions
+        try readPassingErrors { db in
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT t.hearing_id, t.question_id, t.theme, t.state, t.source, t.rule_source, t.codebook, t.spans, e.value_text
+                    FROM tag t JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id JOIN answer_event e ON e.id = t.event_id
+                    JOIN hearing h ON h.id = t.hearing_id WHERE \(conditions) ORDER BY h.started_at, t.hearing_id, t.question_id, t.theme
+                    """, arguments: StatementArguments(arguments))
+            while let row = try cursor.next() {
+                try body(TagRow(
+                    hearingID: row[0], questionID: row[1], theme: row[2], state: row[3], source: row[4], rule: row[5], codebook: row[6],
+                    spans: ThemeTag.decode(row[7]), answer: row[8]))
+            }
+        }
+    }
+
+    /// The themes (not rejected) of each current answer, or of each hearing with `perHearing`.
+    public func forEachThemeSet(
+        filter: ReviewFilter, perHearing: Bool, _ body: (_ hearing: String, _ question: String, _ themes: Set<String>) throws -> Void
+    ) throws {
+        let (conditions, arguments) = filter.conditions
+        let key = perHearing ? "t.hearing_id" : "t.event_id"
+        try readPassingErrors { db in
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT \(key), t.hearing_id, t.question_id, group_concat(t.theme, ' ')
+                    FROM tag t JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id JOIN hearing h ON h.id = t.hearing_id
+                    WHERE t.state != 'rejected' AND \(conditions) GROUP BY \(key) ORDER BY MIN(h.started_at), \(key)
+                    """, arguments: StatementArguments(arguments))
+            while let row = try cursor.next() {
+                try body(row[1], row[2], Set(((row[3] as String?) ?? "").split(separator: " ").map(String.init)))
+            }
+        }
+    }
+
+    /// Every respondent with its hearing count, in registration order.
+    public func forEachRespondent(_ body: (Respondent, _ hearings: Int) throws -> Void) throws {
+        try readPassingErrors { db in
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT r.*, (SELECT COUNT(*) FROM hearing h WHERE h.respondent_id = r.id) AS hearings
+                FROM respondent r ORDER BY r.created_at, r.id
+                """)
+            while let row = try cursor.next() {
+                guard let respondent = try RespondentRecord(row: row).model else { continue }
+                try body(respondent, row["hearings"])
+            }
+        }
+    }
+
+    /// `filter`'s hearings, each with its current answers by question, in the order they started.
+    public func forEachHearingWithAnswers(filter: ReviewFilter, _ body: (HearingRow, [String: WideAnswer]) throws -> Void) throws {
+        let (sql, arguments) = filter.conditions
+        try readPassingErrors { db in
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT h.id, h.questionnaire, r.kind, r.id, r.organisation, r.industry, r.region, h.interviewer,
+                           h.started_at, h.ended_at, h.status, h.consent, c.question_id, c.kind, e.value_code, e.value_text
+                    FROM hearing h JOIN respondent r ON r.id = h.respondent_id
+                    LEFT JOIN current_answer c ON c.hearing_id = h.id
+                    LEFT JOIN answer_event e ON e.id = c.event_id
+                    WHERE \(sql) ORDER BY h.started_at, h.id
+                    """, arguments: StatementArguments(arguments))
+            var current: HearingRow?
+            var answers: [String: WideAnswer] = [:]
+            while let entry = try cursor.next() {
+                let id: String = entry[0]
+                if id != current?.hearingID {
+                    if let current { try body(current, answers) }
+                    answers = [:]
+                    current = HearingRow(
+                        hearingID: id, questionnaire: entry[1], respondentKind: entry[2], respondentID: entry[3], organisation: entry[4],
+                        industry: entry[5], region: entry[6], interviewer: entry[7], startedAt: entry[8], endedAt: entry[9],
+                        status: entry[10], consent: ConsentLevel(rawValue: entry[11]) ?? .internalOnly)
+                }
+                if let question = entry[12] as String? { answers[question] = WideAnswer(kind: entry[13], code: entry[14], text: entry[15]) }
+            }
+            if let current { try body(current, answers) }
+        }
+    }
+}

@@ -1,0 +1,189 @@
+import KikitoriCore
+import Foundation
+import GRDB
+
+extension HearingStore {
+    // MARK: Respondents
+
+    public func addRespondent(_ respondent: Respondent) throws(StoreError) {
+        try write { db in try RespondentRecord(respondent).insert(db) }
+    }
+
+    public func respondents() throws(StoreError) -> [Respondent] {
+        try read { db in try RespondentRecord.order(Column("created_at")).fetchAll(db) }.compactMap(\.model)
+    }
+
+    public func respondent(_ id: UUID) throws(StoreError) -> Respondent {
+        let record = try read { db in try RespondentRecord.fetchOne(db, key: id.uuidString.lowercased()) }
+        guard let respondent = record?.model else { throw .unknownRespondent(id.uuidString.lowercased()) }
+        return respondent
+    }
+
+    /// A respondent named by a unique prefix of its id.
+    public func findRespondent(_ prefix: String) throws(StoreError) -> Respondent {
+        let key = prefix.lowercased()
+        let matches = try read { db in
+            try RespondentRecord.filter(Column("id").like("\(Self.escapeLike(key))%", escape: "\\")).limit(10).fetchAll(db)
+        }
+        guard !matches.isEmpty, !key.isEmpty else { throw .unknownRespondent(prefix) }
+        guard matches.count == 1, let respondent = matches[0].model else {
+            throw .ambiguousRespondent(prefix, matches: matches.map { String($0.id.prefix(8)) })
+        }
+        return respondent
+    }
+
+    // MARK: Hearings
+
+    /// Starts a hearing in one transaction: the questionnaire snapshot, the respondent if new, the hearing.
+    public func startHearing(
+        questionnaire: Questionnaire, respondent: Respondent, isNewRespondent: Bool, interviewer: String,
+        place: String?, consent: ConsentLevel, language: Language, now: Date = Date()
+    ) throws(StoreError) -> Hearing {
+        let hearing = Hearing(
+            respondentID: respondent.id, questionnaire: questionnaire.reference, interviewer: interviewer, place: place,
+            startedAt: now, consent: consent, language: language)
+        try write { db in
+            try Self.storeSnapshot(questionnaire, in: db)
+            if isNewRespondent { try RespondentRecord(respondent).insert(db) }
+            try HearingRecord(hearing).insert(db)
+        }
+        return hearing
+    }
+
+    public func hearing(_ id: UUID) throws(StoreError) -> Hearing {
+        let record = try read { db in try HearingRecord.fetchOne(db, key: id.uuidString.lowercased()) }
+        guard let hearing = record?.model else { throw .unknownHearing(id.uuidString.lowercased()) }
+        return hearing
+    }
+
+    /// A hearing named by a unique prefix of its id, as people type it in the shell.
+    public func findHearing(_ prefix: String) throws(StoreError) -> Hearing {
+        let key = prefix.lowercased()
+        guard !key.isEmpty else { throw .unknownHearing(prefix) }
+        let matches = try read { db in
+            try HearingRecord.filter(Column("id").like("\(Self.escapeLike(key))%", escape: "\\")).limit(10).fetchAll(db)
+        }
+        guard !matches.isEmpty else { throw .unknownHearing(prefix) }
+        guard matches.count == 1, let hearing = matches[0].model else {
+            throw .ambiguousHearing(prefix, matches: matches.map { String($0.id.prefix(8)) })
+        }
+        return hearing
+    }
+
+    /// What `hearings` lists, newest first.
+    public struct HearingFilter: Sendable {
+        public var status: HearingStatus?
+        public var questionnaire: String?
+        public var respondent: String?
+
+        public init(status: HearingStatus? = nil, questionnaire: String? = nil, respondent: String? = nil) {
+            self.status = status
+            self.questionnaire = questionnaire
+            self.respondent = respondent
+        }
+    }
+
+    /// A hearing with its respondent, for listings.
+    public struct HearingSummary: Sendable {
+        public var hearing: Hearing
+        public var respondent: Respondent
+        public var answered: Int
+    }
+
+    public func hearings(_ filter: HearingFilter = HearingFilter()) throws(StoreError) -> [HearingSummary] {
+        try read { db in
+            var conditions: [String] = []
+            var arguments: [any DatabaseValueConvertible] = []
+            if let status = filter.status {
+                conditions.append("h.status = ?")
+                arguments.append(status.rawValue)
+            }
+            if let questionnaire = filter.questionnaire {
+                conditions.append(ReviewFilter.questionnaireCondition(questionnaire))
+                arguments.append(questionnaire)
+            }
+            if let respondent = filter.respondent {
+                // % and _ typed by a person are characters, not wildcards.
+                conditions.append("(r.id LIKE ? || '%' ESCAPE '\\' OR r.organisation LIKE '%' || ? || '%' ESCAPE '\\')")
+                arguments += [Self.escapeLike(respondent.lowercased()), Self.escapeLike(respondent)]
+            }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT h.*, r.id AS r_id, r.kind AS r_kind, r.organisation AS r_organisation,
+                           r.organisation_key AS r_organisation_key, r.person_name AS r_person_name,
+                           r.person_role AS r_person_role, r.industry AS r_industry,
+                           r.municipality AS r_municipality, r.region AS r_region, r.created_at AS r_created_at,
+                           (SELECT COUNT(DISTINCT e.question_id) FROM answer_event e
+                             WHERE e.hearing_id = h.id AND e.kind IN ('answered', 'changed')) AS answered
+                    FROM hearing h JOIN respondent r ON r.id = h.respondent_id
+                    \(whereClause)
+                    ORDER BY h.started_at DESC
+                    """, arguments: StatementArguments(arguments))
+            return rows.compactMap { row -> HearingSummary? in
+                guard let hearing = (try? HearingRecord(row: row))?.model else { return nil }
+                let respondentRow: Row = [
+                    "id": row["r_id"], "kind": row["r_kind"], "organisation": row["r_organisation"],
+                    "organisation_key": row["r_organisation_key"], "person_name": row["r_person_name"],
+                    "person_role": row["r_person_role"], "industry": row["r_industry"],
+                    "municipality": row["r_municipality"], "region": row["r_region"], "created_at": row["r_created_at"],
+                ]
+                guard let respondent = (try? RespondentRecord(row: respondentRow))?.model else { return nil }
+                return HearingSummary(hearing: hearing, respondent: respondent, answered: row["answered"])
+            }
+        }
+    }
+
+    public func setStatus(_ status: HearingStatus, of hearingID: UUID, at date: Date = Date()) throws(StoreError) {
+        try write { db in
+            let ended: Date? = status == .completed || status == .abandoned ? date : nil
+            try db.execute(
+                sql: "UPDATE hearing SET status = ?, ended_at = ? WHERE id = ?",
+                arguments: [status.rawValue, ended, hearingID.uuidString.lowercased()])
+        }
+    }
+
+    // MARK: Answer events
+
+    /// Appends an event, numbering it after the hearing's last; committed durably before returning.
+    @discardableResult
+    public func append(_ event: AnswerEvent) throws(StoreError) -> AnswerEvent {
+        try write { db in try Self.append(event, in: db) }
+    }
+
+    package static func append(_ event: AnswerEvent, in db: Database) throws -> AnswerEvent {
+        var event = event
+        let last = try Int.fetchOne(
+            db, sql: "SELECT MAX(sequence) FROM answer_event WHERE hearing_id = ?",
+            arguments: [event.hearingID.uuidString.lowercased()])
+        event.sequence = (last ?? 0) + 1
+        try AnswerEventRecord(event).insert(db)
+        return event
+    }
+
+    /// Every event of a hearing, in order, typed by the hearing's questionnaire.
+    public func events(of hearingID: UUID, questionnaire: Questionnaire) throws(StoreError) -> [AnswerEvent] {
+        let records = try read { db in
+            try AnswerEventRecord.filter(Column("hearing_id") == hearingID.uuidString.lowercased())
+                .order(Column("sequence"), Column("id")).fetchAll(db)
+        }
+        return records.compactMap { $0.model(in: questionnaire) }
+    }
+
+    package static func escapeLike(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+}
+
+extension HearingStore {
+    /// Marks a hearing paused unless it already ended; used when the program is stopped by a signal.
+    public func pauseIfInProgress(_ hearingID: UUID) throws(StoreError) {
+        try write { db in
+            try db.execute(
+                sql: "UPDATE hearing SET status = 'paused' WHERE id = ? AND status = 'in_progress'",
+                arguments: [hearingID.uuidString.lowercased()])
+        }
+    }
+}

@@ -1,0 +1,265 @@
+import KikitoriCore
+import GRDB
+
+/// The database schema as an append-only list of migrations.
+///
+/// Rules: a migration's identifier and body never change once released; new needs get a new
+/// migration at the end. Migrations use SQL only, never the app's record types.
+package enum Schema {
+    /// Written to `PRAGMA application_id` so that Kikitori recognises its own files ("KKTR").
+    package static let applicationID: Int32 = 0x4B4B_5452
+
+    package static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("2026-11-29 hearings") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(
+                sql: """
+                    CREATE TABLE questionnaire_snapshot (
+                        reference TEXT PRIMARY KEY,
+                        questionnaire_id TEXT NOT NULL,
+                        version INTEGER NOT NULL,
+                        fingerprint TEXT NOT NULL,
+                        canonical_json TEXT NOT NULL,
+                        stored_at TEXT NOT NULL
+                    );
+                    CREATE TABLE respondent (
+                        id TEXT PRIMARY KEY,
+                        kind TEXT NOT NULL
+                            CHECK (kind IN ('private_firm', 'municipality_head', 'municipal_staff', 'other')),
+                        organisation TEXT NOT NULL,
+                        organisation_key TEXT NOT NULL,
+                        person_name TEXT,
+                        person_role TEXT,
+                        industry TEXT,
+                        municipality TEXT,
+                        region TEXT,
+                        created_at TEXT NOT NULL
+                    );
+                    CREATE INDEX respondent_organisation ON respondent(organisation_key);
+                    CREATE TABLE hearing (
+                        id TEXT PRIMARY KEY,
+                        respondent_id TEXT NOT NULL REFERENCES respondent(id),
+                        questionnaire TEXT NOT NULL REFERENCES questionnaire_snapshot(reference),
+                        interviewer TEXT NOT NULL,
+                        place TEXT,
+                        started_at TEXT NOT NULL,
+                        ended_at TEXT,
+                        status TEXT NOT NULL CHECK (status IN ('in_progress', 'paused', 'completed', 'abandoned')),
+                        consent TEXT NOT NULL CHECK (consent IN ('public_named', 'public_anonymous', 'internal_only')),
+                        language TEXT NOT NULL,
+                        notes TEXT
+                    );
+                    CREATE INDEX hearing_status ON hearing(status, started_at);
+                    CREATE INDEX hearing_respondent ON hearing(respondent_id);
+                    CREATE TABLE answer_event (
+                        id TEXT PRIMARY KEY,
+                        hearing_id TEXT NOT NULL REFERENCES hearing(id),
+                        sequence INTEGER NOT NULL,
+                        question_id TEXT,
+                        kind TEXT NOT NULL
+                            CHECK (kind IN ('answered', 'changed', 'skipped', 'dont_know', 'refused', 'note')),
+                        value_code TEXT,
+                        value_text TEXT,
+                        previous_code TEXT,
+                        previous_text TEXT,
+                        reason TEXT,
+                        shown_at TEXT,
+                        recorded_at TEXT NOT NULL,
+                        UNIQUE (hearing_id, sequence)
+                    );
+                    CREATE INDEX answer_event_question ON answer_event(hearing_id, question_id, sequence);
+                    CREATE TRIGGER answer_event_no_update BEFORE UPDATE ON answer_event
+                    BEGIN SELECT RAISE(ABORT, 'answer events are append-only'); END;
+                    CREATE TRIGGER answer_event_no_delete BEFORE DELETE ON answer_event
+                    BEGIN SELECT RAISE(ABORT, 'answer events are append-only'); END;
+                    """)
+        }
+        migrator.registerMigration("2026-11-29 tags") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE codebook_snapshot (
+                        reference TEXT PRIMARY KEY,
+                        codebook_id TEXT NOT NULL,
+                        version INTEGER NOT NULL,
+                        fingerprint TEXT NOT NULL,
+                        canonical_json TEXT NOT NULL,
+                        stored_at TEXT NOT NULL
+                    );
+                    CREATE TABLE current_answer (
+                        hearing_id TEXT NOT NULL,
+                        question_id TEXT NOT NULL,
+                        event_id TEXT NOT NULL,
+                        sequence INTEGER NOT NULL,
+                        kind TEXT NOT NULL,
+                        PRIMARY KEY (hearing_id, question_id)
+                    ) WITHOUT ROWID;
+                    INSERT INTO current_answer (hearing_id, question_id, event_id, sequence, kind)
+                        SELECT e.hearing_id, e.question_id, e.id, e.sequence, e.kind FROM answer_event e
+                        WHERE e.kind != 'note' AND e.question_id IS NOT NULL AND e.sequence = (
+                            SELECT MAX(x.sequence) FROM answer_event x
+                            WHERE x.hearing_id = e.hearing_id AND x.question_id = e.question_id AND x.kind != 'note');
+                    CREATE TRIGGER answer_event_current AFTER INSERT ON answer_event
+                    WHEN NEW.kind != 'note' AND NEW.question_id IS NOT NULL
+                    BEGIN
+                        INSERT INTO current_answer (hearing_id, question_id, event_id, sequence, kind)
+                        VALUES (NEW.hearing_id, NEW.question_id, NEW.id, NEW.sequence, NEW.kind)
+                        ON CONFLICT (hearing_id, question_id) DO UPDATE
+                            SET event_id = excluded.event_id, sequence = excluded.sequence, kind = excluded.kind
+                            WHERE excluded.sequence >= current_answer.sequence;
+                    END;
+                    CREATE TABLE tag (
+                        event_id TEXT NOT NULL REFERENCES answer_event(id),
+                        theme TEXT NOT NULL,
+                        hearing_id TEXT NOT NULL REFERENCES hearing(id),
+                        question_id TEXT NOT NULL,
+                        state TEXT NOT NULL CHECK (state IN ('auto', 'confirmed', 'rejected', 'manual')),
+                        source TEXT NOT NULL CHECK (source IN ('rule', 'choice', 'human')),
+                        codebook TEXT,
+                        rule INTEGER,
+                        rule_source TEXT,
+                        spans TEXT,
+                        updated_at TEXT NOT NULL,
+                        PRIMARY KEY (event_id, theme)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX tag_theme ON tag(theme, state);
+                    CREATE INDEX tag_hearing ON tag(hearing_id);
+                    CREATE TABLE tagging_state (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        codebook_fingerprint TEXT NOT NULL,
+                        high_water INTEGER NOT NULL
+                    );
+                    """)
+        }
+        migrator.registerMigration("2026-11-29 review indexes") { db in
+            // Distributions read one question across every hearing.
+            try db.execute(sql: "CREATE INDEX current_answer_question ON current_answer(question_id, hearing_id)")
+        }
+        migrator.registerMigration("2026-11-30 field data") { db in
+            // Two laptops continuing one hearing both write sequence n+1: sequences may now repeat
+            // within a hearing, and (sequence, id) orders events the same way in every database.
+            // The table is rebuilt (SQLite cannot drop a constraint) keeping rowids, which tagging
+            // uses as its high-water mark.
+            try db.execute(
+                sql: """
+                    CREATE TABLE answer_event_new (
+                        id TEXT PRIMARY KEY,
+                        hearing_id TEXT NOT NULL REFERENCES hearing(id),
+                        sequence INTEGER NOT NULL,
+                        question_id TEXT,
+                        kind TEXT NOT NULL
+                            CHECK (kind IN ('answered', 'changed', 'skipped', 'dont_know', 'refused', 'note')),
+                        value_code TEXT,
+                        value_text TEXT,
+                        previous_code TEXT,
+                        previous_text TEXT,
+                        reason TEXT,
+                        shown_at TEXT,
+                        recorded_at TEXT NOT NULL
+                    );
+                    INSERT INTO answer_event_new (rowid, id, hearing_id, sequence, question_id, kind, value_code, value_text,
+                        previous_code, previous_text, reason, shown_at, recorded_at)
+                        SELECT rowid, id, hearing_id, sequence, question_id, kind, value_code, value_text,
+                            previous_code, previous_text, reason, shown_at, recorded_at FROM answer_event;
+                    DROP TABLE answer_event;
+                    ALTER TABLE answer_event_new RENAME TO answer_event;
+                    CREATE INDEX answer_event_order ON answer_event(hearing_id, sequence);
+                    CREATE INDEX answer_event_question ON answer_event(hearing_id, question_id, sequence);
+                    CREATE TRIGGER answer_event_no_update BEFORE UPDATE ON answer_event
+                    BEGIN SELECT RAISE(ABORT, 'answer events are append-only'); END;
+                    CREATE TRIGGER answer_event_no_delete BEFORE DELETE ON answer_event
+                    BEGIN SELECT RAISE(ABORT, 'answer events are append-only'); END;
+                    CREATE TRIGGER answer_event_current AFTER INSERT ON answer_event
+                    WHEN NEW.kind != 'note' AND NEW.question_id IS NOT NULL
+                    BEGIN
+                        INSERT INTO current_answer (hearing_id, question_id, event_id, sequence, kind)
+                        VALUES (NEW.hearing_id, NEW.question_id, NEW.id, NEW.sequence, NEW.kind)
+                        ON CONFLICT (hearing_id, question_id) DO UPDATE
+                            SET event_id = excluded.event_id, sequence = excluded.sequence, kind = excluded.kind
+                            WHERE (excluded.sequence, excluded.event_id) > (current_answer.sequence, current_answer.event_id);
+                    END;
+
+                    -- Where two databases ended the same answer differently; resolving appends an event.
+                    CREATE TABLE answer_conflict (
+                        hearing_id TEXT NOT NULL REFERENCES hearing(id),
+                        question_id TEXT NOT NULL,
+                        first_event TEXT NOT NULL REFERENCES answer_event(id),
+                        second_event TEXT NOT NULL REFERENCES answer_event(id),
+                        detected_at TEXT NOT NULL,
+                        resolved_by TEXT REFERENCES answer_event(id),
+                        PRIMARY KEY (hearing_id, question_id, first_event, second_event),
+                        CHECK (first_event < second_event)
+                    ) WITHOUT ROWID;
+
+                    -- The same organisation registered twice, linked by a person: `respondent_id` is
+                    -- counted as `same_as` in reports and exports.
+                    CREATE TABLE respondent_link (
+                        respondent_id TEXT PRIMARY KEY REFERENCES respondent(id),
+                        same_as TEXT NOT NULL REFERENCES respondent(id),
+                        linked_at TEXT NOT NULL,
+                        CHECK (respondent_id != same_as)
+                    ) WITHOUT ROWID;
+
+                    -- Pairs a person has looked at and found to be different organisations: never offered again.
+                    CREATE TABLE respondent_distinct (
+                        first_id TEXT NOT NULL REFERENCES respondent(id),
+                        second_id TEXT NOT NULL REFERENCES respondent(id),
+                        decided_at TEXT NOT NULL,
+                        PRIMARY KEY (first_id, second_id),
+                        CHECK (first_id < second_id)
+                    ) WITHOUT ROWID;
+
+                    -- Answer and note text, normalised (NFKC, lower case) for search; rowid = answer_event rowid.
+                    CREATE VIRTUAL TABLE answer_search USING fts5(text, tokenize = 'trigram');
+                    INSERT INTO answer_search (rowid, text)
+                        SELECT rowid, \(SearchIndex.normalizeFunction)(value_text) FROM answer_event WHERE value_text IS NOT NULL;
+                    CREATE TRIGGER answer_event_search AFTER INSERT ON answer_event
+                    WHEN NEW.value_text IS NOT NULL
+                    BEGIN
+                        INSERT INTO answer_search (rowid, text) VALUES (NEW.rowid, \(SearchIndex.normalizeFunction)(NEW.value_text));
+                    END;
+                    """)
+        }
+        migrator.registerMigration("2026-12-02 privacy") { db in
+            try db.execute(
+                sql: """
+                    -- A consent given again after the hearing (withdrawn, widened): outputs use the latest;
+                    -- hearing.consent always holds it, these rows say who changed it, when and why.
+                    CREATE TABLE consent_event (
+                        id TEXT PRIMARY KEY,
+                        hearing_id TEXT NOT NULL REFERENCES hearing(id),
+                        consent TEXT NOT NULL CHECK (consent IN ('public_named', 'public_anonymous', 'internal_only')),
+                        previous TEXT NOT NULL,
+                        reason TEXT NOT NULL,
+                        recorded_at TEXT NOT NULL
+                    );
+                    CREATE INDEX consent_event_hearing ON consent_event(hearing_id, recorded_at);
+                    CREATE TRIGGER consent_event_no_update BEFORE UPDATE ON consent_event
+                    BEGIN SELECT RAISE(ABORT, 'consent events are append-only'); END;
+                    CREATE TRIGGER consent_event_no_delete BEFORE DELETE ON consent_event
+                    BEGIN SELECT RAISE(ABORT, 'consent events are append-only'); END;
+
+                    -- Words a hearing asked to keep out of public outputs (a colleague named in passing).
+                    CREATE TABLE mask_term (
+                        hearing_id TEXT NOT NULL REFERENCES hearing(id),
+                        term TEXT NOT NULL,
+                        added_at TEXT NOT NULL,
+                        PRIMARY KEY (hearing_id, term)
+                    ) WITHOUT ROWID;
+                    """)
+        }
+        migrator.registerMigration("2026-12-02 import fingerprints") { db in
+            try db.execute(
+                sql: """
+                    -- Rows imported from paper notes, by the fingerprint of their contents: a file sent twice
+                    -- is not imported twice.
+                    CREATE TABLE imported_row (
+                        fingerprint TEXT PRIMARY KEY,
+                        hearing_id TEXT NOT NULL REFERENCES hearing(id),
+                        imported_at TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    """)
+        }
+        return migrator
+    }
+}
