@@ -49,6 +49,6 @@ public struct TagReview {
     }
 
     private func summary(_ confirmed: Int, _ rejected: Int) {
-        shell.output.line(shell.language == .ja ? "確定 \(confirmed) 件、却下 \(rejected) 件" : "\(confirmed) confirmed, \(rejected) rejected")
+        shell.output.line(CommandPhrase.reviewed(confirmed: confirmed, rejected: rejected).text(shell.language))
     }
 }

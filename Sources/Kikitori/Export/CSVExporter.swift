@@ -137,7 +137,7 @@ public struct CSVExporter {
                     let quote = publication.quote(found)
                     check.wasMasked(quote.text)
                     let who = [Phrase.respondentKindOne(quote.kind).text(language), quote.industry, quote.region, quote.organisation]
-                        .compactMap { $0 }.joined(separator: language == .ja ? "・" : ", ")
+                        .compactMap { $0 }.joined(separator: Catalogue.listSeparator(language))
                     try write([theme.id, theme.label.text(language), who, quote.text, JapanTime.day(quote.date)])
                 }
             }
@@ -175,7 +175,7 @@ public struct CSVExporter {
                 value == AnswerValue.otherCode && !choices.contains { $0.value == "other" }
                     ? ShellPhrase.other.text(language)
                     : choices.first { $0.value == value }?.label.text(language, fallback: questionnaire.defaultLanguage) ?? String(value)
-            }.joined(separator: language == .ja ? "、" : "; ")
+            }.joined(separator: Catalogue.choiceSeparator(language))
         default: return code
         }
     }

@@ -9,6 +9,26 @@ public enum Catalogue {
         language == .ja ? "警告: " : "warning: "
     }
 
+    /// Between the parts of an attribution: 「民間企業・運輸」 / "firm, transport".
+    public static func listSeparator(_ language: Language) -> String {
+        language == .ja ? "・" : ", "
+    }
+
+    /// Between several chosen answers in one cell: 「費用、人材」 / "cost; staffing".
+    public static func choiceSeparator(_ language: Language) -> String {
+        language == .ja ? "、" : "; "
+    }
+
+    /// Between items of a list read aloud: 「費用、人材」 / "cost, staffing".
+    public static func enumerationSeparator(_ language: Language) -> String {
+        language == .ja ? "、" : ", "
+    }
+
+    /// A word quoted in a sentence: 「費用」 / "cost".
+    public static func quoted(_ text: String, _ language: Language) -> String {
+        language == .ja ? "「\(text)」" : "\"\(text)\""
+    }
+
     /// "a, b and c" / "a、b、c".
     public static func list(_ items: [String], _ language: Language) -> String {
         switch language {

@@ -32,7 +32,7 @@ public struct AnswerFormatter: Sendable {
         case .choices(let codes, let other):
             var parts = codes.map { label($0, question) }
             if let other { parts.append("\(ShellPhrase.other.text(language)): \(other)") }
-            return parts.isEmpty ? "—" : parts.joined(separator: language == .ja ? "、" : ", ")
+            return parts.isEmpty ? "—" : parts.joined(separator: Catalogue.enumerationSeparator(language))
         }
     }
 

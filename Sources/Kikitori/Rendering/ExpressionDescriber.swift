@@ -92,6 +92,6 @@ public struct ExpressionDescriber {
     }
 
     private func quote(_ text: String) -> String {
-        language == .ja ? "「\(text)」" : "\"\(text)\""
+        Catalogue.quoted(text, language)
     }
 }

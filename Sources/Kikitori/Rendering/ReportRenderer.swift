@@ -15,7 +15,7 @@ public struct ReportRenderer {
     }
 
     private var ja: Bool { language == .ja }
-    private func t(_ japanese: String, _ english: String) -> String { ja ? japanese : english }
+    private func t(_ phrase: ReportPhrase) -> String { phrase.text(language) }
 
     private static let kindColours = ["private_firm": "#1f77b4", "municipality_head": "#ff7f0e", "municipal_staff": "#2ca02c", "other": "#7f7f7f"]
 
@@ -42,15 +42,15 @@ public struct ReportRenderer {
 
     public func markdown() -> String {
         var lines = isInternal ? ["**\(PrivacyPhrase.internalBanner.text(language))**", ""] : []
-        lines += ["# \(report.title)", "", "\(t("作成日", "Generated")): \(date(report.generated))  ", audienceNote, ""]
-        lines += ["## \(t("概要", "Overview"))", ""]
+        lines += ["# \(report.title)", "", "\(t(.generated)): \(date(report.generated))  ", audienceNote, ""]
+        lines += ["## \(t(.overview))", ""]
         lines += overviewRows().map { "- \($0.0): \($0.1)" }
-        lines += ["", "## \(t("テーマ", "Themes"))", "", "```", formatter.themes(report.themes).trimmingCharacters(in: .newlines), "```", ""]
+        lines += ["", "## \(t(.themes))", "", "```", formatter.themes(report.themes).trimmingCharacters(in: .newlines), "```", ""]
         if !isInternal { lines += [PrivacyPhrase.attributionNote(minCell: report.filter.smallCell).text(language), ""] }
-        lines += ["## \(t("グループ間の差", "Differences between groups"))", "", "```"]
-        lines.append(formatter.differences(report.differences, first: t("民間企業", "firms"), second: t("市町村", "municipalities")).trimmingCharacters(in: .newlines))
-        lines += ["```", "", "## \(t("同時に挙がるテーマ", "Themes raised together"))", "", "```", formatter.coOccurrence(Array(report.coOccurrence.prefix(15))).trimmingCharacters(in: .newlines), "```", ""]
-        lines += ["## \(t("発言の例", "Quotes"))", ""]
+        lines += ["## \(t(.differencesBetweenGroups))", "", "```"]
+        lines.append(formatter.differences(report.differences, first: t(.firms), second: t(.municipalities)).trimmingCharacters(in: .newlines))
+        lines += ["```", "", "## \(t(.themesRaisedTogether))", "", "```", formatter.coOccurrence(Array(report.coOccurrence.prefix(15))).trimmingCharacters(in: .newlines), "```", ""]
+        lines += ["## \(t(.quotes))", ""]
         for theme in report.themes.themes {
             guard let quotes = report.quotes[theme], !quotes.isEmpty else { continue }
             lines.append("### \(formatter.themeLabel(theme))")
@@ -62,11 +62,11 @@ public struct ReportRenderer {
                 lines.append("")
             }
         }
-        lines += ["## \(t("選択式の回答", "Choice answers"))", ""]
+        lines += ["## \(t(.choiceAnswers))", ""]
         for distribution in report.distributions {
             lines += ["```", formatter.distribution(distribution).trimmingCharacters(in: .newlines), "```", ""]
         }
-        lines += ["## \(t("集計の方法", "Method"))", ""]
+        lines += ["## \(t(.method))", ""]
         lines += methodLines().map { "- \($0)" }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -76,43 +76,42 @@ public struct ReportRenderer {
         let kinds = RespondentKind.allCases.compactMap { kind in
             report.byKind[kind.rawValue].map { "\(Phrase.respondentKind(kind).text(language)) \($0)" }
         }
-        rows.append((t("ヒアリング（回答者の種別）", "Hearings by kind"), kinds.joined(separator: ", ")))
+        rows.append((t(.hearingsByKind), kinds.joined(separator: ", ")))
         let statuses = HearingStatus.allCases.compactMap { status in
             report.byStatus[status.rawValue].map { "\(ShellPhrase.status(status).text(language)) \($0)" }
         }
-        rows.append((t("状態", "Status"), statuses.joined(separator: ", ")))
-        rows.append((t("調査票の版", "Questionnaire versions"), report.byVersion.keys.sorted().map { "\($0) \(report.byVersion[$0] ?? 0)" }.joined(separator: ", ")))
-        if let period = report.period { rows.append((t("期間", "Period"), "\(date(period.first)) – \(date(period.last))")) }
+        rows.append((t(.status), statuses.joined(separator: ", ")))
+        rows.append((t(.questionnaireVersions), report.byVersion.keys.sorted().map { "\($0) \(report.byVersion[$0] ?? 0)" }.joined(separator: ", ")))
+        if let period = report.period { rows.append((t(.period), "\(date(period.first)) – \(date(period.last))")) }
         return rows
     }
 
     private func methodLines() -> [String] {
         var lines = [
-            t("コードブック", "Codebook") + ": \(report.codebook.reference) (\(report.codebook.shortFingerprint))",
-            t("調査票", "Questionnaires") + ": " + report.questionnaires.map { "\($0.reference) (\($0.fingerprint.prefix(12)))" }.joined(separator: ", "),
-            t("対象", "Counted") + ": " + (report.filter.status.map { ShellPhrase.status($0).text(language) } ?? t("全状態", "every status"))
+            t(.codebook) + ": \(report.codebook.reference) (\(report.codebook.shortFingerprint))",
+            t(.questionnaires) + ": " + report.questionnaires.map { "\($0.reference) (\($0.fingerprint.prefix(12)))" }.joined(separator: ", "),
+            t(.counted) + ": " + (report.filter.status.map { ShellPhrase.status($0).text(language) } ?? t(.everyStatus))
                 + (report.filter.questionnaire.map { ", \($0)" } ?? ""),
-            t("あるヒアリングのいずれかの回答にテーマが付いていれば（自動・確認済み・手動。却下は除く）、そのヒアリングはテーマを挙げたと数えます。",
-              "A hearing raised a theme when any of its current answers carries it (automatic, confirmed or manual; not rejected)."),
-            t("差の検定は Fisher の正確確率検定（両側）です。", "Differences use Fisher's exact test, two-sided.") + " " + PrivacyPhrase.holmNote.text(language),
+            t(.aHearingRaisedA),
+            t(.differencesUseFisherS) + " " + PrivacyPhrase.holmNote.text(language),
             audienceNote,
         ]
-        lines.append(t("作成", "Made with") + " Kikitori \(KikitoriVersion.current), \(date(report.generated))")
+        lines.append(t(.madeWith) + " Kikitori \(KikitoriVersion.current), \(date(report.generated))")
         return lines
     }
 
     // MARK: HTML
 
     public func html() -> String {
-        var body = "<h1>\(escape(report.title))</h1>\n<p class=\"meta\">\(t("作成日", "Generated")) \(date(report.generated)) · \(escape(audienceNote))</p>\n"
-        body += "<h2>\(t("概要", "Overview"))</h2>\n<table class=\"overview\">"
+        var body = "<h1>\(escape(report.title))</h1>\n<p class=\"meta\">\(t(.generated)) \(date(report.generated)) · \(escape(audienceNote))</p>\n"
+        body += "<h2>\(t(.overview))</h2>\n<table class=\"overview\">"
         for (name, value) in overviewRows() { body += "<tr><th>\(escape(name))</th><td>\(escape(value))</td></tr>" }
         body += "</table>\n"
-        body += "<h2>\(t("テーマ（回答者の種別ごとの割合）", "Themes by kind of respondent (share of hearings)"))</h2>\n" + barChart() + themeTable()
+        body += "<h2>\(t(.themesByKindOf))</h2>\n" + barChart() + themeTable()
             + tableNotes.map { "<p class=\"meta\">\(escape($0))</p>\n" }.joined()
-        body += "<h2>\(t("同時に挙がるテーマ", "Themes raised together"))</h2>\n" + heatMap()
-        body += "<h2>\(t("グループ間の差（民間企業と市町村）", "Differences between firms and municipalities"))</h2>\n" + differenceTable()
-        body += "<h2>\(t("発言の例", "Quotes"))</h2>\n"
+        body += "<h2>\(t(.themesRaisedTogether))</h2>\n" + heatMap()
+        body += "<h2>\(t(.differencesBetweenFirmsAnd))</h2>\n" + differenceTable()
+        body += "<h2>\(t(.quotes))</h2>\n"
         for theme in report.themes.themes {
             guard let quotes = report.quotes[theme], !quotes.isEmpty else { continue }
             body += "<h3>\(escape(formatter.themeLabel(theme)))</h3>\n"
@@ -120,9 +119,9 @@ public struct ReportRenderer {
                 body += "<blockquote>\(highlightHTML(quote.text, quote.spans))<footer>— \(escape(formatter.speaker(quote)))</footer></blockquote>\n"
             }
         }
-        body += "<h2>\(t("選択式の回答", "Choice answers"))</h2>\n"
+        body += "<h2>\(t(.choiceAnswers))</h2>\n"
         for distribution in report.distributions { body += distributionTable(distribution) }
-        body += "<h2>\(t("集計の方法", "Method"))</h2>\n<ul class=\"method\">" + methodLines().map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
+        body += "<h2>\(t(.method))</h2>\n<ul class=\"method\">" + methodLines().map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
         if isInternal {
             // A table's header repeats on every printed page: the banner cannot be lost with page 1.
             body = "<table class=\"pages\"><thead><tr><td><div class=\"banner\">\(escape(PrivacyPhrase.internalBanner.text(language)))</div></td></tr></thead>"
@@ -222,9 +221,9 @@ public struct ReportRenderer {
 
     private func themeTable() -> String {
         let table = report.themes
-        var html = "<table><tr><th>\(t("テーマ", "Theme"))</th>"
+        var html = "<table><tr><th>\(t(.theme))</th>"
         html += table.groups.map { "<th>\(escape(formatter.groupLabel($0, .kind)))<br>n=\(table.n[$0] ?? 0)</th>" }.joined()
-        html += "<th>\(t("計", "Total"))<br>n=\(table.total)</th></tr>"
+        html += "<th>\(t(.total))<br>n=\(table.total)</th></tr>"
         for theme in table.themes {
             html += "<tr><td>\(escape(formatter.themeLabel(theme)))</td>"
             html += table.groups.map {
@@ -262,20 +261,20 @@ public struct ReportRenderer {
                 }
             }
         }
-        return svg + "</svg>\n<p class=\"meta\">\(t("数値は Jaccard 係数（両方を挙げたヒアリング ÷ どちらかを挙げたヒアリング）。", "Figures are Jaccard similarities: hearings raising both ÷ hearings raising either."))</p>\n"
+        return svg + "</svg>\n<p class=\"meta\">\(t(.figuresAreJaccardSimilarities))</p>\n"
     }
 
     private func differenceTable() -> String {
-        var html = "<table><tr><th>\(t("テーマ", "Theme"))</th><th>\(t("民間企業", "Firms"))</th><th>\(t("市町村", "Municipalities"))</th><th>p</th><th></th></tr>"
+        var html = "<table><tr><th>\(t(.theme))</th><th>\(t(.firms2))</th><th>\(t(.municipalities2))</th><th>p</th><th></th></tr>"
         for row in report.differences {
             html += "<tr><td>\(escape(formatter.themeLabel(row.theme)))</td>"
             html += "<td class=\"num\">\(escape(formatter.cell(row.first.raised, of: row.first.n, hidden: row.hidden)))</td>"
             html += "<td class=\"num\">\(escape(formatter.cell(row.second.raised, of: row.second.n, hidden: row.hidden)))</td>"
-            html += "<td class=\"num\">\(escape(row.hidden ? "–" : formatter.pValue(row.adjustedP)))</td><td class=\"flag\">\(row.isSignificant ? t("差あり", "differs") : "")</td></tr>"
+            html += "<td class=\"num\">\(escape(row.hidden ? "–" : formatter.pValue(row.adjustedP)))</td><td class=\"flag\">\(row.isSignificant ? t(.differs) : "")</td></tr>"
         }
-        html += "</table>\n<p class=\"meta\">\(t("Fisher の正確確率検定（両側）、p < 0.05。ヒアリング数が少ないため目安です。", "Fisher's exact test, two-sided, p < 0.05. Hearings are few: a screening figure.")) \(escape(PrivacyPhrase.holmNote.text(language)))</p>\n"
+        html += "</table>\n<p class=\"meta\">\(t(.fisherSExactTest)) \(escape(PrivacyPhrase.holmNote.text(language)))</p>\n"
         if report.differences.first?.isSmallSample ?? false {
-            html += "<p class=\"flag\">\(t("5 件未満のグループがあります。", "A group has fewer than 5 hearings."))</p>\n"
+            html += "<p class=\"flag\">\(t(.aGroupHasFewer))</p>\n"
         }
         return html
     }
@@ -285,7 +284,7 @@ public struct ReportRenderer {
         let total = max(1, distribution.answered)
         for row in distribution.rows {
             let count = row.hidden ? escape(formatter.hiddenCount(row.count)) : String(row.count)
-            let note = row.onlyIn.isEmpty ? "" : " <span class=\"meta\">(\(t("のみ", "only")): \(escape(row.onlyIn.joined(separator: ", "))))</span>"
+            let note = row.onlyIn.isEmpty ? "" : " <span class=\"meta\">(\(t(.only)): \(escape(row.onlyIn.joined(separator: ", "))))</span>"
             let width = row.hidden ? 0 : Int(Double(row.count) / Double(total) * 200)
             html += "<tr><td>\(escape(row.label))\(note)</td><td class=\"num\">\(count)</td><td><svg width=\"204\" height=\"10\"><rect width=\"\(width)\" height=\"9\" fill=\"#1f77b4\"/></svg></td></tr>"
         }

@@ -64,7 +64,7 @@ public struct Report: Sendable {
             distributions += try store.distributions(of: questions, language: language, words: ChoiceWords(language), filter: narrowed).map(publication.distribution)
         }
         return Report(
-            title: language == .ja ? "ヒアリング結果の概要" : "Summary of hearings", generated: now, filter: filter,
+            title: ReportPhrase.title.text(language), generated: now, filter: filter,
             codebook: codebook, byKind: overview.byKind, byStatus: overview.byStatus, byVersion: overview.byVersion,
             period: overview.period, themes: themes, differences: differences, coOccurrence: pairs, quotes: quotes,
             distributions: distributions, questionnaires: snapshots)

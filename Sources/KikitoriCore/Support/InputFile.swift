@@ -44,17 +44,3 @@ public enum InputFile {
         return Array(bytes.prefix(done))
     }
 }
-
-extension InputFile.Failure {
-    public func text(_ language: Language) -> String {
-        let ja = language == .ja
-        switch self {
-        case .missing(let path): return ja ? "\(path): ファイルがありません" : "\(path): no such file"
-        case .notRegularFile(let path):
-            return ja ? "\(path): 通常のファイルではありません（FIFO・デバイス・フォルダは読みません）" : "\(path): not a regular file (FIFOs, devices and folders are not read)"
-        case .tooLarge(let path, let bytes, let limit):
-            return ja ? "\(path): 大きすぎます（\(bytes) バイト。上限は \(limit) バイト）" : "\(path): too large (\(bytes) bytes; the limit is \(limit))"
-        case .unreadable(let path, let reason): return ja ? "\(path): 読めません: \(reason)" : "\(path): cannot read: \(reason)"
-        }
-    }
-}

@@ -50,7 +50,7 @@ extension DevCommand {
                 let library = options.library
                 let questionnaires = try library.entries().map { try library.load("\($0.id)@\($0.version)") }
                 let store = try HearingStore(path: db)
-                let progress = Progress(language == .ja ? "生成" : "generating")
+                let progress = Progress(CommandPhrase.progressGenerating.text(language))
                 defer { progress.finish() }
                 try SyntheticHearings(questionnaires: questionnaires, seed: seed)
                     .write(hearings: hearings, to: store) { progress.update($0, of: $1) }

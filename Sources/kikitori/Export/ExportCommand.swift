@@ -106,7 +106,7 @@ struct ExportCommand: ParsableCommand {
                 return
             }
             let store = try kind == .codebook ? nil : database.open(options, readOnly: true)
-            let progress = Progress(language == .ja ? "書き出し" : "exporting")
+            let progress = Progress(CommandPhrase.progressExporting.text(language))
             defer { progress.finish() }
             var hasher = SHA256()
             var rows = 0

@@ -102,7 +102,7 @@ struct ConflictsCommand: ParsableCommand {
                 // The log keeps a code, not words of whichever language the command ran in.
                 try store.resolveConflict(hearing: hearing.id, question: question, with: state, reason: reason ?? AnswerEvent.mergeConflictReason)
                 let shown = AnswerFormatter(questionnaire: questionnaire, language: language).text(state, for: asked)
-                return language == .ja ? "\(key.prefix(8)) の \(question) を「\(shown)」にしました。\n" : "\(key.prefix(8)) \(question) is now: \(shown)\n"
+                return CommandPhrase.conflictResolved(hearing: String(key.prefix(8)), question: question, value: shown).text(language) + "\n"
             }
             try StandardOutput.write(text)
         }

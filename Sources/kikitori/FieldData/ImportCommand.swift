@@ -72,7 +72,7 @@ struct ImportCommand: ParsableCommand {
                 importedRows: imported.mapValues(\.hearing), allowDuplicates: allowDuplicates)
             let result: HearingImporter.Result
             do {
-                let progress = Progress(language == .ja ? "確認" : "Checking")
+                let progress = Progress(CommandPhrase.progressChecking.text(language))
                 defer { progress.finish() }
                 result = try importer.read(bytes, path: file, progress: progress.enabled ? progress.update : nil)
             } catch let error as ImportFailure {
@@ -80,29 +80,25 @@ struct ImportCommand: ParsableCommand {
                     StandardError.write(problem.message(path: file, language: language, questionnaire: versions.values.first))
                 }
                 if let more = error.more, more > 0 {
-                    StandardError.write(language == .ja ? "kikitori: \(file): ほかに \(more) 件の問題があります" : "kikitori: \(file): \(more) more problems like these")
+                    StandardError.write(CommandPhrase.importMoreProblems(path: file, count: more).text(language))
                 } else if error.more == nil {
-                    StandardError.write(language == .ja
-                        ? "kikitori: \(file): \(HearingImporter.problemLimit) 件で確認をやめました。直してからもう一度取り込んでください"
-                        : "kikitori: \(file): checking stopped after \(HearingImporter.problemLimit) problems; fix these and import again")
+                    StandardError.write(CommandPhrase.importStopped(path: file, limit: HearingImporter.problemLimit).text(language))
                 }
-                StandardError.write(language == .ja ? "kikitori: \(file): 何も取り込んでいません" : "kikitori: \(file): nothing was imported")
+                StandardError.write(CommandPhrase.importNothing(path: file).text(language))
                 throw ExitStatus.dataError
             }
             for (line, hearing) in result.skipped {
                 let when = imported.first { $0.value.hearing == hearing }.map { JapanTime.day($0.value.at) } ?? ""
-                StandardError.write(hearing.isEmpty
-                    ? (language == .ja ? "\(file):\(line): 前の行と同じ内容のため飛ばしました" : "\(file):\(line): same as an earlier row; skipped")
-                    : (language == .ja
-                        ? "\(file):\(line): \(when) に取り込み済み（ヒアリング \(hearing.prefix(8))）のため飛ばしました。もう一度取り込むには --allow-duplicates"
-                        : "\(file):\(line): already imported on \(when) (hearing \(hearing.prefix(8))); skipped. To import it again: --allow-duplicates"))
+                StandardError.write((hearing.isEmpty
+                    ? CommandPhrase.importRepeatedRow(path: file, line: line)
+                    : .importAlreadyImported(path: file, line: line, date: when, hearing: String(hearing.prefix(8)))).text(language))
             }
             let used = Set(result.sets.map(\.hearing.questionnaire))
             if !dryRun { try store.insert(result.sets, snapshots: versions.values.filter { used.contains($0.reference) }) }
             let respondents = result.sets.filter(\.isNewRespondent).count
-            return language == .ja
-                ? "\(dryRun ? "試行（書き込みなし）" : "取り込みました"): \(file)（\(result.encoding.rawValue)）ヒアリング \(result.sets.count) 件、回答 \(result.answers) 件、新しい回答者 \(respondents) 件\n"
-                : "\(dryRun ? "Dry run (nothing written)" : "Imported"): \(file) (\(result.encoding.rawValue)): \(result.sets.count) hearings, \(result.answers) answers, \(respondents) new respondents\n"
+            return CommandPhrase.imported(
+                path: file, encoding: result.encoding.rawValue, hearings: result.sets.count, answers: result.answers, respondents: respondents,
+                dryRun: dryRun).text(language) + "\n"
         }
         try StandardOutput.write(text)
     }

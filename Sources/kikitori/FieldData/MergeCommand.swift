@@ -36,7 +36,7 @@ struct MergeCommand: ParsableCommand {
         let language = options.language()
         let text = try options.guarded {
             let store = try database.open(options)
-            let progress = Progress(language == .ja ? "取り込み" : "Merging")
+            let progress = Progress(CommandPhrase.progressMerging.text(language))
             defer { progress.finish() }
             let report = try store.merge(sources, dryRun: dryRun, progress: progress.update)
             return FieldDataFormatter(language: language).merge(report)

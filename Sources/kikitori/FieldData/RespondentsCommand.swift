@@ -30,7 +30,7 @@ struct RespondentsCommand: ParsableCommand {
             let language = options.language()
             let text = try options.guarded {
                 let respondents = try database.open(options, readOnly: true).respondents()
-                var table = TextTable(headers: language == .ja ? ["id", "種別", "団体", "担当者", "地域"] : ["id", "kind", "organisation", "person", "region"])
+                var table = TextTable(headers: CommandPhrase.respondentColumns.text(language).components(separatedBy: "\t"))
                 for respondent in respondents {
                     table.append([
                         String(respondent.id.uuidString.lowercased().prefix(8)), Phrase.respondentKindOne(respondent.kind).text(language),
@@ -78,9 +78,8 @@ struct RespondentsCommand: ParsableCommand {
                 let store = try database.open(options)
                 let first = try store.findRespondent(respondent), second = try store.findRespondent(sameAs)
                 try store.link(first.id, to: second.id)
-                return language == .ja
-                    ? "\(first.organisation)（\(respondent)）を \(second.organisation)（\(sameAs)）と同じ回答者として扱います。\n"
-                    : "\(first.organisation) (\(respondent)) is now counted as \(second.organisation) (\(sameAs)).\n"
+                return CommandPhrase.linked(first: first.organisation, firstID: respondent, second: second.organisation, secondID: sameAs)
+                    .text(language) + "\n"
             }
             try StandardOutput.write(text)
         }

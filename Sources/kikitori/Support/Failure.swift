@@ -36,11 +36,8 @@ func reportFailure(_ error: Error, language: Language) -> ExitCode {
         StandardError.write("kikitori: " + error.text(language))
         if case .badReference = error { return ExitStatus.usage }
         return ExitStatus.noInput
-    case OutputFile.Failure.exists(let path):
-        StandardError.write("kikitori: " + (language == .ja ? "\(path) は既にあります。上書きするには --force を付けてください" : "\(path) already exists; add --force to replace it"))
-        return ExitStatus.cannotCreate
-    case OutputFile.Failure.notRegularFile(let path):
-        StandardError.write("kikitori: " + (language == .ja ? "\(path) は通常のファイルではないため置き換えません（標準出力へは --out -）" : "\(path) is not a regular file; it is never replaced (for standard output use --out -)"))
+    case let error as OutputFile.Failure:
+        StandardError.write("kikitori: " + error.text(language))
         return ExitStatus.cannotCreate
     case let error as InputFile.Failure:
         StandardError.write("kikitori: " + error.text(language))
@@ -49,26 +46,12 @@ func reportFailure(_ error: Error, language: Language) -> ExitCode {
     case let error as PrivacyProblem:
         StandardError.write("kikitori: " + error.text(language))
         return ExitStatus.dataError
-    case OutputFile.Failure.cannotWrite(let path, let reason):
-        StandardError.write("kikitori: " + (language == .ja ? "\(path) に書き込めません: \(reason)" : "cannot write \(path): \(reason)"))
-        return ExitStatus.cannotCreate
-    case CSVWriter.Failure.unconvertible(let character, let row, let column):
-        StandardError.write("kikitori: " + (language == .ja
-            ? "「\(character)」は CP932 で表せません（\(row) 行目、列 \(column)）。--replace で ? に置き換えるか --encoding utf-8-bom を使ってください"
-            : "'\(character)' has no CP932 form (row \(row), column \(column)); use --replace to write ? or --encoding utf-8-bom"))
+    case let error as CSVWriter.Failure:
+        StandardError.write("kikitori: " + error.text(language))
         return ExitStatus.dataError
-    case CSVExporter.Problem.chooseQuestionnaire(let ids):
-        StandardError.write("kikitori: " + (language == .ja
-            ? "横長の表は調査票ごとに作ります。--questionnaire で指定してください（\(ids.joined(separator: "、"))）"
-            : "the wide table is per questionnaire; choose one with --questionnaire (\(ids.joined(separator: ", ")))"))
-        return ExitStatus.usage
-    case CSVExporter.Problem.noHearings(let id):
-        StandardError.write("kikitori: " + (language == .ja
-            ? "\(id) のヒアリングはデータベースにありません（記入用の見出しは kikitori import --template --questionnaire \(id)）"
-            : "no hearings of \(id) in the database (for a blank sheet to fill in: kikitori import --template --questionnaire \(id))"))
-        return ExitStatus.noInput
-    case CSVExporter.Problem.internalOnly(let kind):
-        StandardError.write("kikitori: " + (language == .ja ? "\(kind) は内部用です。--audience internal を指定してください" : "\(kind) is internal only; use --audience internal"))
+    case let error as CSVExporter.Problem:
+        StandardError.write("kikitori: " + error.text(language))
+        if case .noHearings = error { return ExitStatus.noInput }
         return ExitStatus.usage
     case TagProblem.unknownTheme(let theme):
         StandardError.write("kikitori: " + InputProblem.unknownTheme(theme).text(language))

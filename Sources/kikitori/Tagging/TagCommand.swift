@@ -51,7 +51,7 @@ extension TagCommand {
             let report = try options.guarded {
                 let matcher = try ThemeMatcher(codebook: try codebook.load(options))
                 let store = try database.open(options, readOnly: dryRun)
-                let progress = Progress(language == .ja ? "タグ付け" : "tagging")
+                let progress = Progress(CommandPhrase.progressTagging.text(language))
                 defer { progress.finish() }
                 return try store.tag(with: matcher, retag: retag, dryRun: dryRun) { progress.update($0, of: $1) }
             }
@@ -152,7 +152,7 @@ extension TagCommand {
                 let matcher = try ThemeMatcher(codebook: try codebook.load(options))
                 let style: TextStyle = isatty(STDOUT_FILENO) != 0 ? .terminal : .plain
                 let matches = matcher.match(text)
-                if matches.isEmpty { return (language == .ja ? "該当するテーマはありません" : "no theme") + "\n" }
+                if matches.isEmpty { return CommandPhrase.noTheme.text(language) + "\n" }
                 return matches.map { match in
                     let theme = matcher.codebook.theme(match.theme)
                     return "\(match.theme)  \(theme?.label.text(language) ?? "")\n  #\(match.rule + 1) \(theme?.rules[match.rule] ?? "")\n  "

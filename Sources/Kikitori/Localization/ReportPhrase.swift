@@ -1,0 +1,118 @@
+import KikitoriCore
+
+/// The printed report's headings, labels and method notes.
+public enum ReportPhrase: Sendable, CaseIterable {
+    case title
+    case generated
+    case overview
+    case themes
+    case differencesBetweenGroups
+    case firms
+    case municipalities
+    case themesRaisedTogether
+    case quotes
+    case choiceAnswers
+    case method
+    case hearingsByKind
+    case status
+    case questionnaireVersions
+    case period
+    case codebook
+    case questionnaires
+    case counted
+    case everyStatus
+    case aHearingRaisedA
+    case differencesUseFisherS
+    case madeWith
+    case themesByKindOf
+    case differencesBetweenFirmsAnd
+    case theme
+    case total
+    case figuresAreJaccardSimilarities
+    case firms2
+    case municipalities2
+    case differs
+    case fisherSExactTest
+    case aGroupHasFewer
+    case only
+
+    public func text(_ language: Language) -> String {
+        language == .ja ? japanese : english
+    }
+
+    private var english: String {
+        switch self {
+        case .title: return "Summary of hearings"
+        case .generated: return "Generated"
+        case .overview: return "Overview"
+        case .themes: return "Themes"
+        case .differencesBetweenGroups: return "Differences between groups"
+        case .firms: return "firms"
+        case .municipalities: return "municipalities"
+        case .themesRaisedTogether: return "Themes raised together"
+        case .quotes: return "Quotes"
+        case .choiceAnswers: return "Choice answers"
+        case .method: return "Method"
+        case .hearingsByKind: return "Hearings by kind"
+        case .status: return "Status"
+        case .questionnaireVersions: return "Questionnaire versions"
+        case .period: return "Period"
+        case .codebook: return "Codebook"
+        case .questionnaires: return "Questionnaires"
+        case .counted: return "Counted"
+        case .everyStatus: return "every status"
+        case .aHearingRaisedA: return "A hearing raised a theme when any of its current answers carries it (automatic, confirmed or manual; not rejected)."
+        case .differencesUseFisherS: return "Differences use Fisher's exact test, two-sided."
+        case .madeWith: return "Made with"
+        case .themesByKindOf: return "Themes by kind of respondent (share of hearings)"
+        case .differencesBetweenFirmsAnd: return "Differences between firms and municipalities"
+        case .theme: return "Theme"
+        case .total: return "Total"
+        case .figuresAreJaccardSimilarities: return "Figures are Jaccard similarities: hearings raising both ÷ hearings raising either."
+        case .firms2: return "Firms"
+        case .municipalities2: return "Municipalities"
+        case .differs: return "differs"
+        case .fisherSExactTest: return "Fisher's exact test, two-sided, p < 0.05. Hearings are few: a screening figure."
+        case .aGroupHasFewer: return "A group has fewer than 5 hearings."
+        case .only: return "only"
+        }
+    }
+
+    private var japanese: String {
+        switch self {
+        case .title: return "ヒアリング結果の概要"
+        case .generated: return "作成日"
+        case .overview: return "概要"
+        case .themes: return "テーマ"
+        case .differencesBetweenGroups: return "グループ間の差"
+        case .firms: return "民間企業"
+        case .municipalities: return "市町村"
+        case .themesRaisedTogether: return "同時に挙がるテーマ"
+        case .quotes: return "発言の例"
+        case .choiceAnswers: return "選択式の回答"
+        case .method: return "集計の方法"
+        case .hearingsByKind: return "ヒアリング（回答者の種別）"
+        case .status: return "状態"
+        case .questionnaireVersions: return "調査票の版"
+        case .period: return "期間"
+        case .codebook: return "コードブック"
+        case .questionnaires: return "調査票"
+        case .counted: return "対象"
+        case .everyStatus: return "全状態"
+        case .aHearingRaisedA: return "あるヒアリングのいずれかの回答にテーマが付いていれば（自動・確認済み・手動。却下は除く）、そのヒアリングはテーマを挙げたと数えます。"
+        case .differencesUseFisherS: return "差の検定は Fisher の正確確率検定（両側）です。"
+        case .madeWith: return "作成"
+        case .themesByKindOf: return "テーマ（回答者の種別ごとの割合）"
+        case .differencesBetweenFirmsAnd: return "グループ間の差（民間企業と市町村）"
+        case .theme: return "テーマ"
+        case .total: return "計"
+        case .figuresAreJaccardSimilarities: return "数値は Jaccard 係数（両方を挙げたヒアリング ÷ どちらかを挙げたヒアリング）。"
+        case .firms2: return "民間企業"
+        case .municipalities2: return "市町村"
+        case .differs: return "差あり"
+        case .fisherSExactTest: return "Fisher の正確確率検定（両側）、p < 0.05。ヒアリング数が少ないため目安です。"
+        case .aGroupHasFewer: return "5 件未満のグループがあります。"
+        case .only: return "のみ"
+        }
+    }
+}
