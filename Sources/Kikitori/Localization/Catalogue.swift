@@ -29,6 +29,11 @@ public enum Catalogue {
         language == .ja ? "「\(text)」" : "\"\(text)\""
     }
 
+    /// Between sentences: none in Japanese, a space in English.
+    public static func sentenceSeparator(_ language: Language) -> String {
+        language == .ja ? "" : " "
+    }
+
     /// "a, b and c" / "a、b、c".
     public static func list(_ items: [String], _ language: Language) -> String {
         switch language {

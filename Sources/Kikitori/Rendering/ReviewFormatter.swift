@@ -15,7 +15,7 @@ public struct ReviewFormatter {
         self.filter = filter
     }
 
-    var ja: Bool { language == .ja }
+    private func t(_ phrase: ReviewPhrase) -> String { phrase.text(language) }
 
     public func themeLabel(_ id: String) -> String {
         codebook.theme(id)?.label.text(language) ?? id
@@ -61,9 +61,9 @@ public struct ReviewFormatter {
     }
 
     public func themes(_ table: ThemeCrossTab) -> String {
-        var headers = [ja ? "テーマ" : "theme"]
+        var headers = [t(.columnTheme)]
         headers += table.groups.map { "\(groupLabel($0, table.dimension)) (n=\(table.n[$0] ?? 0))" }
-        headers.append("\(ja ? "計" : "total") (n=\(table.total))")
+        headers.append("\(t(.columnTotal)) (n=\(table.total))")
         var text = TextTable(headers: headers, alignments: [.left] + Array(repeating: .right, count: headers.count - 1))
         for theme in table.themes {
             var row = [themeLabel(theme)]
@@ -72,38 +72,35 @@ public struct ReviewFormatter {
             text.append(row)
         }
         var output = text.render()
-        let unit = table.unit == .hearings ? (ja ? "ヒアリング数" : "hearings") : (ja ? "回答数" : "answers")
-        output += ja ? "単位: \(unit)（テーマに該当した数と割合）。" : "Unit: \(unit) raising each theme, with shares. "
+        output += t(.unitNote(unit: t(table.unit == .hearings ? .unitHearings : .unitAnswers)))
         output += filter.audience == .public
-            ? suppressionNotes(table).joined(separator: ja ? "" : " ") + "\n"
-            : (ja ? "\(filter.smallCell) 未満のセルに * を付けています。\n" : "Cells under \(filter.smallCell) are marked *.\n")
+            ? suppressionNotes(table).joined(separator: Catalogue.sentenceSeparator(language)) + "\n"
+            : t(.smallCellsMarked(minCell: filter.smallCell)) + "\n"
         return output
     }
 
     public func differences(_ rows: [GroupDifference], first: String, second: String) -> String {
         var table = TextTable(
-            headers: [ja ? "テーマ" : "theme", first, second, "p", ""], alignments: [.left, .right, .right, .right, .left])
+            headers: [t(.columnTheme), first, second, "p", ""], alignments: [.left, .right, .right, .right, .left])
         for row in rows {
-            let flag = row.isSignificant ? (ja ? "差あり" : "differs") : ""
+            let flag = row.isSignificant ? t(.differs) : ""
             table.append([
                 themeLabel(row.theme), cell(row.first.raised, of: row.first.n, hidden: row.hidden),
                 cell(row.second.raised, of: row.second.n, hidden: row.hidden), row.hidden ? "–" : pValue(row.adjustedP), flag,
             ])
         }
         var output = table.render()
-        output += ja
-            ? "Fisher の正確確率検定（両側）。p < 0.05 に「差あり」。ヒアリング数が少ないため目安として読んでください。\n"
-            : "Fisher's exact test, two-sided; 'differs' at p < 0.05. Hearings are few: read it as a screening figure.\n"
+        output += t(.fisherNote) + "\n"
         output += PrivacyPhrase.holmNote.text(language) + "\n"
         if rows.first.map({ $0.isSmallSample }) ?? false {
-            output += ja ? "注意: 5 件未満のグループがあり、検定はほぼ意味を持ちません。\n" : "Caution: a group has fewer than 5 hearings; the test can hardly say anything.\n"
+            output += t(.smallGroupCaution) + "\n"
         }
         return output
     }
 
     public func coOccurrence(_ pairs: [CoOccurrence]) -> String {
         var table = TextTable(
-            headers: [ja ? "テーマ" : "theme", ja ? "テーマ" : "theme", ja ? "同時" : "both", "Jaccard"],
+            headers: [t(.columnTheme), t(.columnTheme), t(.columnBoth), "Jaccard"],
             alignments: [.left, .left, .right, .right])
         for pair in pairs {
             // A suppressed count must not be recoverable from its Jaccard figure either.
@@ -121,7 +118,7 @@ public struct ReviewFormatter {
         if let industry = quote.industry { parts.append(industry) }
         if let region = quote.region { parts.append(region) }
         if let organisation = quote.organisation { parts.append(organisation) }
-        return parts.joined(separator: ja ? "・" : ", ")
+        return parts.joined(separator: Catalogue.listSeparator(language))
     }
 
     public func quotes(_ quotes: [HearingStore.Quote], theme: String, style: TextStyle) -> String {
@@ -129,7 +126,7 @@ public struct ReviewFormatter {
         for quote in quotes {
             lines.append("")
             lines.append("  「\(Highlighter.highlight(quote.text, spans: quote.spans, style: style))」")
-            lines.append("    — \(speaker(quote))\(quote.confirmed ? (ja ? "（確認済み）" : " (confirmed)") : "")")
+            lines.append("    — \(speaker(quote))\(quote.confirmed ? t(.confirmed) : "")")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -139,9 +136,9 @@ public struct ReviewFormatter {
         if distribution.type == .text {
             lines += distribution.texts.map { "  - " + $0.replacingOccurrences(of: "\n", with: " ⏎ ") }
         } else {
-            var table = TextTable(headers: [ja ? "選択肢" : "choice", ja ? "件数" : "count", ""], alignments: [.left, .right, .left])
+            var table = TextTable(headers: [t(.columnChoice), t(.columnCount), ""], alignments: [.left, .right, .left])
             for row in distribution.rows {
-                let note = row.onlyIn.isEmpty ? "" : (ja ? "（\(row.onlyIn.joined(separator: "、")) のみ）" : "(only in \(row.onlyIn.joined(separator: ", ")))")
+                let note = row.onlyIn.isEmpty ? "" : t(.onlyIn(row.onlyIn))
                 let count = row.hidden ? hiddenCount(row.count) : String(row.count)
                 table.append([row.label, count, note])
             }
@@ -149,9 +146,7 @@ public struct ReviewFormatter {
         }
         let dontKnow = distribution.dontKnowHidden ? hiddenCount(distribution.dontKnow) : String(distribution.dontKnow)
         let refused = distribution.refusedHidden ? hiddenCount(distribution.refused) : String(distribution.refused)
-        lines.append(ja
-            ? "回答 \(distribution.answered)、わからない \(dontKnow)、回答拒否 \(refused)"
-            : "answered \(distribution.answered), don't know \(dontKnow), refused \(refused)")
+        lines.append(t(.answeredSummary(answered: distribution.answered, dontKnow: dontKnow, refused: refused)))
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -12,15 +12,12 @@ public struct SearchFormatter {
     }
 
     public func render(_ result: HearingStore.SearchResult, terms: [String], style: TextStyle) -> String {
-        let ja = language == .ja
         let query = terms.joined(separator: " ")
-        guard result.total > 0 else { return ja ? "「\(query)」は見つかりませんでした。\n" : "No answers or notes contain '\(query)'.\n" }
-        var lines = [ja
-            ? "「\(query)」: \(result.total) 件\(result.total > result.hits.count ? "（最初の \(result.hits.count) 件を表示）" : "")"
-            : "'\(query)': \(result.total) match\(result.total == 1 ? "" : "es")\(result.total > result.hits.count ? " (showing the first \(result.hits.count))" : "")"]
+        guard result.total > 0 else { return ReviewPhrase.searchNothing(query: query).text(language) + "\n" }
+        var lines = [ReviewPhrase.searchHeader(query: query, total: result.total, shown: result.hits.count).text(language)]
         for hit in result.hits {
-            let question = hit.isNote ? (ja ? "メモ" : "note") + (hit.questionID.map { " (\($0))" } ?? "") : hit.questionID ?? ""
-            let who = [Phrase.respondentKindOne(hit.respondentKind).text(language), hit.organisation].joined(separator: ja ? "・" : ", ")
+            let question = hit.isNote ? ReviewPhrase.note.text(language) + (hit.questionID.map { " (\($0))" } ?? "") : hit.questionID ?? ""
+            let who = [Phrase.respondentKindOne(hit.respondentKind).text(language), hit.organisation].joined(separator: Catalogue.listSeparator(language))
             lines.append("")
             lines.append("\(hit.hearingID.prefix(8))  \(who)  \(hit.questionnaire)  \(question)")
             lines.append("  " + snippet(hit, style: style))

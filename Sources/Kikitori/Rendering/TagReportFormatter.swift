@@ -13,16 +13,14 @@ public struct TagReportFormatter {
     }
 
     public func render() -> String {
-        let ja = language == .ja
         var lines: [String] = []
-        let scope = report.full ? (ja ? "全回答" : "all answers") : (ja ? "新しい回答" : "new answers")
-        lines.append(
-            ja
-                ? "\(report.dryRun ? "試行（書き込みなし）" : "タグ付け"): \(report.codebook)、\(scope) \(report.answersScanned) 件（文章 \(report.textAnswers) 件）、\(String(format: "%.2f", report.seconds)) 秒"
-                : "\(report.dryRun ? "Dry run (nothing written)" : "Tagged") with \(report.codebook): \(report.answersScanned) \(scope) (\(report.textAnswers) text), \(String(format: "%.2f", report.seconds)) s")
+        let scope = (report.full ? ReviewPhrase.tagScopeAll : .tagScopeNew).text(language)
+        lines.append(ReviewPhrase.tagSummary(
+            dryRun: report.dryRun, codebook: report.codebook, scope: scope, scanned: report.answersScanned, text: report.textAnswers,
+            seconds: String(format: "%.2f", report.seconds)).text(language))
         let themes = Set(report.added.keys).union(report.removed.keys).sorted()
         if !themes.isEmpty {
-            var table = TextTable(headers: [ja ? "テーマ" : "theme", "+", "-"], alignments: [.left, .right, .right])
+            var table = TextTable(headers: [ReviewPhrase.columnTheme.text(language), "+", "-"], alignments: [.left, .right, .right])
             for theme in themes {
                 table.append([theme, String(report.added[theme] ?? 0), String(report.removed[theme] ?? 0)])
             }
@@ -35,10 +33,7 @@ public struct TagReportFormatter {
             }
         }
         let share = String(format: "%.1f", report.untaggedShare * 100)
-        lines.append(
-            ja
-                ? "テーマのない文章回答: \(report.untaggedTextAnswers) / \(report.totalTextAnswers)（\(share)%）"
-                : "Text answers with no theme: \(report.untaggedTextAnswers) of \(report.totalTextAnswers) (\(share)%)")
+        lines.append(ReviewPhrase.untagged(count: report.untaggedTextAnswers, total: report.totalTextAnswers, share: share).text(language))
         return lines.joined(separator: "\n") + "\n"
     }
 }
@@ -56,7 +51,7 @@ public struct TagEvaluationFormatter {
     public func render(misses: Bool) -> String {
         let format = { (value: Double) in String(format: "%.2f", value) }
         var table = TextTable(
-            headers: [language == .ja ? "テーマ" : "theme", "TP", "FP", "FN", "precision", "recall", "F1"],
+            headers: [ReviewPhrase.columnTheme.text(language), "TP", "FP", "FN", "precision", "recall", "F1"],
             alignments: [.left, .right, .right, .right, .right, .right, .right])
         for theme in evaluation.themes.keys.sorted() {
             guard let scores = evaluation.themes[theme] else { continue }
@@ -72,7 +67,7 @@ public struct TagEvaluationFormatter {
         ])
         let macro = evaluation.macro
         table.append(["macro", "", "", "", format(macro.precision), format(macro.recall), format(macro.f1)])
-        var text = "\(evaluation.statements) " + (language == .ja ? "文で評価" : "statements") + "\n" + table.render()
+        var text = ReviewPhrase.statements(evaluation.statements).text(language) + "\n" + table.render()
         if misses {
             for miss in evaluation.misses {
                 text += "\(miss.falsePositive ? "FP" : "FN")  \(miss.id)  \(miss.theme)  \(miss.text)\n"

@@ -16,11 +16,6 @@ struct CatalogueTests {
         "KikitoriShell/TagReview.swift", "KikitoriShell/InterviewLoop.swift",
     ]
 
-    /// Formatters not yet moved onto catalogue phrases: this list may only shrink.
-    static let notYetConverted: Set<String> = [
-        "Kikitori/Rendering/ReviewFormatter.swift", "Kikitori/Rendering/FieldDataFormatter.swift",
-        "Kikitori/Rendering/TagReportFormatter.swift", "Kikitori/Rendering/SearchFormatter.swift",
-    ]
 
     static func files() -> [(path: String, text: String)] {
         let enumerator = FileManager.default.enumerator(atPath: sources.path)
@@ -46,7 +41,7 @@ struct CatalogueTests {
 
     @Test func noInlineLanguagePairs() {
         var found: [String] = []
-        for (path, text) in Self.files() where !Self.notYetConverted.contains(path) {
+        for (path, text) in Self.files() {
             for (number, line) in Self.codeLines(text)
             where line.contains("== .ja ?") || line.contains("== .ja\n") || line.range(of: #"\bja \? ""#, options: .regularExpression) != nil
                 || line.range(of: #"\bt\(""#, options: .regularExpression) != nil
@@ -59,7 +54,7 @@ struct CatalogueTests {
 
     @Test func noJapaneseLiteralsOutsideTheCatalogue() {
         var found: [String] = []
-        for (path, text) in Self.files() where !Self.data.contains(path) && !Self.notYetConverted.contains(path) && !path.hasPrefix("kikitori/") {
+        for (path, text) in Self.files() where !Self.data.contains(path) && !path.hasPrefix("kikitori/") {
             for (number, line) in Self.codeLines(text) {
                 let literals = line.matches(of: /"([^"\\]|\\.)*"/).map { String(line[$0.range]) }
                 if literals.contains(where: { $0.unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) } }) {
@@ -68,14 +63,5 @@ struct CatalogueTests {
             }
         }
         #expect(found.isEmpty, "\(found.joined(separator: "\n"))")
-    }
-
-    /// The ratchet: a converted file comes off the list, so that it stays converted.
-    @Test func notYetConvertedStillNeedsIt() {
-        let files = Dictionary(uniqueKeysWithValues: Self.files())
-        for path in Self.notYetConverted {
-            let text = files[path] ?? ""
-            #expect(text.contains("ja ?") || text.contains("== .ja"), "\(path) is converted: take it off the list")
-        }
     }
 }

@@ -1,0 +1,65 @@
+import KikitoriCore
+
+/// The words of the review tables (themes, differences, co-occurrence, answers), search results and
+/// tagging summaries as a terminal shows them.
+public enum ReviewPhrase: Sendable {
+    case columnTheme, columnTotal, columnBoth, columnChoice, columnCount
+    case unitHearings, unitAnswers
+    case unitNote(unit: String)
+    case smallCellsMarked(minCell: Int)
+    case differs
+    case fisherNote
+    case smallGroupCaution
+    case confirmed
+    case onlyIn([String])
+    case answeredSummary(answered: Int, dontKnow: String, refused: String)
+    case searchNothing(query: String)
+    case searchHeader(query: String, total: Int, shown: Int)
+    case note
+    case tagScopeAll, tagScopeNew
+    case tagSummary(dryRun: Bool, codebook: String, scope: String, scanned: Int, text: Int, seconds: String)
+    case untagged(count: Int, total: Int, share: String)
+    case statements(Int)
+
+    public func text(_ language: Language) -> String {
+        let ja = language == .ja
+        switch self {
+        case .columnTheme: return ja ? "テーマ" : "theme"
+        case .columnTotal: return ja ? "計" : "total"
+        case .columnBoth: return ja ? "同時" : "both"
+        case .columnChoice: return ja ? "選択肢" : "choice"
+        case .columnCount: return ja ? "件数" : "count"
+        case .unitHearings: return ja ? "ヒアリング数" : "hearings"
+        case .unitAnswers: return ja ? "回答数" : "answers"
+        case .unitNote(let unit): return ja ? "単位: \(unit)（テーマに該当した数と割合）。" : "Unit: \(unit) raising each theme, with shares. "
+        case .smallCellsMarked(let k): return ja ? "\(k) 未満のセルに * を付けています。" : "Cells under \(k) are marked *."
+        case .differs: return ja ? "差あり" : "differs"
+        case .fisherNote:
+            return ja
+                ? "Fisher の正確確率検定（両側）。p < 0.05 に「差あり」。ヒアリング数が少ないため目安として読んでください。"
+                : "Fisher's exact test, two-sided; 'differs' at p < 0.05. Hearings are few: read it as a screening figure."
+        case .smallGroupCaution:
+            return ja ? "注意: 5 件未満のグループがあり、検定はほぼ意味を持ちません。" : "Caution: a group has fewer than 5 hearings; the test can hardly say anything."
+        case .confirmed: return ja ? "（確認済み）" : " (confirmed)"
+        case .onlyIn(let versions):
+            return ja ? "（\(versions.joined(separator: "、")) のみ）" : "(only in \(versions.joined(separator: ", ")))"
+        case .answeredSummary(let answered, let dontKnow, let refused):
+            return ja ? "回答 \(answered)、わからない \(dontKnow)、回答拒否 \(refused)" : "answered \(answered), don't know \(dontKnow), refused \(refused)"
+        case .searchNothing(let query): return ja ? "「\(query)」は見つかりませんでした。" : "No answers or notes contain '\(query)'."
+        case .searchHeader(let query, let total, let shown):
+            return ja
+                ? "「\(query)」: \(total) 件\(total > shown ? "（最初の \(shown) 件を表示）" : "")"
+                : "'\(query)': \(total) match\(total == 1 ? "" : "es")\(total > shown ? " (showing the first \(shown))" : "")"
+        case .note: return ja ? "メモ" : "note"
+        case .tagScopeAll: return ja ? "全回答" : "all answers"
+        case .tagScopeNew: return ja ? "新しい回答" : "new answers"
+        case .tagSummary(let dryRun, let codebook, let scope, let scanned, let text, let seconds):
+            return ja
+                ? "\(dryRun ? "試行（書き込みなし）" : "タグ付け"): \(codebook)、\(scope) \(scanned) 件（文章 \(text) 件）、\(seconds) 秒"
+                : "\(dryRun ? "Dry run (nothing written)" : "Tagged") with \(codebook): \(scanned) \(scope) (\(text) text), \(seconds) s"
+        case .untagged(let count, let total, let share):
+            return ja ? "テーマのない文章回答: \(count) / \(total)（\(share)%）" : "Text answers with no theme: \(count) of \(total) (\(share)%)"
+        case .statements(let count): return ja ? "\(count) 文で評価" : "\(count) statements"
+        }
+    }
+}
