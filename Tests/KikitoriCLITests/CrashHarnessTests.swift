@@ -98,7 +98,10 @@ struct CrashHarnessTests {
 
     @Test func killedAtRandomMomentsLosesNothingConfirmed() throws {
         let respondent = try respondent()
-        var generator = SystemRandomNumberGenerator()
+        // Seeded, and the seed printed: a failing run is replayed with KIKITORI_STRESS_SEED=<seed>.
+        let seed = UInt64(ProcessInfo.processInfo.environment["KIKITORI_STRESS_SEED"] ?? "") ?? UInt64.random(in: 1...UInt64(UInt32.max))
+        print("crash harness: seed \(seed) (replay with KIKITORI_STRESS_SEED=\(seed))")
+        var generator = SeededGenerator(seed: seed)
         var killedMidCommit = 0
         for trial in 1...Self.trials {
             let terminal = try PseudoTerminal(
