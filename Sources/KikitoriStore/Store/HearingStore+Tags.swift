@@ -2,98 +2,142 @@ import KikitoriCore
 import Foundation
 import GRDB
 
-extension HearingStore {
-    /// What a tagging run needs to know before it reads an answer, read in one go.
-    private struct TagRunContext {
-        var full: Bool
-        var highWater: Int64
-        /// The last event when the run began: events written during the run are the next run's.
-        var bound: Int64
-        var total: Int
-        var plans: QuestionPlans
-        var human: Set<String>
-        var questionnaireOf: [String: String]
-        var current: Set<String>
-    }
+/// What a tagging run needs to know before it reads an answer, read in one go.
+package struct TagRunContext: Sendable {
+    package var full: Bool
+    package var highWater: Int64
+    /// The last event when the run began: events written during the run are the next run's.
+    package var bound: Int64
+    package var total: Int
+    package var plans: QuestionPlans
+    package var human: Set<String>
+    package var questionnaireOf: [String: String]
+    package var current: Set<String>
+}
 
+/// A current answer as a tagging run reads it.
+package struct AnswerToTag {
+    package var eventID: String
+    package var hearingID: String
+    package var questionID: String
+    package var code: String?
+    package var text: String?
+}
+
+/// The tags a run will write, sorted by event: the events scanned (whose automatic tags are
+/// replaced) and the new tags.
+package struct PendingTags: Sendable {
+    package struct Tag: Sendable {
+        package var event: String
+        package var theme: String
+        package var hearing: String
+        package var question: String
+        package var source: ThemeTag.Source
+        package var rule: Int?
+        package var spans: [Range<Int>]
+
+        package init(event: String, theme: String, hearing: String, question: String, source: ThemeTag.Source, rule: Int?, spans: [Range<Int>]) {
+            self.event = event
+            self.theme = theme
+            self.hearing = hearing
+            self.question = question
+            self.source = source
+            self.rule = rule
+            self.spans = spans
+        }
+    }
+    package var events: [String] = []
+    package var tags: [Tag] = []
+
+    package init() {}
+}
+
+/// The storage side of tagging: what a run reads, and the short transactions it writes in. What
+/// to tag and with which themes is the run's (`TaggingRun.swift` in the Kikitori target).
+extension HearingStore {
     /// How long one tagging transaction may hold the write lock before it commits and lets an
     /// interviewer's answer through.
     package static let tagSliceSeconds: TimeInterval = 0.3
 
-    /// The tags a run will write, sorted by event: the events scanned (whose automatic tags are
-    /// replaced) and the new tags.
-    private struct PendingTags {
-        struct Tag {
-            var event: String
-            var theme: String
-            var hearing: String
-            var question: String
-            var source: ThemeTag.Source
-            var rule: Int?
-            var spans: [Range<Int>]
-        }
-        var events: [String]
-        var tags: [Tag]
-    }
-
-    /// Tags every current answer not yet tagged with this codebook (all of them with `retag`, or when
-    /// the codebook changed). Human decisions are never overwritten.
-    ///
-    /// Every answer is matched in one read transaction, holding no lock; the tags are then written
-    /// in short transactions (``tagSliceSeconds`` each) in key order, so an interviewer's answer never
-    /// waits long behind a run. The high-water mark moves when the last is written: a run stopped
-    /// midway is simply done again.
-    ///
-    /// - Parameter progress: called now and then with (answers done, answers in scope).
-    public func tag(
-        with matcher: ThemeMatcher, retag: Bool = false, dryRun: Bool = false,
-        progress: ((Int, Int) -> Void)? = nil
-    ) throws(StoreError) -> TagReport {
-        let started = Date()
-        let codebook = matcher.codebook
-        if dryRun {
-            var report = try read { db in try Self.dryRun(matcher, retag: retag, in: db, progress: progress) }
-            report.seconds = Date().timeIntervalSince(started)
-            return report
-        }
-        // The run's start is one short transaction: the codebook, and a new codebook's high-water
-        // mark back to zero, so that a run stopped midway carries on with this codebook.
+    /// Starts a run in one short transaction: the codebook stored, and a new codebook's high-water
+    /// mark back to zero, so that a run stopped midway carries on with this codebook. Checkpoints
+    /// are held back until ``finishTagging(_:)``: the slices rewrite the same index pages, and
+    /// copying them into the file after each would do it again and again.
+    package func beginTagging(_ codebook: Codebook, retag: Bool) throws(StoreError) -> TagRunContext {
         let context = try write { db in
             let context = try Self.tagRunContext(codebook, retag: retag, in: db)
             try Self.storeCodebook(codebook, in: db)
             try Self.setHighWater(context.highWater, codebook: codebook, in: db, restart: context.full)
             return context
         }
-        var report = TagReport(codebook: codebook.reference, full: context.full, dryRun: false)
-        // Matching needs no lock: every answer is read and matched in one read transaction first.
-        var done = 0
-        let pending = try read { db in try Self.matchAll(matcher, context: context, report: &report, done: &done, in: db, progress: progress) }
-        // Then written in short transactions in key order, so that each touches its own stretch of
-        // the tag table and an interviewer's answer never waits long.
-        var position = 0
-        var tagPosition = 0
-        let now = Date().databaseValue
-        // The slices rewrite the same index pages: checkpointing the WAL after each would copy them
-        // into the file again and again. One checkpoint at the end does it once.
         try? queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
-        defer {
-            try? queue.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA wal_autocheckpoint = 1000")
-                _ = try? Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)")
+        return context
+    }
+
+    /// The same, for a dry run: read only.
+    package func taggingContext(_ codebook: Codebook, retag: Bool) throws(StoreError) -> TagRunContext {
+        try read { db in try Self.tagRunContext(codebook, retag: retag, in: db) }
+    }
+
+    /// Every answer event of the run, in storage order (one sequential scan), in one read transaction.
+    package func forEachAnswerToTag(_ context: TagRunContext, _ body: (AnswerToTag) throws -> Void) throws {
+        try readPassingErrors { db in
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT id, hearing_id, question_id, value_code, value_text FROM answer_event
+                WHERE rowid > ? AND rowid <= ? AND kind IN ('answered', 'changed')
+                """, arguments: [context.highWater, context.bound])
+            while let row = try cursor.next() {
+                try body(AnswerToTag(eventID: row[0], hearingID: row[1], questionID: row[2], code: row[3], text: row[4]))
             }
         }
-        while position < pending.events.count {
-            try write { db in
-                try Self.writeSlice(pending, codebook: codebook, from: &position, tags: &tagPosition, now: now, in: db)
-            }
-        }
-        try write { db in try db.execute(sql: "UPDATE tagging_state SET high_water = ? WHERE id = 1", arguments: [context.bound]) }
-        progress?(done, context.total)
+    }
+
+    /// `event theme` of every automatic tag on a current answer: what a dry run compares with.
+    package func automaticTagKeys() throws(StoreError) -> Set<String> {
         try read { db in
-            try Self.countUntagged(db, plans: context.plans, current: context.current, questionnaireOf: context.questionnaireOf, into: &report)
+            Set(try String.fetchAll(db, sql: """
+                SELECT t.event_id || ' ' || t.theme FROM tag t JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id
+                WHERE t.state = 'auto'
+                """))
         }
-        report.seconds = Date().timeIntervalSince(started)
-        return report
+    }
+
+    package func answerText(event: String) throws(StoreError) -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value_text FROM answer_event WHERE id = ?", arguments: [event]) }
+    }
+
+    /// One write transaction: the automatic tags of the next events replaced by the new ones, until
+    /// ``tagSliceSeconds`` have passed. Moves `position` and `tagPosition` on.
+    package func writeAutomaticTags(
+        _ pending: PendingTags, codebook: Codebook, position: inout Int, tagPosition: inout Int, now: Date
+    ) throws(StoreError) {
+        let stamp = now.databaseValue
+        try write { db in
+            try Self.writeSlice(pending, codebook: codebook, from: &position, tags: &tagPosition, now: stamp, in: db)
+        }
+    }
+
+    /// Ends a run: the high-water mark moved to where it began reading up to, and one checkpoint.
+    package func finishTagging(_ context: TagRunContext) throws(StoreError) {
+        try write { db in try db.execute(sql: "UPDATE tagging_state SET high_water = ? WHERE id = 1", arguments: [context.bound]) }
+        restoreCheckpoints()
+    }
+
+    /// Checkpoints back to SQLite's default, and one now (also when a run stops early).
+    package func restoreCheckpoints() {
+        try? queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 1000")
+            _ = try? Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)")
+        }
+    }
+
+    /// Text answers in the whole database, and those with no counting tag.
+    package func untaggedTextAnswers(_ context: TagRunContext) throws(StoreError) -> (total: Int, untagged: Int) {
+        try read { db in
+            var report = TagReport(codebook: "", full: false, dryRun: false)
+            try Self.countUntagged(db, plans: context.plans, current: context.current, questionnaireOf: context.questionnaireOf, into: &report)
+            return (report.totalTextAnswers, report.untaggedTextAnswers)
+        }
     }
 
     private static func tagRunContext(_ codebook: Codebook, retag: Bool, in db: Database) throws -> TagRunContext {
@@ -114,6 +158,7 @@ extension HearingStore {
             questionnaireOf: questionnaireOf, current: current)
     }
 
+
     private static func setHighWater(_ highWater: Int64, codebook: Codebook, in db: Database, restart: Bool) throws {
         try db.execute(
             sql: """
@@ -124,69 +169,7 @@ extension HearingStore {
                 """, arguments: [codebook.fingerprint, highWater, restart])
     }
 
-    /// The themes one answer gets from its text and its themed choices.
-    private static func themes(
-        of row: Row, plan: QuestionPlans.Plan, matcher: ThemeMatcher, scratch: inout ThemeMatcher.Scratch, report: inout TagReport
-    ) -> [(theme: String, source: ThemeTag.Source, rule: Int?, spans: [Range<Int>])] {
-        var found: [(theme: String, source: ThemeTag.Source, rule: Int?, spans: [Range<Int>])] = []
-        if plan.isText, let text = row[5] as String? {
-            report.textAnswers += 1
-            for match in matcher.match(NormalizedText(text), scratch: &scratch) {
-                found.append((match.theme, .rule, match.rule, match.spans))
-            }
-        }
-        if !plan.choiceThemes.isEmpty, let code = row[4] as String? {
-            for value in code.split(separator: " ") {
-                if let theme = plan.choiceThemes[String(value)], !found.contains(where: { $0.theme == theme }) {
-                    found.append((theme, .choice, nil, []))
-                }
-            }
-        }
-        return found
-    }
 
-    /// Every answer of the run matched, in one read transaction (no lock held).
-    private static func matchAll(
-        _ matcher: ThemeMatcher, context: TagRunContext, report: inout TagReport, done: inout Int, in db: Database,
-        progress: ((Int, Int) -> Void)?
-    ) throws -> PendingTags {
-        var scratch = matcher.makeScratch()
-        var pending = PendingTags(events: [], tags: [])
-        // Walk the event log in storage order, keeping only current answers: one sequential scan
-        // instead of two index probes per answer.
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT rowid, id, hearing_id, question_id, value_code, value_text FROM answer_event
-            WHERE rowid > ? AND rowid <= ? AND kind IN ('answered', 'changed')
-            """, arguments: [context.highWater, context.bound])
-        while let row = try cursor.next() {
-            done += 1
-            if done % 10_000 == 0 { progress?(done, context.total) }
-            let eventID: String = row[1]
-            guard context.current.contains(eventID) else { continue }
-            report.answersScanned += 1
-            // This codebook decides for every event it scans, including automatic tags another
-            // codebook made (merged from another database, or before a retag).
-            pending.events.append(eventID)
-            let questionID: String = row[3]
-            let hearingID: String = row[2]
-            guard let questionnaire = context.questionnaireOf[hearingID],
-                let plan = context.plans.plan(questionnaire: questionnaire, question: questionID)
-            else { continue }
-            for tag in themes(of: row, plan: plan, matcher: matcher, scratch: &scratch, report: &report)
-            where !context.human.contains(eventID + " " + tag.theme) {
-                report.added[tag.theme, default: 0] += 1
-                pending.tags.append(.init(
-                    event: eventID, theme: tag.theme, hearing: hearingID, question: questionID, source: tag.source, rule: tag.rule, spans: tag.spans))
-            }
-        }
-        progress?(done, context.total)
-        pending.events.sort()
-        pending.tags.sort { ($0.event, $0.theme) < ($1.event, $1.theme) }
-        return pending
-    }
-
-    /// One write transaction: the automatic tags of the next events replaced by the new ones, until
-    /// ``tagSliceSeconds`` have passed.
     private static func writeSlice(
         _ pending: PendingTags, codebook: Codebook, from position: inout Int, tags tagPosition: inout Int, now: DatabaseValue, in db: Database
     ) throws {
@@ -213,61 +196,6 @@ extension HearingStore {
             }
             position = end
         } while position < pending.events.count && Date().timeIntervalSince(started) < tagSliceSeconds
-    }
-
-    /// What a run would add and remove, from one read transaction.
-    private static func dryRun(
-        _ matcher: ThemeMatcher, retag: Bool, in db: Database, progress: ((Int, Int) -> Void)?
-    ) throws -> TagReport {
-        let codebook = matcher.codebook
-        let context = try tagRunContext(codebook, retag: retag, in: db)
-        var report = TagReport(codebook: codebook.reference, full: context.full, dryRun: true)
-        let previous = Set(try String.fetchAll(db, sql: """
-            SELECT t.event_id || ' ' || t.theme FROM tag t JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id
-            WHERE t.state = 'auto'
-            """))
-        var scratch = matcher.makeScratch()
-        var newTags: Set<String> = []
-        let cursor = try Row.fetchCursor(db, sql: """
-            SELECT rowid, id, hearing_id, question_id, value_code, value_text FROM answer_event
-            WHERE rowid > ? AND rowid <= ? AND kind IN ('answered', 'changed')
-            """, arguments: [context.highWater, context.bound])
-        var done = 0
-        while let row = try cursor.next() {
-            done += 1
-            if done % 10_000 == 0 { progress?(done, context.total) }
-            let eventID: String = row[1]
-            guard context.current.contains(eventID) else { continue }
-            report.answersScanned += 1
-            guard let questionnaire = context.questionnaireOf[row[2]],
-                let plan = context.plans.plan(questionnaire: questionnaire, question: row[3])
-            else { continue }
-            for tag in themes(of: row, plan: plan, matcher: matcher, scratch: &scratch, report: &report)
-            where !context.human.contains(eventID + " " + tag.theme) {
-                let key = eventID + " " + tag.theme
-                newTags.insert(key)
-                if !previous.contains(key) {
-                    report.added[tag.theme, default: 0] += 1
-                    if plan.isText, let text = row[5] as String?, report.addedExamples[tag.theme, default: []].count < 3 {
-                        report.addedExamples[tag.theme, default: []].append(text)
-                    }
-                }
-            }
-        }
-        if context.full {
-            for key in previous where !newTags.contains(key) {
-                let parts = key.split(separator: " ")
-                report.removed[String(parts[1]), default: 0] += 1
-                if report.removedExamples[String(parts[1]), default: []].count < 3,
-                    let text = try String.fetchOne(db, sql: "SELECT value_text FROM answer_event WHERE id = ?", arguments: [String(parts[0])])
-                {
-                    report.removedExamples[String(parts[1]), default: []].append(text)
-                }
-            }
-        }
-        progress?(done, context.total)
-        try countUntagged(db, plans: context.plans, current: context.current, questionnaireOf: context.questionnaireOf, into: &report)
-        return report
     }
 
     /// (event, theme) pairs a person decided on: a re-run leaves them alone.
@@ -387,10 +315,10 @@ extension HearingStore {
 }
 
 /// For each questionnaire snapshot: which questions hold text to match, and which choices carry a theme.
-package struct QuestionPlans {
-    package struct Plan {
-        var isText: Bool
-        var choiceThemes: [String: String]
+package struct QuestionPlans: Sendable {
+    package struct Plan: Sendable {
+        package var isText: Bool
+        package var choiceThemes: [String: String]
     }
 
     private var plans: [String: [String: Plan]] = [:]
