@@ -114,7 +114,7 @@ public final class Shell {
         case let error as StoreError: return error.text(language)
         case let error as LibraryError: return error.text(language)
         case let error as InputError: return error.errors.map { $0.message(language) }.joined(separator: "\n")
-        case let error as TagEvaluation.FormatError: return "\(error.path):\(error.line): \(error.message)"
+        case let error as TagEvaluation.FormatError: return "\(error.path):\(error.line): \(error.text(language))"
         default: return String(describing: error)
         }
     }

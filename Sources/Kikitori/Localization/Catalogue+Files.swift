@@ -63,3 +63,16 @@ extension CSVExporter.Problem {
         }
     }
 }
+
+extension TagEvaluation.FormatError {
+    public func text(_ language: Language) -> String {
+        let ja = language == .ja
+        switch problem {
+        case .notUTF8: return ja ? "UTF-8 のファイルではありません" : "the file is not valid UTF-8"
+        case .header: return ja ? "見出しの行には id、labels、text の列が必要です" : "the header must name the columns id, labels and text"
+        case .columns(let expected, let found):
+            return ja ? "列が \(found) 個あります（見出しは \(expected) 列）" : "expected \(expected) columns, found \(found)"
+        case .unknownTheme(let theme): return ja ? "labels にコードブックにないテーマ '\(theme)' があります" : "unknown theme '\(theme)' in labels"
+        }
+    }
+}

@@ -53,15 +53,22 @@ public struct TagEvaluation: Sendable {
 
     /// A row of the labelled file that could not be read.
     public struct FormatError: Error, Equatable, Sendable {
+        public enum Problem: Equatable, Sendable {
+            case notUTF8
+            case header
+            case columns(expected: Int, found: Int)
+            case unknownTheme(String)
+        }
+
         public var path: String
         public var line: Int
-        public var message: String
+        public var problem: Problem
     }
 
     public init(matcher: ThemeMatcher, path: String) throws {
         let data = try InputFile.read(path, limit: 50 * 1024 * 1024)
         guard let text = String(validating: data, as: UTF8.self) else {
-            throw FormatError(path: path, line: 1, message: "the file is not valid UTF-8")
+            throw FormatError(path: path, line: 1, problem: .notUTF8)
         }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
@@ -70,18 +77,18 @@ public struct TagEvaluation: Sendable {
         guard let header = lines.first?.split(separator: "\t", omittingEmptySubsequences: false).map(String.init),
             let idColumn = header.firstIndex(of: "id"), let labelColumn = header.firstIndex(of: "labels"),
             let textColumn = header.firstIndex(of: "text")
-        else { throw FormatError(path: path, line: 1, message: "the header must name the columns id, labels and text") }
+        else { throw FormatError(path: path, line: 1, problem: .header) }
         let known = Set(matcher.codebook.themes.map(\.id))
         for theme in known { themes[theme] = Scores() }
         var scratch = matcher.makeScratch()
         for (index, line) in lines.enumerated().dropFirst() where !line.isEmpty {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == header.count else {
-                throw FormatError(path: path, line: index + 1, message: "expected \(header.count) columns, found \(fields.count)")
+                throw FormatError(path: path, line: index + 1, problem: .columns(expected: header.count, found: fields.count))
             }
             let expected = Set(fields[labelColumn].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
             if let unknown = expected.subtracting(known).first {
-                throw FormatError(path: path, line: index + 1, message: "unknown theme '\(unknown)' in labels")
+                throw FormatError(path: path, line: index + 1, problem: .unknownTheme(unknown))
             }
             let statement = fields[textColumn]
             let found = Set(matcher.match(NormalizedText(statement), scratch: &scratch).map(\.theme))

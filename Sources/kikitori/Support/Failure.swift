@@ -57,7 +57,7 @@ func reportFailure(_ error: Error, language: Language) -> ExitCode {
         StandardError.write("kikitori: " + InputProblem.unknownTheme(theme).text(language))
         return ExitStatus.usage
     case let error as TagEvaluation.FormatError:
-        StandardError.write("\(error.path):\(error.line): \(error.message)")
+        StandardError.write("\(error.path):\(error.line): " + error.text(language))
         return ExitStatus.dataError
     case let error as CocoaError where error.code == .fileReadNoSuchFile:
         StandardError.write("kikitori: \(error.filePath ?? ""): " + String(cString: strerror(ENOENT)))
