@@ -44,6 +44,7 @@ install: build
 
 ## bench: figures next to grep, Python re and the sqlite3 CLI on ~1M synthetic answers (BENCH_SCALE scales)
 bench: build
+	$(SWIFT) build -c release --product kikitori-bench
 	@for tool in sqlite3 python3; do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing; \

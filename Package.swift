@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .library(name: "Kikitori", targets: ["Kikitori"]),
         .executable(name: "kikitori", targets: ["kikitori"]),
+        .executable(name: "kikitori-bench", targets: ["kikitori-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -58,12 +59,29 @@ let package = Package(
             dependencies: ["Kikitori", "CReadline"],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
+        // What every command-line tool shares: the database, language and codebook options, error
+        // reporting with exit codes, standard output that reports its failures, progress.
+        .target(
+            name: "KikitoriCommandSupport",
+            dependencies: ["Kikitori", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // The command-line front end: one subcommand per file, thin over the library.
         .executableTarget(
             name: "kikitori",
             dependencies: [
                 "Kikitori",
                 "KikitoriShell",
+                "KikitoriCommandSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Measuring tools for `make bench` only: phrases, the matcher alone, keyword lists, text
+        // dumps, commit latency. Not part of the tool people use.
+        .executableTarget(
+            name: "kikitori-bench",
+            dependencies: [
+                "Kikitori",
+                "KikitoriCommandSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -20,6 +20,7 @@ import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, ".build/release/kikitori")
+BENCH_BIN = os.path.join(ROOT, ".build/release/kikitori-bench")
 SCALE = float(os.environ.get("BENCH_SCALE", "1"))
 HEARINGS = max(100, int(70000 * SCALE))
 ENV = dict(os.environ, KIKITORI_QUESTIONNAIRES=os.path.join(ROOT, "questionnaires"), LANG="C.UTF-8")
@@ -92,13 +93,13 @@ def main():
         say("tagging…")
         text_path, keywords, by_theme = (os.path.join(work, n) for n in ("answers.txt", "keywords.txt", "by-theme.tsv"))
         with open(text_path, "wb") as f:
-            run([BIN, "dev", "dump-text", "--db", db], stdout=f)
+            run([BENCH_BIN, "dump-text", "--db", db], stdout=f)
         with open(keywords, "wb") as f:
-            run([BIN, "dev", "keywords"], stdout=f)
+            run([BENCH_BIN, "keywords"], stdout=f)
         with open(by_theme, "wb") as f:
-            run([BIN, "dev", "keywords", "--by-theme"], stdout=f)
+            run([BENCH_BIN, "keywords", "--by-theme"], stdout=f)
         size_mb = os.path.getsize(text_path) / 1e6
-        _, _, match_json = run([BIN, "dev", "match-bench", "--input", text_path], stdout=None)
+        _, _, match_json = run([BENCH_BIN, "match-bench", "--input", text_path], stdout=None)
         match = json.loads(match_json)
         # Captured, not sent to /dev/null: GNU grep stops at the first match when output is discarded.
         grep_seconds, _, _ = run(["grep", "-F", "-c", "-f", keywords, text_path], stdout=None)
@@ -167,7 +168,7 @@ def main():
 
         say("commits…")
         commit_db = os.path.join(work, "commit.sqlite")
-        _, _, commit_json = run([BIN, "dev", "commit-bench", "--db", commit_db, "--hearings", "40"], stdout=None)
+        _, _, commit_json = run([BENCH_BIN, "commit-bench", "--db", commit_db, "--hearings", "40"], stdout=None)
         commit = json.loads(commit_json)
         figures["commit"] = commit
         rows.append(("answer commit, engine + synchronous=FULL", f"{commit['commits']} answers", None,

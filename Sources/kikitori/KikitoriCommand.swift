@@ -1,5 +1,6 @@
 import ArgumentParser
 import Kikitori
+import KikitoriCommandSupport
 
 @main
 struct KikitoriCommand: ParsableCommand {

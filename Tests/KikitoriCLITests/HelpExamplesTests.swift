@@ -23,14 +23,16 @@ struct HelpExamplesTests {
     /// Every example, read from the binary's own help (all subcommands) and from the README.
     static let examples: [Example] = {
         var examples: [Example] = []
-        if let dump = try? kikitori(["--experimental-dump-help"]),
+        let bench = kikitoriBinary.deletingLastPathComponent().appendingPathComponent("kikitori-bench").path
+        for (tool, dump) in [("kikitori", try? kikitori(["--experimental-dump-help"])), ("kikitori-bench", try? command([bench, "--experimental-dump-help"]))] {
+        if let dump,
             let object = try? JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any],
             let root = object["command"] as? [String: Any]
         {
             func walk(_ command: [String: Any], _ path: String) {
                 for line in ((command["discussion"] as? String) ?? "").split(separator: "\n") {
                     let text = line.trimmingCharacters(in: .whitespaces)
-                    guard text == "kikitori" || text.hasPrefix("kikitori ") else { continue }
+                    guard text == tool || text.hasPrefix(tool + " ") else { continue }
                     // A trailing "(…)" explains the example; it is not part of the command.
                     let command = text.replacing(/\s{2,}\(.*\)$/, with: "")
                     examples.append(Example(source: path + " --help", line: command))
@@ -39,7 +41,8 @@ struct HelpExamplesTests {
                     walk(sub, path + " " + ((sub["commandName"] as? String) ?? ""))
                 }
             }
-            walk(root, "kikitori")
+            walk(root, tool)
+        }
         }
         let readme = (try? String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
         for line in readme.split(separator: "\n") where line.hasPrefix("$ kikitori") {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kikitori
+import KikitoriCommandSupport
 
 struct CodebookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,26 +16,6 @@ struct CodebookCommand: ParsableCommand {
               kikitori codebook diff old-codebook.yaml questionnaires/codebook.yaml
             """,
         subcommands: [CodebookLint.self, CodebookShow.self, CodebookDiffCommand.self])
-}
-
-/// Where the codebook is: `--codebook`, `$KIKITORI_CODEBOOK`, else `codebook.yaml` in the questionnaires folder.
-struct CodebookOptions: ParsableArguments {
-    @Option(name: .long, help: "The codebook file (default: codebook.yaml in the questionnaires folder).", completion: .file(extensions: ["yaml"]))
-    var codebook: String?
-
-    func path(_ options: GlobalOptions) -> String {
-        codebook ?? Self.defaultPath(options)
-    }
-
-    /// `$KIKITORI_CODEBOOK`, else `codebook.yaml` in the questionnaires folder.
-    static func defaultPath(_ options: GlobalOptions) -> String {
-        if let path = ProcessInfo.processInfo.environment["KIKITORI_CODEBOOK"], !path.isEmpty { return path }
-        return (options.library.root as NSString).appendingPathComponent("codebook.yaml")
-    }
-
-    func load(_ options: GlobalOptions) throws(InputError) -> Codebook {
-        try CodebookLoader.load(path: path(options))
-    }
 }
 
 extension CodebookCommand {

@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 import Kikitori
+import KikitoriCommandSupport
 
 struct DevCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dev",
-        abstract: "Tools for developers: synthetic data for benchmarks and demonstrations.",
+        abstract: "Synthetic data for demonstrations and benchmarks (measuring tools: kikitori-bench).",
         discussion: "Example:\n  kikitori dev generate --hearings 200 --seed 7 --db demo.sqlite",
-        subcommands: [DevGenerate.self, DevPhrases.self, DevMatchBench.self, DevKeywords.self, DevDumpText.self, DevCommitBench.self])
+        subcommands: [DevGenerate.self])
 }
 
 extension DevCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Crypto
 import Foundation
 import Kikitori
+import KikitoriCommandSupport
 
 extension ExportKind: ExpressibleByArgument {}
 extension CSVEncoding: ExpressibleByArgument {}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kikitori
+import KikitoriCommandSupport
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

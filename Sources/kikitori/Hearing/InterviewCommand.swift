@@ -1,5 +1,6 @@
 import ArgumentParser
 import Kikitori
+import KikitoriCommandSupport
 import KikitoriShell
 
 extension ConsentLevel: ExpressibleByArgument {}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kikitori
+import KikitoriCommandSupport
 import KikitoriShell
 
 /// `kikitori` and `kikitori shell`: the interactive hearing shell.

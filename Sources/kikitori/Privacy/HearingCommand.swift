@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kikitori
+import KikitoriCommandSupport
 
 /// What a respondent asks after the hearing: another consent, or words to keep out of print.
 struct HearingCommand: ParsableCommand {

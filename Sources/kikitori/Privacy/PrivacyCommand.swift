@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kikitori
+import KikitoriCommandSupport
 
 /// The last check, for any file: an appendix edited in Excel, a report saved from Word.
 struct PrivacyCommand: ParsableCommand {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import KikitoriCommandSupport
 
 struct QuestionnaireCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kikitori
+import KikitoriCommandSupport
 
 extension QuestionnaireCommand {
     struct QuestionnaireDiffCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Kikitori
+import KikitoriCommandSupport
 
 extension QuestionnaireCommand {
     struct QuestionnaireShow: ParsableCommand {

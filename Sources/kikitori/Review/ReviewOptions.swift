@@ -1,5 +1,6 @@
 import ArgumentParser
 import Kikitori
+import KikitoriCommandSupport
 
 extension ThemeCrossTab.Dimension: ExpressibleByArgument {}
 extension ThemeCrossTab.Unit: ExpressibleByArgument {}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kikitori
+import KikitoriCommandSupport
 
 struct ThemesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

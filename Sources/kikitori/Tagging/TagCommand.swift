@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Kikitori
+import KikitoriCommandSupport
 import KikitoriShell
 
 struct TagCommand: ParsableCommand {
@@ -165,9 +166,6 @@ extension TagCommand {
 }
 
 /// A tagging request that names something that is not there.
-enum TagProblem: Error {
-    case unknownTheme(String)
-}
 
 /// What `tag add` and `tag remove` take: an answer, a theme, and where they live.
 struct TagDecision: ParsableArguments {

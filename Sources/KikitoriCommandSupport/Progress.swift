@@ -1,18 +1,18 @@
 import Foundation
 
 /// A progress line on standard error, only when it is a terminal, redrawn at most ten times a second.
-final class Progress {
+package final class Progress {
     private let label: String
     /// Whether anything is drawn; commands skip counting work for a bar nobody sees.
-    let enabled = isatty(STDERR_FILENO) != 0
+    package let enabled = isatty(STDERR_FILENO) != 0
     private var lastDraw = Date.distantPast
     private var drawn = false
 
-    init(_ label: String) {
+    package init(_ label: String) {
         self.label = label
     }
 
-    func update(_ done: Int, of total: Int) {
+    package func update(_ done: Int, of total: Int) {
         guard enabled, total > 0 else { return }
         let now = Date()
         guard now.timeIntervalSince(lastDraw) >= 0.1 || done == total else { return }
@@ -25,7 +25,7 @@ final class Progress {
         drawn = true
     }
 
-    func finish() {
+    package func finish() {
         if drawn { StandardError.draw("\r\u{1B}[K") }
     }
 }

@@ -1,14 +1,30 @@
 import ArgumentParser
 import Foundation
 import Kikitori
+import KikitoriCommandSupport
 
-extension DevCommand {
-    /// `kikitori dev match-bench`: the matcher alone over a file of answers, one per line.
+/// The measuring tools behind `make bench`, beside the real `kikitori` so that they never reach a
+/// user's command list.
+@main
+struct KikitoriBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kikitori-bench",
+        abstract: "Measuring tools for make bench: phrases, the matcher alone, keyword lists, text dumps, commit latency.",
+        discussion: """
+            Examples:
+              kikitori-bench phrases --count 10000 --seed 1 > answers.txt
+              kikitori-bench match-bench --input answers.txt
+            """,
+        subcommands: [DevPhrases.self, DevMatchBench.self, DevKeywords.self, DevDumpText.self, DevCommitBench.self])
+}
+
+extension KikitoriBench {
+    /// `kikitori-bench match-bench`: the matcher alone over a file of answers, one per line.
     struct DevMatchBench: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "match-bench",
             abstract: "Time the theme matcher alone over a file of answers (one per line); prints JSON.",
-            discussion: "Example:\n  kikitori dev match-bench --input answers.txt")
+            discussion: "Example:\n  kikitori-bench match-bench --input answers.txt")
 
         @OptionGroup var options: GlobalOptions
         @OptionGroup var codebook: CodebookOptions
@@ -50,12 +66,12 @@ extension DevCommand {
         }
     }
 
-    /// `kikitori dev keywords`: every normalised keyword of the codebook, for `grep -F -f`.
+    /// `kikitori-bench keywords`: every normalised keyword of the codebook, for `grep -F -f`.
     struct DevKeywords: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "keywords",
             abstract: "Print the codebook's keywords, normalised, one per line (for grep -F -f).",
-            discussion: "Example:\n  kikitori dev keywords > keywords.txt")
+            discussion: "Example:\n  kikitori-bench keywords > keywords.txt")
 
         @OptionGroup var options: GlobalOptions
         @OptionGroup var codebook: CodebookOptions
@@ -75,12 +91,12 @@ extension DevCommand {
         }
     }
 
-    /// `kikitori dev dump-text`: the current text answers, one per line, for side-by-side baselines.
+    /// `kikitori-bench dump-text`: the current text answers, one per line, for side-by-side baselines.
     struct DevDumpText: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "dump-text",
             abstract: "Print every current free-text answer on its own line (line breaks become spaces).",
-            discussion: "Example:\n  kikitori dev dump-text --db bench.sqlite > answers.txt")
+            discussion: "Example:\n  kikitori-bench dump-text --db bench.sqlite > answers.txt")
 
         @OptionGroup var options: GlobalOptions
         @OptionGroup var database: DatabaseOptions
@@ -96,13 +112,13 @@ extension DevCommand {
     }
 }
 
-extension DevCommand {
-    /// `kikitori dev phrases`: synthetic free-text answers, one per line, for matcher benchmarks.
+extension KikitoriBench {
+    /// `kikitori-bench phrases`: synthetic free-text answers, one per line, for matcher benchmarks.
     struct DevPhrases: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "phrases",
             abstract: "Print synthetic Japanese answers from the phrase bank, one per line; the same seed gives the same text.",
-            discussion: "Example:\n  kikitori dev phrases --count 10000 --seed 1 > answers.txt")
+            discussion: "Example:\n  kikitori-bench phrases --count 10000 --seed 1 > answers.txt")
 
         @Option(help: "How many answers.")
         var count: Int = 1000
@@ -119,8 +135,8 @@ extension DevCommand {
     }
 }
 
-extension DevCommand {
-    /// `kikitori dev commit-bench`: how long an interviewer waits for each answer to be saved.
+extension KikitoriBench {
+    /// `kikitori-bench commit-bench`: how long an interviewer waits for each answer to be saved.
     struct DevCommitBench: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "commit-bench",
@@ -131,7 +147,7 @@ extension DevCommand {
                 into a new database at --db.
 
                 Example:
-                  kikitori dev commit-bench --db commit.sqlite --hearings 40
+                  kikitori-bench commit-bench --db commit.sqlite --hearings 40
                 """)
 
         @OptionGroup var options: GlobalOptions

@@ -3,14 +3,16 @@ import Foundation
 import Kikitori
 
 /// Where the hearings database is: `--db`, `$KIKITORI_DB`, else `./kikitori.sqlite`.
-struct DatabaseOptions: ParsableArguments {
+package struct DatabaseOptions: ParsableArguments {
+    package init() {}
+
     @Option(name: .long, help: "The hearings database (default: $KIKITORI_DB, else ./kikitori.sqlite).", completion: .file())
-    var db: String?
+    package var db: String?
 
     @Flag(help: "Make the database readable by its owner only (0600) if others can read it.")
-    var fixPermissions = false
+    package var fixPermissions = false
 
-    var path: String {
+    package var path: String {
         if let db { return db }
         if let path = ProcessInfo.processInfo.environment["KIKITORI_DB"], !path.isEmpty { return path }
         return "kikitori.sqlite"
@@ -18,7 +20,7 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Opens the database; a wait for another process's write is said on standard error. Commands
     /// that only read pass `readOnly`: they then write nothing (and work on write-protected media).
-    func open(_ options: GlobalOptions, readOnly: Bool = false) throws(StoreError) -> HearingStore {
+    package func open(_ options: GlobalOptions, readOnly: Bool = false) throws(StoreError) -> HearingStore {
         let language = options.language()
         let store = try HearingStore(path: path, readOnly: readOnly)
         if let mode = store.loosePermissions {

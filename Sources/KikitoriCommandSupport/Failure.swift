@@ -2,18 +2,23 @@ import ArgumentParser
 import Foundation
 import Kikitori
 
+/// A theme named on the command line that the codebook does not have.
+package enum TagProblem: Error {
+    case unknownTheme(String)
+}
+
 /// BSD sysexits codes, so scripts can tell a bad file from a bad command line.
-enum ExitStatus {
-    static let usage = ExitCode(64)
-    static let dataError = ExitCode(65)
-    static let noInput = ExitCode(66)
-    static let cannotCreate = ExitCode(73)
-    static let ioError = ExitCode(74)
+package enum ExitStatus {
+    package static let usage = ExitCode(64)
+    package static let dataError = ExitCode(65)
+    package static let noInput = ExitCode(66)
+    package static let cannotCreate = ExitCode(73)
+    package static let ioError = ExitCode(74)
 }
 
 
 /// Prints a failure from the library as one line per problem and maps it to an exit code.
-func reportFailure(_ error: Error, language: Language) -> ExitCode {
+package func reportFailure(_ error: Error, language: Language) -> ExitCode {
     switch error {
     case let error as InputError:
         for diagnostic in error.diagnostics { StandardError.write(diagnostic.message(language)) }
@@ -70,7 +75,7 @@ func reportFailure(_ error: Error, language: Language) -> ExitCode {
 
 extension GlobalOptions {
     /// Runs `body`, turning library errors into one-line messages and exit codes.
-    func guarded<T>(_ body: () throws -> T) throws -> T {
+    package func guarded<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as ExitCode {

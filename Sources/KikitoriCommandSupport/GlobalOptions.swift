@@ -3,21 +3,23 @@ import Foundation
 import Kikitori
 
 /// Options every command shares: the interface language and where questionnaires live.
-struct GlobalOptions: ParsableArguments {
+package struct GlobalOptions: ParsableArguments {
+    package init() {}
+
     @Option(name: .long, help: "Interface language: ja or en (default: from LANG, else the questionnaire's default).")
-    var lang: Language?
+    package var lang: Language?
 
     @Option(
         name: .long, help: "The questionnaires folder (default: $KIKITORI_QUESTIONNAIRES, else ./questionnaires).",
         completion: .directory)
-    var questionnaires: String?
+    package var questionnaires: String?
 
     /// The language to speak: `--lang`, then the locale, then `fallback`.
-    func language(fallback: Language = .ja) -> Language {
+    package func language(fallback: Language = .ja) -> Language {
         lang ?? Language.fromEnvironment() ?? fallback
     }
 
-    var library: QuestionnaireLibrary {
+    package var library: QuestionnaireLibrary {
         QuestionnaireLibrary(root: questionnairesFolder)
     }
 

@@ -10,12 +10,12 @@ import Glibc
 /// crash and never a silent exit 0 with the output lost (a full disk, a closed stream, a broken
 /// pipe while SIGPIPE is ignored). With SIGPIPE at its default, `| head` ends the program quietly,
 /// as it does every Unix tool.
-enum StandardOutput {
-    static func write(_ text: String) throws {
+package enum StandardOutput {
+    package static func write(_ text: String) throws {
         try write(Data(text.utf8))
     }
 
-    static func write(_ data: Data) throws {
+    package static func write(_ data: Data) throws {
         guard let failure = descriptorWrite(STDOUT_FILENO, data) else { return }
         StandardError.write("kikitori: " + Phrase.standardOutputFailed(String(cString: strerror(failure))).text(language))
         throw ExitStatus.ioError
@@ -36,13 +36,13 @@ enum StandardOutput {
 
 /// Standard error, where every diagnostic goes so that standard output stays clean for pipes.
 /// A closed standard error loses the message, never the program.
-enum StandardError {
-    static func write(_ line: String) {
+package enum StandardError {
+    package static func write(_ line: String) {
         _ = descriptorWrite(STDERR_FILENO, Data((line + "\n").utf8))
     }
 
     /// Progress drawing: no newline.
-    static func draw(_ text: String) {
+    package static func draw(_ text: String) {
         _ = descriptorWrite(STDERR_FILENO, Data(text.utf8))
     }
 }

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import Kikitori
+
+/// Where the codebook is: `--codebook`, `$KIKITORI_CODEBOOK`, else `codebook.yaml` in the questionnaires folder.
+package struct CodebookOptions: ParsableArguments {
+    package init() {}
+
+    @Option(name: .long, help: "The codebook file (default: codebook.yaml in the questionnaires folder).", completion: .file(extensions: ["yaml"]))
+    package var codebook: String?
+
+    package func path(_ options: GlobalOptions) -> String {
+        codebook ?? Self.defaultPath(options)
+    }
+
+    /// `$KIKITORI_CODEBOOK`, else `codebook.yaml` in the questionnaires folder.
+    package static func defaultPath(_ options: GlobalOptions) -> String {
+        if let path = ProcessInfo.processInfo.environment["KIKITORI_CODEBOOK"], !path.isEmpty { return path }
+        return (options.library.root as NSString).appendingPathComponent("codebook.yaml")
+    }
+
+    package func load(_ options: GlobalOptions) throws(InputError) -> Codebook {
+        try CodebookLoader.load(path: path(options))
+    }
+}
