@@ -30,138 +30,23 @@ public struct CSVExporter {
     public func export(
         _ kind: ExportKind, options: ExportOptions, codebook: Codebook, writer: CSVWriter, progress: ((Int, Int) -> Void)? = nil
     ) throws -> [String] {
-        let language = options.labels ?? .ja
-        let filter = options.filter
-        let isPublic = publication.isPublic
-        let output = kind.rawValue
         let check = CellCheck(publication: publication, output: kind.rawValue)
-        let write = { (fields: [String?]) throws in
-            try check.check(fields)
-            try writer.writeRow(fields)
-        }
-        let text = { (value: String?) in check.masked(value) }
+        let run = ExportRun(
+            kind: kind, options: options, codebook: codebook, writer: writer, check: check, progress: progress,
+            write: { fields in
+                try check.check(fields)
+                try writer.writeRow(fields)
+            },
+            text: { value in check.masked(value) })
         switch kind {
-        case .answers:
-            var header = ["hearing_id", "questionnaire", "questionnaire_version", "respondent_kind", "respondent", "question_id"]
-            if options.labels != nil { header.append("question_label") }
-            header += ["status", "value_code"]
-            if options.labels != nil { header.append("value_label") }
-            header += ["value_text", "answered_at"]
-            try writer.writeHeader(header)
-            var references: Set<String> = []
-            // Snapshots are loaded before the cursor opens: the store's methods are not reentrant.
-            var snapshots: [String: (questionnaire: Questionnaire, questions: [String: Question], id: String, version: String)] = [:]
-            for reference in try store.snapshotReferences() {
-                let questionnaire = try store.snapshot(reference)
-                let questions = Dictionary(questionnaire.questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-                snapshots[reference] = (questionnaire, questions, questionnaire.id, String(questionnaire.version))
-            }
-            // Counted only for a progress bar: the count is a second pass over the answers.
-            let total = progress == nil ? 0 : try store.countCurrentAnswers(filter: filter)
-            var done = 0
-            try store.forEachCurrentAnswer(filter: filter) { row in
-                done += 1
-                if done % 10_000 == 0 { progress?(done, total) }
-                references.insert(row.questionnaire)
-                guard let (questionnaire, questions, id, version) = snapshots[row.questionnaire] else { return }
-                let question = questions[row.questionID]
-                var fields: [String?] = [row.hearingID, id, version, row.respondentKind]
-                fields.append(publication.respondent(row.respondentID, organisation: row.organisation))
-                fields.append(row.questionID)
-                if let labels = options.labels { fields.append(question?.label.text(labels, fallback: questionnaire.defaultLanguage)) }
-                fields += [row.kind, row.code]
-                if let labels = options.labels { fields.append(Self.valueLabel(row.code, question: question, in: questionnaire, language: labels)) }
-                fields += [text(row.text), row.recordedAt.map(JapanTime.timestamp)]
-                try write(fields)
-            }
-            progress?(done, total)
-            return references.sorted()
-
-        case .hearings:
-            return try exportWide(options: options, writer: writer, text: text, write: write)
-
-        case .tags:
-            try writer.writeHeader([
-                "hearing_id", "question_id", "theme", "state", "source", "rule", "codebook", "matched", "answer_text",
-            ])
-            try store.forEachTag(filter: filter) { row in
-                // Matched words are cut from the text as shown, so a name inside one is masked too.
-                let shown = row.answer.map { publication.text($0, spans: row.spans) }
-                let matched = shown.map { shown in
-                    let bytes = Array(shown.text.utf8)
-                    return shown.spans.filter { $0.upperBound <= bytes.count }
-                        .map { String(decoding: bytes[$0], as: UTF8.self) }.joined(separator: " | ")
-                }
-                check.wasMasked(shown?.text)
-                try write([row.hearingID, row.questionID, row.theme, row.state, row.source, row.rule, row.codebook, matched, shown?.text])
-            }
-            return []
-
-        case .tagMatrix:
-            let themes = codebook.themes.map(\.id)
-            let perHearing = options.unit == .hearing
-            try writer.writeHeader((perHearing ? ["hearing_id"] : ["hearing_id", "question_id"]) + themes)
-            try store.forEachThemeSet(filter: filter, perHearing: perHearing) { hearing, question, present in
-                let flags = themes.map { present.contains($0) ? "1" : "0" }
-                try writer.writeRow((perHearing ? [hearing] : [hearing, question]) + flags)
-            }
-            return []
-
-        case .themes:
-            let table = publication.crossTab(try store.crossTab(themes: codebook.themes.map(\.id), filter: filter))
-            var header = ["theme"]
-            if options.labels != nil { header.append("theme_label") }
-            let groupName = { (group: String) in group == ThemeCrossTab.otherGroup ? "other_small_groups" : group }
-            for group in table.groups { header += ["\(groupName(group))_hearings", "\(groupName(group))_share"] }
-            header += ["total_hearings", "total_share"]
-            try writer.writeHeader(header)
-            let share = { (count: Int, n: Int) -> String in n == 0 ? "" : String(format: "%.3f", Double(count) / Double(n)) }
-            let cell = { (theme: String, group: String?, count: Int, n: Int) -> [String?] in
-                if table.isHidden(theme, group) { return [count > 0 && count < filter.smallCell ? "<\(filter.smallCell)" : "x", ""] }
-                return [String(count), share(count, n)]
-            }
-            try writer.writeRow(["n"] + (options.labels != nil ? [""] : []) + table.groups.flatMap { [String(table.n[$0] ?? 0), ""] } + [String(table.total), ""])
-            for theme in table.themes {
-                var row: [String?] = [theme]
-                if let labels = options.labels { row.append(codebook.theme(theme)?.label.text(labels) ?? theme) }
-                for group in table.groups { row += cell(theme, group, table.count(theme, group), table.n[group] ?? 0) }
-                row += cell(theme, nil, table.total(theme), table.total)
-                try write(row)
-            }
-            return []
-
-        case .quotes:
-            try writer.writeHeader(["theme", "theme_label", "respondent", "quote", "hearing_date"])
-            for theme in codebook.themes {
-                for found in try store.quotes(theme: theme.id, filter: filter, limit: 20) {
-                    let quote = publication.quote(found)
-                    check.wasMasked(quote.text)
-                    let who = [Phrase.respondentKindOne(quote.kind).text(language), quote.industry, quote.region, quote.organisation]
-                        .compactMap { $0 }.joined(separator: Catalogue.listSeparator(language))
-                    try write([theme.id, theme.label.text(language), who, quote.text, JapanTime.day(quote.date)])
-                }
-            }
-            return []
-
-        case .codebook:
-            try Self.exportCodebook(codebook, writer: writer)
-            return []
-
-        case .respondents:
-            guard !isPublic else { throw Problem.internalOnly(kind.rawValue) }
-            try writer.writeHeader([
-                "respondent_id", "kind", "organisation", "person_name", "person_role", "industry", "municipality", "region",
-                "pseudonym", "hearings",
-            ])
-            let identities = publication.identities
-            try store.forEachRespondent { respondent, hearings in
-                let id = respondent.id.uuidString.lowercased()
-                try writer.writeRow([
-                    id, respondent.kind.rawValue, respondent.organisation, respondent.personName, respondent.personRole, respondent.industry,
-                    respondent.municipality, respondent.region, identities.entries[id]?.pseudonym, String(hearings),
-                ])
-            }
-            return []
+        case .answers: return try exportAnswers(run)
+        case .hearings: return try exportHearings(run)
+        case .tags: return try exportTags(run)
+        case .tagMatrix: return try exportTagMatrix(run)
+        case .themes: return try exportThemes(run)
+        case .quotes: return try exportQuotes(run)
+        case .codebook: return try exportCodebook(run)
+        case .respondents: return try exportRespondents(run)
         }
     }
 
@@ -181,11 +66,25 @@ public struct CSVExporter {
     }
 }
 
+/// What one export's kinds share: its options and the writer with the last check in front of it.
+struct ExportRun {
+    let kind: ExportKind
+    let options: ExportOptions
+    let codebook: Codebook
+    let writer: CSVWriter
+    let check: CellCheck
+    let progress: ((Int, Int) -> Void)?
+    /// Writes a row after the last check of a public export.
+    let write: ([String?]) throws -> Void
+    /// Answer text as this export may show it, noted as already scanned.
+    let text: (String?) -> String?
+}
+
 extension CSVExporter {
     /// One row per hearing of one questionnaire, every version in one table: a code and a label
     /// column per question, select_multiple split into 0/1 columns plus a joined column. A question
     /// or choice a version lacks is empty there; no column moves because versions differ.
-    fileprivate func exportWide(
+    func exportWide(
         options: ExportOptions, writer: CSVWriter, text: (String?) -> String?, write: ([String?]) throws -> Void
     ) throws -> [String] {
         let filter = options.filter
@@ -261,7 +160,7 @@ extension CSVExporter {
 /// The last check of a public export, cell by cell, without scanning anything twice: text that went
 /// through the masker was scanned as it was masked; every other cell (labels, respondent names,
 /// codes) is scanned once per distinct value, since the same few repeat on every row.
-private final class CellCheck {
+final class CellCheck {
     let publication: Publication
     let output: String
     /// Masked cells of the row being built; cleared when it is written.
