@@ -105,12 +105,13 @@ extension HearingStore {
         public var confirmed: Bool
     }
 
-    /// Representative quotes: confirmed ones first, then medium-length ones, one per hearing.
-    public func quotes(theme: String, filter: ReviewFilter = ReviewFilter(), limit: Int = 10) throws(StoreError) -> [Quote] {
+    /// Answers tagged with `theme` that a quote could come from, with their words: people's
+    /// decisions first, then the earliest hearings, at most `count`. Which to quote is the review's
+    /// choice (`Quotes.swift` in the Kikitori target).
+    package func quoteCandidates(theme: String, filter: ReviewFilter, count: Int) throws(StoreError) -> [Quote] {
         let (conditions, arguments) = filter.conditions
         return try read { db in
-            // Candidates first (people's decisions, then earliest hearings) without touching answer text;
-            // then the texts of those few, ranked by how quotable their length is.
+            // Candidates first without touching answer text, then the texts of those few.
             let candidates = try Row.fetchAll(
                 db,
                 sql: """
@@ -123,22 +124,11 @@ extension HearingStore {
                     WHERE t.theme = ? AND t.state != 'rejected' AND t.source != 'choice' AND \(conditions)
                     ORDER BY (t.state IN ('confirmed', 'manual')) DESC, h.started_at
                     LIMIT ?
-                    """, arguments: StatementArguments([theme] + arguments + [String(limit * 10)]))
+                    """, arguments: StatementArguments([theme] + arguments + [String(count)]))
             let text = try db.makeStatement(sql: "SELECT value_text FROM answer_event WHERE id = ?")
-            var rows: [(Row, String)] = []
-            for candidate in candidates {
-                if let value = try String.fetchOne(text, arguments: [candidate[4] as String]) { rows.append((candidate, value)) }
-            }
-            rows.sort { a, b in
-                let confirmed = { (row: Row) in (row[2] as String) != "auto" }
-                if confirmed(a.0) != confirmed(b.0) { return confirmed(a.0) }
-                return abs(a.1.count - 60) < abs(b.1.count - 60)
-            }
-            var seen: Set<String> = []
             var quotes: [Quote] = []
-            for (row, value) in rows where quotes.count < limit {
-                let hearing: String = row[0]
-                guard seen.insert(hearing).inserted, let id = UUID(uuidString: hearing),
+            for row in candidates {
+                guard let value = try String.fetchOne(text, arguments: [row[4] as String]), let id = UUID(uuidString: row[0]),
                     let kind = RespondentKind(rawValue: row[5]), let consent = ConsentLevel(rawValue: row[9])
                 else { continue }
                 quotes.append(Quote(
