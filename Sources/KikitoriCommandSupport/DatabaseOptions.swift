@@ -24,7 +24,8 @@ package struct DatabaseOptions: ParsableArguments {
         let language = options.language()
         let store = try HearingStore(path: path, readOnly: readOnly)
         if let mode = store.loosePermissions {
-            if fixPermissions && !readOnly {
+            // Permissions are the file's owner's to change, whether the command writes or only reads.
+            if fixPermissions {
                 try store.tightenPermissions()
             } else {
                 StandardError.write("kikitori: " + Phrase.loosePermissions(path, mode: String(mode, radix: 8)).text(language))

@@ -23,12 +23,13 @@ struct HelpExamplesTests {
     /// Every example, read from the binary's own help (all subcommands) and from the README.
     static let examples: [Example] = {
         var examples: [Example] = []
+        // Both tools' help, every subcommand: `kikitori` and the measuring tools of `make bench`.
         let bench = kikitoriBinary.deletingLastPathComponent().appendingPathComponent("kikitori-bench").path
-        for (tool, dump) in [("kikitori", try? kikitori(["--experimental-dump-help"])), ("kikitori-bench", try? command([bench, "--experimental-dump-help"]))] {
-        if let dump,
-            let object = try? JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any],
-            let root = object["command"] as? [String: Any]
-        {
+        let dumps = [("kikitori", try? kikitori(["--experimental-dump-help"])), ("kikitori-bench", try? command([bench, "--experimental-dump-help"]))]
+        for (tool, dump) in dumps {
+            guard let dump, let object = try? JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any],
+                let root = object["command"] as? [String: Any]
+            else { continue }
             func walk(_ command: [String: Any], _ path: String) {
                 for line in ((command["discussion"] as? String) ?? "").split(separator: "\n") {
                     let text = line.trimmingCharacters(in: .whitespaces)
@@ -42,7 +43,6 @@ struct HelpExamplesTests {
                 }
             }
             walk(root, tool)
-        }
         }
         let readme = (try? String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
         for line in readme.split(separator: "\n") where line.hasPrefix("$ kikitori") {

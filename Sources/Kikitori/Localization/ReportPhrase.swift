@@ -5,7 +5,7 @@ public enum ReportPhrase: Sendable, CaseIterable {
     case title
     case generated
     case overview
-    case themes
+    case themesHeading
     case differencesBetweenGroups
     case firms
     case municipalities
@@ -21,20 +21,19 @@ public enum ReportPhrase: Sendable, CaseIterable {
     case questionnaires
     case counted
     case everyStatus
-    case aHearingRaisedA
-    case differencesUseFisherS
+    case countingRule
+    case fisherMethod
     case madeWith
-    case themesByKindOf
-    case differencesBetweenFirmsAnd
-    case theme
-    case total
-    case figuresAreJaccardSimilarities
-    case firms2
-    case municipalities2
-    case differs
-    case fisherSExactTest
-    case aGroupHasFewer
-    case only
+    case themesByKindHeading
+    case firmsAgainstMunicipalitiesHeading
+    case themeColumn
+    case totalColumn
+    case jaccardNote
+    case firmsColumn
+    case municipalitiesColumn
+    case fisherNote
+    case smallGroupWarning
+    case onlyInVersions
 
     public func text(_ language: Language) -> String {
         language == .ja ? japanese : english
@@ -45,7 +44,7 @@ public enum ReportPhrase: Sendable, CaseIterable {
         case .title: return "Summary of hearings"
         case .generated: return "Generated"
         case .overview: return "Overview"
-        case .themes: return "Themes"
+        case .themesHeading: return "Themes"
         case .differencesBetweenGroups: return "Differences between groups"
         case .firms: return "firms"
         case .municipalities: return "municipalities"
@@ -61,20 +60,19 @@ public enum ReportPhrase: Sendable, CaseIterable {
         case .questionnaires: return "Questionnaires"
         case .counted: return "Counted"
         case .everyStatus: return "every status"
-        case .aHearingRaisedA: return "A hearing raised a theme when any of its current answers carries it (automatic, confirmed or manual; not rejected)."
-        case .differencesUseFisherS: return "Differences use Fisher's exact test, two-sided."
+        case .countingRule: return "A hearing raised a theme when any of its current answers carries it (automatic, confirmed or manual; not rejected)."
+        case .fisherMethod: return "Differences use Fisher's exact test, two-sided."
         case .madeWith: return "Made with"
-        case .themesByKindOf: return "Themes by kind of respondent (share of hearings)"
-        case .differencesBetweenFirmsAnd: return "Differences between firms and municipalities"
-        case .theme: return "Theme"
-        case .total: return "Total"
-        case .figuresAreJaccardSimilarities: return "Figures are Jaccard similarities: hearings raising both ÷ hearings raising either."
-        case .firms2: return "Firms"
-        case .municipalities2: return "Municipalities"
-        case .differs: return "differs"
-        case .fisherSExactTest: return "Fisher's exact test, two-sided, p < 0.05. Hearings are few: a screening figure."
-        case .aGroupHasFewer: return "A group has fewer than 5 hearings."
-        case .only: return "only"
+        case .themesByKindHeading: return "Themes by kind of respondent (share of hearings)"
+        case .firmsAgainstMunicipalitiesHeading: return "Differences between firms and municipalities"
+        case .themeColumn: return "Theme"
+        case .totalColumn: return "Total"
+        case .jaccardNote: return "Figures are Jaccard similarities: hearings raising both ÷ hearings raising either."
+        case .firmsColumn: return "Firms"
+        case .municipalitiesColumn: return "Municipalities"
+        case .fisherNote: return "Fisher's exact test, two-sided, p < 0.05. Hearings are few: a screening figure."
+        case .smallGroupWarning: return "A group has fewer than 5 hearings."
+        case .onlyInVersions: return "only"
         }
     }
 
@@ -83,7 +81,7 @@ public enum ReportPhrase: Sendable, CaseIterable {
         case .title: return "ヒアリング結果の概要"
         case .generated: return "作成日"
         case .overview: return "概要"
-        case .themes: return "テーマ"
+        case .themesHeading: return "テーマ"
         case .differencesBetweenGroups: return "グループ間の差"
         case .firms: return "民間企業"
         case .municipalities: return "市町村"
@@ -99,20 +97,19 @@ public enum ReportPhrase: Sendable, CaseIterable {
         case .questionnaires: return "調査票"
         case .counted: return "対象"
         case .everyStatus: return "全状態"
-        case .aHearingRaisedA: return "あるヒアリングのいずれかの回答にテーマが付いていれば（自動・確認済み・手動。却下は除く）、そのヒアリングはテーマを挙げたと数えます。"
-        case .differencesUseFisherS: return "差の検定は Fisher の正確確率検定（両側）です。"
+        case .countingRule: return "あるヒアリングのいずれかの回答にテーマが付いていれば（自動・確認済み・手動。却下は除く）、そのヒアリングはテーマを挙げたと数えます。"
+        case .fisherMethod: return "差の検定は Fisher の正確確率検定（両側）です。"
         case .madeWith: return "作成"
-        case .themesByKindOf: return "テーマ（回答者の種別ごとの割合）"
-        case .differencesBetweenFirmsAnd: return "グループ間の差（民間企業と市町村）"
-        case .theme: return "テーマ"
-        case .total: return "計"
-        case .figuresAreJaccardSimilarities: return "数値は Jaccard 係数（両方を挙げたヒアリング ÷ どちらかを挙げたヒアリング）。"
-        case .firms2: return "民間企業"
-        case .municipalities2: return "市町村"
-        case .differs: return "差あり"
-        case .fisherSExactTest: return "Fisher の正確確率検定（両側）、p < 0.05。ヒアリング数が少ないため目安です。"
-        case .aGroupHasFewer: return "5 件未満のグループがあります。"
-        case .only: return "のみ"
+        case .themesByKindHeading: return "テーマ（回答者の種別ごとの割合）"
+        case .firmsAgainstMunicipalitiesHeading: return "グループ間の差（民間企業と市町村）"
+        case .themeColumn: return "テーマ"
+        case .totalColumn: return "計"
+        case .jaccardNote: return "数値は Jaccard 係数（両方を挙げたヒアリング ÷ どちらかを挙げたヒアリング）。"
+        case .firmsColumn: return "民間企業"
+        case .municipalitiesColumn: return "市町村"
+        case .fisherNote: return "Fisher の正確確率検定（両側）、p < 0.05。ヒアリング数が少ないため目安です。"
+        case .smallGroupWarning: return "5 件未満のグループがあります。"
+        case .onlyInVersions: return "のみ"
         }
     }
 }

@@ -64,7 +64,7 @@ extension Publication {
     }
 
     /// The part to hide beside another: the smallest non-zero count (a zero says least), else any.
-    static func nextSmallest(_ parts: [(group: String, count: Int)]) -> String? {
+    static func nextSmallest<Key: Comparable>(_ parts: [(group: Key, count: Int)]) -> Key? {
         let candidates = parts.filter { $0.count > 0 }.isEmpty ? parts : parts.filter { $0.count > 0 }
         return candidates.min { ($0.count, $0.group) < ($1.count, $1.group) }?.group
     }
@@ -107,7 +107,7 @@ extension Publication {
         let k = minCell
         var shown = distribution
         shown.texts = distribution.texts.map { text($0) }
-        var parts: [(group: String, count: Int)] = []
+        var parts: [(group: Int, count: Int)] = []
         var hiddenParts = 0
         for index in shown.rows.indices {
             let count = shown.rows[index].count
@@ -115,7 +115,7 @@ extension Publication {
                 shown.rows[index].hidden = true
                 hiddenParts += 1
             } else {
-                parts.append((String(index), count))
+                parts.append((index, count))
             }
         }
         // One answer, one value: the counts add up to the answered total, which is shown.
@@ -124,8 +124,8 @@ extension Publication {
         case .selectOne, .yesNo, .scale: additive = true
         default: additive = false
         }
-        if additive && hiddenParts == 1, let next = Self.nextSmallest(parts), let index = Int(next) {
-            shown.rows[index].hidden = true
+        if additive && hiddenParts == 1, let next = Self.nextSmallest(parts) {
+            shown.rows[next].hidden = true
         }
         shown.dontKnowHidden = distribution.dontKnow > 0 && distribution.dontKnow < k
         shown.refusedHidden = distribution.refused > 0 && distribution.refused < k

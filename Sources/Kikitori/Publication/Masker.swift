@@ -143,24 +143,28 @@ struct Masker: Sendable {
                 index == 0 || !isAlphanumeric(bytes[index - 1])
             else { index += 1; continue }
             var end = index
-            var digits: [UInt8] = []
+            // Counted, not collected: this runs at every 0, + or ( of every public text.
+            var digits = 0
+            var firstDigit: UInt8 = 0
+            var secondDigit: UInt8 = 0
             while end < bytes.count {
                 let next = bytes[end]
                 if (0x30...0x39).contains(next) {
-                    digits.append(next)
+                    if digits == 0 { firstDigit = next } else if digits == 1 { secondDigit = next }
+                    digits += 1
                     end += 1
                 } else if next == UInt8(ascii: "(") || next == UInt8(ascii: ")") || next == UInt8(ascii: "+") {
                     end += 1
-                } else if end + 2 < bytes.count, bytes[end..<end + 3].elementsEqual(dash), !digits.isEmpty {
+                } else if end + 2 < bytes.count, bytes[end..<end + 3].elementsEqual(dash), digits > 0 {
                     end += 3
                 } else {
                     break
                 }
             }
             while end > index, !(0x30...0x39).contains(bytes[end - 1]) && bytes[end - 1] != UInt8(ascii: ")") { end -= 1 }
-            let international = bytes[index] == UInt8(ascii: "+") && digits.starts(with: Array("81".utf8))
-            let domestic = digits.first == UInt8(ascii: "0") && (10...11).contains(digits.count)
-            let abroad = international && (11...12).contains(digits.count)
+            let international = bytes[index] == UInt8(ascii: "+") && firstDigit == UInt8(ascii: "8") && secondDigit == UInt8(ascii: "1")
+            let domestic = firstDigit == UInt8(ascii: "0") && (10...11).contains(digits)
+            let abroad = international && (11...12).contains(digits)
             if (domestic || abroad) && (end == bytes.count || !isAlphanumeric(bytes[end])) {
                 ranges.append(index..<end)
                 index = end

@@ -45,7 +45,7 @@ public struct ReportRenderer {
         lines += ["# \(report.title)", "", "\(t(.generated)): \(date(report.generated))  ", audienceNote, ""]
         lines += ["## \(t(.overview))", ""]
         lines += overviewRows().map { "- \($0.0): \($0.1)" }
-        lines += ["", "## \(t(.themes))", "", "```", formatter.themes(report.themes).trimmingCharacters(in: .newlines), "```", ""]
+        lines += ["", "## \(t(.themesHeading))", "", "```", formatter.themes(report.themes).trimmingCharacters(in: .newlines), "```", ""]
         if !isInternal { lines += [PrivacyPhrase.attributionNote(minCell: report.filter.smallCell).text(language), ""] }
         lines += ["## \(t(.differencesBetweenGroups))", "", "```"]
         lines.append(formatter.differences(report.differences, first: t(.firms), second: t(.municipalities)).trimmingCharacters(in: .newlines))
@@ -92,8 +92,8 @@ public struct ReportRenderer {
             t(.questionnaires) + ": " + report.questionnaires.map { "\($0.reference) (\($0.fingerprint.prefix(12)))" }.joined(separator: ", "),
             t(.counted) + ": " + (report.filter.status.map { ShellPhrase.status($0).text(language) } ?? t(.everyStatus))
                 + (report.filter.questionnaire.map { ", \($0)" } ?? ""),
-            t(.aHearingRaisedA),
-            t(.differencesUseFisherS) + " " + PrivacyPhrase.holmNote.text(language),
+            t(.countingRule),
+            t(.fisherMethod) + " " + PrivacyPhrase.holmNote.text(language),
             audienceNote,
         ]
         lines.append(t(.madeWith) + " Kikitori \(KikitoriVersion.current), \(date(report.generated))")
@@ -107,10 +107,10 @@ public struct ReportRenderer {
         body += "<h2>\(t(.overview))</h2>\n<table class=\"overview\">"
         for (name, value) in overviewRows() { body += "<tr><th>\(escape(name))</th><td>\(escape(value))</td></tr>" }
         body += "</table>\n"
-        body += "<h2>\(t(.themesByKindOf))</h2>\n" + barChart() + themeTable()
+        body += "<h2>\(t(.themesByKindHeading))</h2>\n" + barChart() + themeTable()
             + tableNotes.map { "<p class=\"meta\">\(escape($0))</p>\n" }.joined()
         body += "<h2>\(t(.themesRaisedTogether))</h2>\n" + heatMap()
-        body += "<h2>\(t(.differencesBetweenFirmsAnd))</h2>\n" + differenceTable()
+        body += "<h2>\(t(.firmsAgainstMunicipalitiesHeading))</h2>\n" + differenceTable()
         body += "<h2>\(t(.quotes))</h2>\n"
         for theme in report.themes.themes {
             guard let quotes = report.quotes[theme], !quotes.isEmpty else { continue }
@@ -221,9 +221,9 @@ public struct ReportRenderer {
 
     private func themeTable() -> String {
         let table = report.themes
-        var html = "<table><tr><th>\(t(.theme))</th>"
+        var html = "<table><tr><th>\(t(.themeColumn))</th>"
         html += table.groups.map { "<th>\(escape(formatter.groupLabel($0, .kind)))<br>n=\(table.n[$0] ?? 0)</th>" }.joined()
-        html += "<th>\(t(.total))<br>n=\(table.total)</th></tr>"
+        html += "<th>\(t(.totalColumn))<br>n=\(table.total)</th></tr>"
         for theme in table.themes {
             html += "<tr><td>\(escape(formatter.themeLabel(theme)))</td>"
             html += table.groups.map {
@@ -261,20 +261,20 @@ public struct ReportRenderer {
                 }
             }
         }
-        return svg + "</svg>\n<p class=\"meta\">\(t(.figuresAreJaccardSimilarities))</p>\n"
+        return svg + "</svg>\n<p class=\"meta\">\(t(.jaccardNote))</p>\n"
     }
 
     private func differenceTable() -> String {
-        var html = "<table><tr><th>\(t(.theme))</th><th>\(t(.firms2))</th><th>\(t(.municipalities2))</th><th>p</th><th></th></tr>"
+        var html = "<table><tr><th>\(t(.themeColumn))</th><th>\(t(.firmsColumn))</th><th>\(t(.municipalitiesColumn))</th><th>p</th><th></th></tr>"
         for row in report.differences {
             html += "<tr><td>\(escape(formatter.themeLabel(row.theme)))</td>"
             html += "<td class=\"num\">\(escape(formatter.cell(row.first.raised, of: row.first.n, hidden: row.hidden)))</td>"
             html += "<td class=\"num\">\(escape(formatter.cell(row.second.raised, of: row.second.n, hidden: row.hidden)))</td>"
-            html += "<td class=\"num\">\(escape(row.hidden ? "–" : formatter.pValue(row.adjustedP)))</td><td class=\"flag\">\(row.isSignificant ? t(.differs) : "")</td></tr>"
+            html += "<td class=\"num\">\(escape(row.hidden ? "–" : formatter.pValue(row.adjustedP)))</td><td class=\"flag\">\(row.isSignificant ? ReviewPhrase.differs.text(language) : "")</td></tr>"
         }
-        html += "</table>\n<p class=\"meta\">\(t(.fisherSExactTest)) \(escape(PrivacyPhrase.holmNote.text(language)))</p>\n"
+        html += "</table>\n<p class=\"meta\">\(t(.fisherNote)) \(escape(PrivacyPhrase.holmNote.text(language)))</p>\n"
         if report.differences.first?.isSmallSample ?? false {
-            html += "<p class=\"flag\">\(t(.aGroupHasFewer))</p>\n"
+            html += "<p class=\"flag\">\(t(.smallGroupWarning))</p>\n"
         }
         return html
     }
@@ -284,7 +284,7 @@ public struct ReportRenderer {
         let total = max(1, distribution.answered)
         for row in distribution.rows {
             let count = row.hidden ? escape(formatter.hiddenCount(row.count)) : String(row.count)
-            let note = row.onlyIn.isEmpty ? "" : " <span class=\"meta\">(\(t(.only)): \(escape(row.onlyIn.joined(separator: ", "))))</span>"
+            let note = row.onlyIn.isEmpty ? "" : " <span class=\"meta\">(\(t(.onlyInVersions)): \(escape(row.onlyIn.joined(separator: ", "))))</span>"
             let width = row.hidden ? 0 : Int(Double(row.count) / Double(total) * 200)
             html += "<tr><td>\(escape(row.label))\(note)</td><td class=\"num\">\(count)</td><td><svg width=\"204\" height=\"10\"><rect width=\"\(width)\" height=\"9\" fill=\"#1f77b4\"/></svg></td></tr>"
         }

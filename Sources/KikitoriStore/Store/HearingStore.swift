@@ -33,7 +33,7 @@ public final class HearingStore: Sendable {
     public init(path: String, readOnly: Bool = false) throws(StoreError) {
         self.path = path
         if readOnly {
-            try Self.inspect(path, allowEmpty: false)
+            _ = try Self.inspectHeader(path, allowEmpty: false)
             let lockWait = self.lockWait
             (queue, readingCopy) = try Self.openForReading(path) { tries in lockWait.shouldRetry(tries) }
             return
@@ -81,36 +81,45 @@ public final class HearingStore: Sendable {
     /// The refusal checks for a file that exists: ours, readable, and not from a newer Kikitori.
     /// An empty file is a new database when `allowEmpty`, and refused otherwise.
     package static func inspect(_ path: String, allowEmpty: Bool) throws(StoreError) {
+        guard try inspectHeader(path, allowEmpty: allowEmpty) else { return }
+        do {
+            let reader = try readOnlyQueue(path, busy: .timeout(busyTimeout))
+            defer { try? reader.close() }
+            try reader.read { db in try checkIdentity(db, path: path, allowEmpty: allowEmpty) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw storeError(error, path: path)
+        }
+    }
+
+    /// The checks that need no SQLite: the file exists, is not a folder, and starts as SQLite does.
+    /// False for an empty file taken as a new database.
+    private static func inspectHeader(_ path: String, allowEmpty: Bool) throws(StoreError) -> Bool {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path) }
         if isDirectory.boolValue { throw .isDirectory(path) }
         guard let handle = FileHandle(forReadingAtPath: path) else { throw .cannotRead(path, reason: Self.reason(errno)) }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         try? handle.close()
-        if header.isEmpty && allowEmpty { return }
+        if header.isEmpty && allowEmpty { return false }
         guard header == Data("SQLite format 3\0".utf8) else { throw .notKikitori(path) }
+        return true
+    }
 
-        do {
-            let reader = try readOnlyQueue(path, busy: .timeout(busyTimeout))
-            defer { try? reader.close() }
-            try reader.read { db in
-                let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'") ?? 0
-                if applicationID != Schema.applicationID {
-                    if tables > 0 || !allowEmpty { throw StoreError.notKikitori(path) }
-                    return
-                }
-                let migrator = Schema.migrator
-                if try migrator.hasBeenSuperseded(db) {
-                    let known = Set(migrator.migrations)
-                    let unknown = try migrator.appliedIdentifiers(db).subtracting(known).sorted()
-                    throw StoreError.newerSchema(path, unknown: unknown)
-                }
-            }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw storeError(error, path: path)
+    /// Kikitori's application id, and no migration this binary does not know.
+    private static func checkIdentity(_ db: Database, path: String, allowEmpty: Bool) throws {
+        let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+        if applicationID != Schema.applicationID {
+            if tables > 0 || !allowEmpty { throw StoreError.notKikitori(path) }
+            return
+        }
+        let migrator = Schema.migrator
+        if try migrator.hasBeenSuperseded(db) {
+            let known = Set(migrator.migrations)
+            let unknown = try migrator.appliedIdentifiers(db).subtracting(known).sorted()
+            throw StoreError.newerSchema(path, unknown: unknown)
         }
     }
 
@@ -224,9 +233,14 @@ public final class HearingStore: Sendable {
     private static func openForReading(_ path: String, busy: @escaping Database.BusyCallback) throws(StoreError) -> (DatabaseQueue, String?) {
         let prepare: @Sendable (Database) throws -> Void = { db in db.add(function: SearchIndex.function) }
         do {
+            // One connection both checks the file is Kikitori's and reads it.
             let queue = try readOnlyQueue(path, busy: .callback(busy), prepare: prepare)
             let migrator = Schema.migrator
-            if try queue.read({ db in try migrator.hasCompletedMigrations(db) }) { return (queue, nil) }
+            let current = try queue.read { db in
+                try checkIdentity(db, path: path, allowEmpty: false)
+                return try migrator.hasCompletedMigrations(db)
+            }
+            if current { return (queue, nil) }
             let folder = NSTemporaryDirectory() + "kikitori-\(getuid())"
             mkdir(folder, 0o700)
             let copy = folder + "/read-\(UUID().uuidString.lowercased()).\(getpid()).sqlite"
