@@ -23,53 +23,49 @@ package func reportFailure(_ error: Error, language: Language) -> ExitCode {
     case let error as InputError:
         for diagnostic in error.diagnostics { StandardError.write(diagnostic.message(language)) }
         return ExitStatus.dataError
-    case let error as StoreError:
-        StandardError.write("kikitori: " + error.text(language))
-        switch error {
-        case .notKikitori, .newerSchema, .corrupt, .snapshotChanged, .snapshotMismatch: return ExitStatus.dataError
-        case .cannotCreate, .readOnly, .isDirectory: return ExitStatus.cannotCreate
-        case .unknownHearing, .unknownRespondent, .unknownSnapshot, .unknownAnswer, .ambiguousHearing, .ambiguousRespondent,
-            .missing, .cannotRead, .unknownConflict:
-            return ExitStatus.noInput
-        case .sameFile, .alreadyLinked, .tooManySources: return ExitStatus.usage
-        case .sqlite, .walNeedsRecovery, .diskFull: return ExitStatus.ioError
-        }
-    case let error as AnswerProblem:
-        StandardError.write("kikitori: " + error.text(language))
-        return ExitStatus.dataError
-    case let error as LibraryError:
-        StandardError.write("kikitori: " + error.text(language))
-        if case .badReference = error { return ExitStatus.usage }
-        return ExitStatus.noInput
-    case let error as OutputFile.Failure:
-        StandardError.write("kikitori: " + error.text(language))
-        return ExitStatus.cannotCreate
-    case let error as InputFile.Failure:
-        StandardError.write("kikitori: " + error.text(language))
-        if case .tooLarge = error { return ExitStatus.dataError }
-        return ExitStatus.noInput
-    case let error as PrivacyProblem:
-        StandardError.write("kikitori: " + error.text(language))
-        return ExitStatus.dataError
-    case let error as CSVWriter.Failure:
-        StandardError.write("kikitori: " + error.text(language))
-        return ExitStatus.dataError
-    case let error as CSVExporter.Problem:
-        StandardError.write("kikitori: " + error.text(language))
-        if case .noHearings = error { return ExitStatus.noInput }
-        return ExitStatus.usage
-    case TagProblem.unknownTheme(let theme):
-        StandardError.write("kikitori: " + InputProblem.unknownTheme(theme).text(language))
-        return ExitStatus.usage
     case let error as TagEvaluation.FormatError:
         StandardError.write("\(error.path):\(error.line): " + error.text(language))
         return ExitStatus.dataError
-    case let error as CocoaError where error.code == .fileReadNoSuchFile:
-        StandardError.write("kikitori: \(error.filePath ?? ""): " + String(cString: strerror(ENOENT)))
-        return ExitStatus.noInput
     default:
-        StandardError.write("kikitori: \(error)")
-        return ExitCode.failure
+        let (message, status) = failure(error, language: language)
+        StandardError.write("kikitori: " + message)
+        return status
+    }
+}
+
+/// One line and an exit code for every error a command can meet.
+private func failure(_ error: Error, language: Language) -> (message: String, status: ExitCode) {
+    switch error {
+    case let error as StoreError: return (error.text(language), exitStatus(error))
+    case let error as AnswerProblem: return (error.text(language), ExitStatus.dataError)
+    case let error as LibraryError:
+        if case .badReference = error { return (error.text(language), ExitStatus.usage) }
+        return (error.text(language), ExitStatus.noInput)
+    case let error as OutputFile.Failure: return (error.text(language), ExitStatus.cannotCreate)
+    case let error as InputFile.Failure:
+        if case .tooLarge = error { return (error.text(language), ExitStatus.dataError) }
+        return (error.text(language), ExitStatus.noInput)
+    case let error as PrivacyProblem: return (error.text(language), ExitStatus.dataError)
+    case let error as CSVWriter.Failure: return (error.text(language), ExitStatus.dataError)
+    case let error as CSVExporter.Problem:
+        if case .noHearings = error { return (error.text(language), ExitStatus.noInput) }
+        return (error.text(language), ExitStatus.usage)
+    case TagProblem.unknownTheme(let theme): return (InputProblem.unknownTheme(theme).text(language), ExitStatus.usage)
+    case let error as CocoaError where error.code == .fileReadNoSuchFile:
+        return ("\(error.filePath ?? ""): " + String(cString: strerror(ENOENT)), ExitStatus.noInput)
+    default: return ("\(error)", ExitCode.failure)
+    }
+}
+
+private func exitStatus(_ error: StoreError) -> ExitCode {
+    switch error {
+    case .notKikitori, .newerSchema, .corrupt, .snapshotChanged, .snapshotMismatch: return ExitStatus.dataError
+    case .cannotCreate, .readOnly, .isDirectory: return ExitStatus.cannotCreate
+    case .unknownHearing, .unknownRespondent, .unknownSnapshot, .unknownAnswer, .ambiguousHearing, .ambiguousRespondent,
+        .missing, .cannotRead, .unknownConflict:
+        return ExitStatus.noInput
+    case .sameFile, .alreadyLinked, .tooManySources: return ExitStatus.usage
+    case .sqlite, .walNeedsRecovery, .diskFull: return ExitStatus.ioError
     }
 }
 

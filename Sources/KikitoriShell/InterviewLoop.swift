@@ -170,7 +170,7 @@ struct InterviewLoop {
             return
         }
         submit { _ in
-            let answer = try session.store.answerReference("\(session.hearing.id.uuidString.lowercased()):\(question.id)")
+            let answer = try session.store.answerReference(AnswerRef(hearing: session.hearing.id.storageKey, question: question.id))
             try session.store.decide(event: answer.event, hearing: answer.hearing, question: question.id, theme: theme, add: add)
             output.line("\(add ? "+" : "-") \(theme) [\(question.id)]")
         }

@@ -173,8 +173,8 @@ public final class Shell {
         for argument in arguments {
             if let status = HearingStatus(rawValue: argument) {
                 filter.status = status
-            } else if questionnaires.contains(argument) {
-                filter.questionnaire = argument
+            } else if questionnaires.contains(argument), let reference = QuestionnaireRef(argument) {
+                filter.questionnaire = reference
             } else {
                 filter.respondent = argument
             }

@@ -77,7 +77,7 @@ struct HelpExamplesTests {
             let summaries = try store.hearings(HearingStore.HearingFilter())
             let firm = try #require(summaries.first {
                 $0.hearing.questionnaire.hasPrefix("private-firm-data-use@2") && $0.hearing.status != .abandoned
-                    && (try? store.answerReference("\($0.hearing.id.uuidString.lowercased()):barrier_detail")) != nil
+                    && (try? store.answerReference(AnswerRef(hearing: $0.hearing.id.uuidString.lowercased(), question: "barrier_detail"))) != nil
             })
             hearing = String(firm.hearing.id.uuidString.lowercased().prefix(6))
             respondents = summaries.filter { $0.respondent.kind == .privateFirm && $0.respondent.id != firm.respondent.id }

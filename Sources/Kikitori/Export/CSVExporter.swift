@@ -89,25 +89,26 @@ extension CSVExporter {
     ) throws -> [String] {
         let filter = options.filter
         let available = try store.snapshotReferences()
-        let ids = Array(Set(available.map { String($0.split(separator: "@")[0]) })).sorted()
-        let id = filter.questionnaire.map { String($0.split(separator: "@")[0]) } ?? (ids.count == 1 ? ids[0] : nil)
+        let stored = available.compactMap(QuestionnaireRef.init)
+        let ids = Array(Set(stored.map(\.id))).sorted()
+        let id = filter.questionnaire?.id ?? (ids.count == 1 ? ids[0] : nil)
         guard let id else { throw Problem.chooseQuestionnaire(ids) }
-        let references = available.filter { $0.hasPrefix(id + "@") }
-            .sorted { (Int($0.split(separator: "@").last ?? "") ?? 0) < (Int($1.split(separator: "@").last ?? "") ?? 0) }
+        // Columns come from every version, so that no column moves when another version is exported.
+        let references = stored.filter { $0.id == id }.sorted().map(\.description)
         let versions = try references.map { try store.snapshot($0) }
         guard !versions.isEmpty else { throw Problem.noHearings(id) }
         let columns = HearingsLayout.columns(versions: versions, labels: options.labels != nil)
         try writer.writeHeader(HearingsLayout.metadata + columns.map(\.name))
 
         var conditions = filter
-        conditions.questionnaire = id
+        conditions.questionnaire = filter.questionnaire ?? QuestionnaireRef(id: id)
         let byReference = Dictionary(uniqueKeysWithValues: zip(references, versions))
         try store.forEachHearingWithAnswers(filter: conditions) { hearing, answers in
             guard let version = byReference[hearing.questionnaire] else { return }
             let attribution = publication.attribution(
                 respondent: hearing.respondentID, kind: hearing.respondentKind, industry: hearing.industry, region: hearing.region)
             var row: [String?] = [
-                hearing.hearingID, String(hearing.questionnaire.split(separator: "@").last ?? ""), hearing.respondentKind,
+                hearing.hearingID, (QuestionnaireRef(hearing.questionnaire)?.version).map(String.init) ?? "", hearing.respondentKind,
                 publication.respondent(hearing.respondentID, organisation: hearing.organisation), attribution.industry, attribution.region,
                 hearing.interviewer, hearing.startedAt.map(JapanTime.timestamp), hearing.endedAt.map(JapanTime.timestamp), hearing.status,
                 hearing.consent.rawValue,

@@ -9,13 +9,8 @@ import KikitoriStore
 /// name alone when each is two characters or more; honorifics around them are left as they are.
 enum NameVariants {
     /// Corporate and legal forms, folded (NFKC lower case, no spaces, katakana).
-    static let corporateForms: [[UInt8]] = [
-        "株式会社", "有限会社", "合同会社", "合名会社", "合資会社", "一般社団法人", "一般財団法人", "公益社団法人",
-        "公益財団法人", "特定非営利活動法人", "npo法人", "社会福祉法人", "医療法人", "学校法人", "協同組合", "(株)", "(有)",
-        "(同)", "(社)", "(財)", "(一社)", "(一財)", "(特非)", "カブシキガイシャ", "カブシキカイシャ", "ユウゲンガイシャ",
-        "ゴウドウガイシャ", "co.,ltd.", "co.,ltd", "co.ltd.", "ltd.", "ltd", "inc.", "inc", "llc", "corp.", "corp", "k.k.",
-        "グループ", "ホールディングス",
-    ].map { FoldedText.fold($0) }.sorted { $0.count > $1.count }
+    static let corporateForms: [[UInt8]] = (CorporateForms.legal + CorporateForms.group)
+        .map { FoldedText.fold($0) }.sorted { $0.count > $1.count }
 
     /// Words for a line of business that people drop when they shorten a name: 「ミナミカゼ物流」 is
     /// 「ミナミカゼ」 in conversation.

@@ -60,7 +60,7 @@ public struct Report: Sendable {
         }
         for (id, questions) in byQuestionnaire {
             var narrowed = filter
-            if !(filter.questionnaire ?? "").contains("@") { narrowed.questionnaire = id }
+            if filter.questionnaire?.version == nil { narrowed.questionnaire = QuestionnaireRef(id: id) }
             distributions += try store.distributions(of: questions, language: language, words: ChoiceWords(language), filter: narrowed).map(publication.distribution)
         }
         return Report(

@@ -7,13 +7,13 @@ public struct ReviewFilter: Sendable {
     }
 
     public var status: HearingStatus?
-    /// `id` (every version) or `id@N`.
-    public var questionnaire: String?
+    /// One version, or every version of an id.
+    public var questionnaire: QuestionnaireRef?
     public var audience: Audience
     /// Cells below this many hearings are marked, and suppressed in public outputs.
     public var smallCell: Int
 
-    public init(status: HearingStatus? = .completed, questionnaire: String? = nil, audience: Audience = .public, smallCell: Int = 3) {
+    public init(status: HearingStatus? = .completed, questionnaire: QuestionnaireRef? = nil, audience: Audience = .public, smallCell: Int = 3) {
         self.status = status
         self.questionnaire = questionnaire
         self.audience = audience

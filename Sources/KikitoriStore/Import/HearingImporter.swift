@@ -336,7 +336,7 @@ public struct HearingImporter: Sendable {
     /// Made once, not per cell: a `DateFormatter` costs more to make than to use. The lock is for
     /// importers on several threads; the formatters are not thread-safe.
     nonisolated(unsafe) private static let isoFormatter = ISO8601DateFormatter()
-    nonisolated(unsafe) private static let localFormatters: [DateFormatter] =
+    private static let localFormatters: [DateFormatter] =
         ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd", "yyyy/MM/dd HH:mm", "yyyy/MM/dd"].map { format in
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: "en_US_POSIX")

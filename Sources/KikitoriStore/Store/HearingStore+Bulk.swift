@@ -21,7 +21,8 @@ extension HearingStore {
         }
     }
 
-    /// Writes many hearings in one transaction with prepared statements: all or nothing.
+    /// Writes many hearings in one transaction with prepared statements (positional arguments: this
+    /// is the bulk path of import and synthetic data): all or nothing.
     public func insert(_ sets: [HearingRecordSet], snapshots: [Questionnaire]) throws(StoreError) {
         try write { db in
             for questionnaire in snapshots { try Self.storeSnapshot(questionnaire, in: db) }
@@ -43,21 +44,21 @@ extension HearingStore {
                 if set.isNewRespondent {
                     let r = RespondentRecord(set.respondent)
                     try respondent.execute(arguments: [
-                        r.id, r.kind, r.organisation, r.organisation_key, r.person_name, r.person_role, r.industry,
-                        r.municipality, r.region, r.created_at,
+                        r.id.storageKey, r.kind, r.organisation, r.organisationKey, r.personName, r.personRole, r.industry,
+                        r.municipality, r.region, r.createdAt,
                     ])
                 }
                 let h = HearingRecord(set.hearing)
                 try hearing.execute(arguments: [
-                    h.id, h.respondent_id, h.questionnaire, h.interviewer, h.place, h.started_at, h.ended_at, h.status,
+                    h.id.storageKey, h.respondentID.storageKey, h.questionnaire, h.interviewer, h.place, h.startedAt, h.endedAt, h.status,
                     h.consent, h.language, h.notes,
                 ])
-                if let fingerprint = set.importFingerprint { try imported.execute(arguments: [fingerprint, h.id, now]) }
+                if let fingerprint = set.importFingerprint { try imported.execute(arguments: [fingerprint, h.id.storageKey, now]) }
                 for answer in set.events {
                     let e = AnswerEventRecord(answer)
                     try event.execute(arguments: [
-                        e.id, e.hearing_id, e.sequence, e.question_id, e.kind, e.value_code, e.value_text, e.previous_code,
-                        e.previous_text, e.reason, e.shown_at, e.recorded_at,
+                        e.id.storageKey, e.hearingID.storageKey, e.sequence, e.questionID, e.kind, e.valueCode, e.valueText,
+                        e.previousCode, e.previousText, e.reason, e.shownAt, e.recordedAt,
                     ])
                 }
             }
@@ -70,7 +71,7 @@ extension HearingStore {
     public func importedRows() throws(StoreError) -> [String: (hearing: String, at: Date)] {
         try read { db in
             var rows: [String: (hearing: String, at: Date)] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT fingerprint, hearing_id, imported_at FROM imported_row") { rows[row[0]] = (row[1], row[2]) }
+            for row in try Row.fetchAll(db, sql: "SELECT fingerprint, hearing_id, imported_at FROM imported_row") { rows[row["fingerprint"]] = (row["hearing_id"], row["imported_at"]) }
             return rows
         }
     }

@@ -28,8 +28,8 @@ extension HearingStore {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT c.hearing_id, h.questionnaire, r.organisation, c.question_id, c.detected_at, c.resolved_by,
-                       a.id, a.kind, a.value_code, a.value_text, a.recorded_at,
-                       b.id, b.kind, b.value_code, b.value_text, b.recorded_at
+                       a.id AS a_id, a.kind AS a_kind, a.value_code AS a_code, a.value_text AS a_text, a.recorded_at AS a_at,
+                       b.id AS b_id, b.kind AS b_kind, b.value_code AS b_code, b.value_text AS b_text, b.recorded_at AS b_at
                 FROM answer_conflict c
                 JOIN hearing h ON h.id = c.hearing_id JOIN respondent r ON r.id = h.respondent_id
                 JOIN answer_event a ON a.id = c.first_event JOIN answer_event b ON b.id = c.second_event
@@ -37,16 +37,16 @@ extension HearingStore {
                 ORDER BY h.started_at, c.hearing_id, c.question_id, a.recorded_at
                 """)
             return rows.map { row in
-                let side = { (offset: Int) in
+                let side = { (prefix: String) in
                     AnswerConflict.Side(
-                        eventID: row[offset], kind: AnswerEvent.Kind(rawValue: row[offset + 1]) ?? .answered, code: row[offset + 2],
-                        text: row[offset + 3], recordedAt: row[offset + 4])
+                        eventID: row[prefix + "_id"], kind: AnswerEvent.Kind(rawValue: row[prefix + "_kind"]) ?? .answered,
+                        code: row[prefix + "_code"], text: row[prefix + "_text"], recordedAt: row[prefix + "_at"])
                 }
                 // Earlier answer first, as people read a history.
-                let sides = [side(6), side(11)].sorted { $0.recordedAt < $1.recordedAt }
+                let sides = [side("a"), side("b")].sorted { $0.recordedAt < $1.recordedAt }
                 return AnswerConflict(
-                    hearingID: row[0], questionnaire: row[1], organisation: row[2], questionID: row[3], sides: sides,
-                    detectedAt: row[4], resolvedBy: row[5])
+                    hearingID: row["hearing_id"], questionnaire: row["questionnaire"], organisation: row["organisation"],
+                    questionID: row["question_id"], sides: sides, detectedAt: row["detected_at"], resolvedBy: row["resolved_by"])
             }
         }
     }
@@ -57,26 +57,27 @@ extension HearingStore {
     public func resolveConflict(
         hearing hearingID: UUID, question questionID: String, with state: AnswerState, reason: String, at date: Date = Date()
     ) throws(StoreError) -> AnswerEvent {
-        let hearingKey = hearingID.uuidString.lowercased()
+        let hearingKey = hearingID.storageKey
         let hearing = try self.hearing(hearingID)
         let questionnaire = try snapshot(hearing.questionnaire)
         return try write { db in
-            let open = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM answer_conflict WHERE hearing_id = ? AND question_id = ? AND resolved_by IS NULL",
-                arguments: [hearingKey, questionID]) ?? 0
+            let open = try SQLRequest<Int>("""
+                SELECT COUNT(*) FROM answer_conflict WHERE hearing_id = \(hearingKey) AND question_id = \(questionID) AND resolved_by IS NULL
+                """).fetchOne(db) ?? 0
             guard open > 0 else { throw StoreError.unknownConflict(hearing: String(hearingKey.prefix(8)), question: questionID) }
-            let current = try AnswerEventRecord.fetchOne(db, sql: """
+            let current = try SQLRequest<AnswerEventRecord>("""
                 SELECT e.* FROM current_answer c JOIN answer_event e ON e.id = c.event_id
-                WHERE c.hearing_id = ? AND c.question_id = ?
-                """, arguments: [hearingKey, questionID])?.model(in: questionnaire)
+                WHERE c.hearing_id = \(hearingKey) AND c.question_id = \(questionID)
+                """).fetchOne(db)?.model(in: questionnaire)
             var event = AnswerEvent.recording(
                 state, previous: current.flatMap { AnswerState.current(from: [$0])[questionID] }, hearing: hearingID, question: questionID)
             event.reason = reason
             event.recordedAt = date
             event = try Self.append(event, in: db)
-            try db.execute(
-                sql: "UPDATE answer_conflict SET resolved_by = ? WHERE hearing_id = ? AND question_id = ? AND resolved_by IS NULL",
-                arguments: [event.id.uuidString.lowercased(), hearingKey, questionID])
+            try db.execute(literal: """
+                UPDATE answer_conflict SET resolved_by = \(id: event.id)
+                WHERE hearing_id = \(hearingKey) AND question_id = \(questionID) AND resolved_by IS NULL
+                """)
             return event
         }
     }

@@ -4,6 +4,9 @@ import GRDB
 
 /// The rows exports are made of, streamed from SQLite cursors in a stable order. The store only
 /// reads them; what may be shown of them is the export's ``Publication``'s decision.
+///
+/// Cursors here read columns by position, in the order of their SELECT: this is the hot path of
+/// every export, and GRDB's index access skips a name lookup per column per row.
 extension HearingStore {
     /// One current answer with its hearing and respondent.
     public struct AnswerRow: Sendable {
@@ -63,25 +66,22 @@ extension HearingStore {
 
     /// How many current answers `filter` counts (a second pass, only for a progress bar).
     public func countCurrentAnswers(filter: ReviewFilter) throws(StoreError) -> Int {
-        let (conditions, arguments) = filter.conditions
-        return try read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM current_answer c JOIN hearing h ON h.id = c.hearing_id WHERE \(conditions)", arguments: StatementArguments(arguments))
+        try read { db in
+            try SQLRequest<Int>(literal: "SELECT COUNT(*) FROM current_answer c JOIN hearing h ON h.id = c.hearing_id WHERE \(filter.conditions)").fetchOne(db)
         } ?? 0
     }
 
     /// Current answers of `filter`'s hearings, hearing by hearing in the order they started.
     public func forEachCurrentAnswer(filter: ReviewFilter, _ body: (AnswerRow) throws -> Void) throws {
-        let (conditions, arguments) = filter.conditions
+        let conditions = filter.conditions
         try readPassingErrors { db in
-            let cursor = try Row.fetchCursor(
-                db,
-                sql: """
+            let cursor = try SQLRequest<Row>(literal: """
                     SELECT h.id, h.questionnaire, r.kind, r.id, r.organisation, h.consent, c.question_id, c.kind,
                            e.value_code, e.value_text, e.recorded_at
                     FROM current_answer c JOIN answer_event e ON e.id = c.event_id
                     JOIN hearing h ON h.id = c.hearing_id JOIN respondent r ON r.id = h.respondent_id
                     WHERE \(conditions) ORDER BY h.started_at, h.id
-                    """, arguments: StatementArguments(arguments))
+                    """).fetchCursor(db)
             while let row = try cursor.next() {
                 try body(AnswerRow(
                     hearingID: row[0], questionnaire: row[1], respondentKind: row[2], respondentID: row[3], organisation: row[4],
@@ -93,15 +93,13 @@ extension HearingStore {
 
     /// Tags on current answers of `filter`'s hearings.
     public func forEachTag(filter: ReviewFilter, _ body: (TagRow) throws -> Void) throws {
-        let (conditions, arguments) = filter.conditions
+        let conditions = filter.conditions
         try readPassingErrors { db in
-            let cursor = try Row.fetchCursor(
-                db,
-                sql: """
+            let cursor = try SQLRequest<Row>(literal: """
                     SELECT t.hearing_id, t.question_id, t.theme, t.state, t.source, t.rule_source, t.codebook, t.spans, e.value_text
                     FROM tag t JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id JOIN answer_event e ON e.id = t.event_id
                     JOIN hearing h ON h.id = t.hearing_id WHERE \(conditions) ORDER BY h.started_at, t.hearing_id, t.question_id, t.theme
-                    """, arguments: StatementArguments(arguments))
+                    """).fetchCursor(db)
             while let row = try cursor.next() {
                 try body(TagRow(
                     hearingID: row[0], questionID: row[1], theme: row[2], state: row[3], source: row[4], rule: row[5], codebook: row[6],
@@ -114,16 +112,14 @@ extension HearingStore {
     public func forEachThemeSet(
         filter: ReviewFilter, perHearing: Bool, _ body: (_ hearing: String, _ question: String, _ themes: Set<String>) throws -> Void
     ) throws {
-        let (conditions, arguments) = filter.conditions
-        let key = perHearing ? "t.hearing_id" : "t.event_id"
+        let conditions = filter.conditions
+        let key: SQL = perHearing ? "t.hearing_id" : "t.event_id"
         try readPassingErrors { db in
-            let cursor = try Row.fetchCursor(
-                db,
-                sql: """
+            let cursor = try SQLRequest<Row>(literal: """
                     SELECT \(key), t.hearing_id, t.question_id, group_concat(t.theme, ' ')
                     FROM tag t JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id JOIN hearing h ON h.id = t.hearing_id
                     WHERE t.state != 'rejected' AND \(conditions) GROUP BY \(key) ORDER BY MIN(h.started_at), \(key)
-                    """, arguments: StatementArguments(arguments))
+                    """).fetchCursor(db)
             while let row = try cursor.next() {
                 try body(row[1], row[2], Set(((row[3] as String?) ?? "").split(separator: " ").map(String.init)))
             }
@@ -146,18 +142,16 @@ extension HearingStore {
 
     /// `filter`'s hearings, each with its current answers by question, in the order they started.
     public func forEachHearingWithAnswers(filter: ReviewFilter, _ body: (HearingRow, [String: WideAnswer]) throws -> Void) throws {
-        let (sql, arguments) = filter.conditions
+        let conditions = filter.conditions
         try readPassingErrors { db in
-            let cursor = try Row.fetchCursor(
-                db,
-                sql: """
+            let cursor = try SQLRequest<Row>(literal: """
                     SELECT h.id, h.questionnaire, r.kind, r.id, r.organisation, r.industry, r.region, h.interviewer,
                            h.started_at, h.ended_at, h.status, h.consent, c.question_id, c.kind, e.value_code, e.value_text
                     FROM hearing h JOIN respondent r ON r.id = h.respondent_id
                     LEFT JOIN current_answer c ON c.hearing_id = h.id
                     LEFT JOIN answer_event e ON e.id = c.event_id
-                    WHERE \(sql) ORDER BY h.started_at, h.id
-                    """, arguments: StatementArguments(arguments))
+                    WHERE \(conditions) ORDER BY h.started_at, h.id
+                    """).fetchCursor(db)
             var current: HearingRow?
             var answers: [String: WideAnswer] = [:]
             while let entry = try cursor.next() {

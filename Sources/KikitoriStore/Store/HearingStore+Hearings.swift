@@ -10,12 +10,12 @@ extension HearingStore {
     }
 
     public func respondents() throws(StoreError) -> [Respondent] {
-        try read { db in try RespondentRecord.order(Column("created_at")).fetchAll(db) }.compactMap(\.model)
+        try read { db in try RespondentRecord.order(RespondentRecord.Columns.createdAt).fetchAll(db) }.compactMap(\.model)
     }
 
     public func respondent(_ id: UUID) throws(StoreError) -> Respondent {
-        let record = try read { db in try RespondentRecord.fetchOne(db, key: id.uuidString.lowercased()) }
-        guard let respondent = record?.model else { throw .unknownRespondent(id.uuidString.lowercased()) }
+        let record = try read { db in try RespondentRecord.find(id, db) }
+        guard let respondent = record?.model else { throw .unknownRespondent(id.storageKey) }
         return respondent
     }
 
@@ -23,11 +23,11 @@ extension HearingStore {
     public func findRespondent(_ prefix: String) throws(StoreError) -> Respondent {
         let key = prefix.lowercased()
         let matches = try read { db in
-            try RespondentRecord.filter(Column("id").like("\(Self.escapeLike(key))%", escape: "\\")).limit(10).fetchAll(db)
+            try RespondentRecord.withIDPrefix(key, limit: 10).fetchAll(db)
         }
         guard !matches.isEmpty, !key.isEmpty else { throw .unknownRespondent(prefix) }
         guard matches.count == 1, let respondent = matches[0].model else {
-            throw .ambiguousRespondent(prefix, matches: matches.map { String($0.id.prefix(8)) })
+            throw .ambiguousRespondent(prefix, matches: matches.map { String($0.id.storageKey.prefix(8)) })
         }
         return respondent
     }
@@ -51,8 +51,8 @@ extension HearingStore {
     }
 
     public func hearing(_ id: UUID) throws(StoreError) -> Hearing {
-        let record = try read { db in try HearingRecord.fetchOne(db, key: id.uuidString.lowercased()) }
-        guard let hearing = record?.model else { throw .unknownHearing(id.uuidString.lowercased()) }
+        let record = try read { db in try HearingRecord.find(id, db) }
+        guard let hearing = record?.model else { throw .unknownHearing(id.storageKey) }
         return hearing
     }
 
@@ -61,11 +61,11 @@ extension HearingStore {
         let key = prefix.lowercased()
         guard !key.isEmpty else { throw .unknownHearing(prefix) }
         let matches = try read { db in
-            try HearingRecord.filter(Column("id").like("\(Self.escapeLike(key))%", escape: "\\")).limit(10).fetchAll(db)
+            try HearingRecord.withIDPrefix(key, limit: 10).fetchAll(db)
         }
         guard !matches.isEmpty else { throw .unknownHearing(prefix) }
         guard matches.count == 1, let hearing = matches[0].model else {
-            throw .ambiguousHearing(prefix, matches: matches.map { String($0.id.prefix(8)) })
+            throw .ambiguousHearing(prefix, matches: matches.map { String($0.id.storageKey.prefix(8)) })
         }
         return hearing
     }
@@ -73,10 +73,10 @@ extension HearingStore {
     /// What `hearings` lists, newest first.
     public struct HearingFilter: Sendable {
         public var status: HearingStatus?
-        public var questionnaire: String?
+        public var questionnaire: QuestionnaireRef?
         public var respondent: String?
 
-        public init(status: HearingStatus? = nil, questionnaire: String? = nil, respondent: String? = nil) {
+        public init(status: HearingStatus? = nil, questionnaire: QuestionnaireRef? = nil, respondent: String? = nil) {
             self.status = status
             self.questionnaire = questionnaire
             self.respondent = respondent
@@ -92,25 +92,18 @@ extension HearingStore {
 
     public func hearings(_ filter: HearingFilter = HearingFilter()) throws(StoreError) -> [HearingSummary] {
         try read { db in
-            var conditions: [String] = []
-            var arguments: [any DatabaseValueConvertible] = []
-            if let status = filter.status {
-                conditions.append("h.status = ?")
-                arguments.append(status.rawValue)
-            }
-            if let questionnaire = filter.questionnaire {
-                conditions.append(ReviewFilter.questionnaireCondition(questionnaire))
-                arguments.append(questionnaire)
-            }
+            var conditions: [SQL] = []
+            if let status = filter.status { conditions.append("h.status = \(status.rawValue)") }
+            if let questionnaire = filter.questionnaire { conditions.append(ReviewFilter.questionnaireCondition(questionnaire)) }
             if let respondent = filter.respondent {
                 // % and _ typed by a person are characters, not wildcards.
-                conditions.append("(r.id LIKE ? || '%' ESCAPE '\\' OR r.organisation LIKE '%' || ? || '%' ESCAPE '\\')")
-                arguments += [Self.escapeLike(respondent.lowercased()), Self.escapeLike(respondent)]
+                conditions.append("""
+                    (r.id LIKE \(Self.escapeLike(respondent.lowercased())) || '%' ESCAPE '\\'
+                     OR r.organisation LIKE '%' || \(Self.escapeLike(respondent)) || '%' ESCAPE '\\')
+                    """)
             }
-            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
+            let whereClause: SQL = conditions.isEmpty ? "" : "WHERE \(conditions.joined(separator: " AND "))"
+            let rows = try SQLRequest<Row>(literal: """
                     SELECT h.*, r.id AS r_id, r.kind AS r_kind, r.organisation AS r_organisation,
                            r.organisation_key AS r_organisation_key, r.person_name AS r_person_name,
                            r.person_role AS r_person_role, r.industry AS r_industry,
@@ -120,7 +113,7 @@ extension HearingStore {
                     FROM hearing h JOIN respondent r ON r.id = h.respondent_id
                     \(whereClause)
                     ORDER BY h.started_at DESC
-                    """, arguments: StatementArguments(arguments))
+                    """).fetchAll(db)
             return rows.compactMap { row -> HearingSummary? in
                 guard let hearing = (try? HearingRecord(row: row))?.model else { return nil }
                 let respondentRow: Row = [
@@ -138,9 +131,7 @@ extension HearingStore {
     public func setStatus(_ status: HearingStatus, of hearingID: UUID, at date: Date = Date()) throws(StoreError) {
         try write { db in
             let ended: Date? = status == .completed || status == .abandoned ? date : nil
-            try db.execute(
-                sql: "UPDATE hearing SET status = ?, ended_at = ? WHERE id = ?",
-                arguments: [status.rawValue, ended, hearingID.uuidString.lowercased()])
+            try db.execute(literal: "UPDATE hearing SET status = \(status.rawValue), ended_at = \(ended) WHERE id = \(id: hearingID)")
         }
     }
 
@@ -154,9 +145,7 @@ extension HearingStore {
 
     package static func append(_ event: AnswerEvent, in db: Database) throws -> AnswerEvent {
         var event = event
-        let last = try Int.fetchOne(
-            db, sql: "SELECT MAX(sequence) FROM answer_event WHERE hearing_id = ?",
-            arguments: [event.hearingID.uuidString.lowercased()])
+        let last = try SQLRequest<Int>("SELECT MAX(sequence) FROM answer_event WHERE hearing_id = \(id: event.hearingID)").fetchOne(db)
         event.sequence = (last ?? 0) + 1
         try AnswerEventRecord(event).insert(db)
         return event
@@ -165,8 +154,8 @@ extension HearingStore {
     /// Every event of a hearing, in order, typed by the hearing's questionnaire.
     public func events(of hearingID: UUID, questionnaire: Questionnaire) throws(StoreError) -> [AnswerEvent] {
         let records = try read { db in
-            try AnswerEventRecord.filter(Column("hearing_id") == hearingID.uuidString.lowercased())
-                .order(Column("sequence"), Column("id")).fetchAll(db)
+            try AnswerEventRecord.filter(AnswerEventRecord.Columns.hearingID == hearingID.storageKey)
+                .order(AnswerEventRecord.Columns.sequence, AnswerEventRecord.Columns.id).fetchAll(db)
         }
         return records.compactMap { $0.model(in: questionnaire) }
     }
@@ -181,9 +170,7 @@ extension HearingStore {
     /// Marks a hearing paused unless it already ended; used when the program is stopped by a signal.
     public func pauseIfInProgress(_ hearingID: UUID) throws(StoreError) {
         try write { db in
-            try db.execute(
-                sql: "UPDATE hearing SET status = 'paused' WHERE id = ? AND status = 'in_progress'",
-                arguments: [hearingID.uuidString.lowercased()])
+            try db.execute(literal: "UPDATE hearing SET status = 'paused' WHERE id = \(id: hearingID) AND status = 'in_progress'")
         }
     }
 }

@@ -20,9 +20,9 @@ extension HearingStore {
             return
         }
         try SnapshotRecord(
-            reference: questionnaire.reference, questionnaire_id: questionnaire.id, version: questionnaire.version,
-            fingerprint: fingerprint, canonical_json: String(decoding: questionnaire.canonicalJSON, as: UTF8.self),
-            stored_at: Date()
+            reference: questionnaire.reference, questionnaireID: questionnaire.id, version: questionnaire.version,
+            fingerprint: fingerprint, canonicalJSON: String(decoding: questionnaire.canonicalJSON, as: UTF8.self),
+            storedAt: Date()
         ).insert(db)
     }
 
@@ -33,7 +33,7 @@ extension HearingStore {
         let record = try read { db in try SnapshotRecord.fetchOne(db, key: reference) }
         guard let record else { throw .unknownSnapshot(reference) }
         do {
-            let questionnaire = try Questionnaire.fromCanonicalJSON(Data(record.canonical_json.utf8))
+            let questionnaire = try Questionnaire.fromCanonicalJSON(Data(record.canonicalJSON.utf8))
             snapshotCache.withLock { $0[reference] = questionnaire }
             return questionnaire
         } catch {

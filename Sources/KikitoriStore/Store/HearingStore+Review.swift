@@ -9,35 +9,33 @@ extension HearingStore {
         themes: [String], by dimension: ThemeCrossTab.Dimension = .kind, unit: ThemeCrossTab.Unit = .hearings,
         filter: ReviewFilter = ReviewFilter()
     ) throws(StoreError) -> ThemeCrossTab {
-        let (conditions, arguments) = filter.conditions
+        let conditions = filter.conditions
         let group = dimension.sql
-        let counted = unit == .hearings ? "COUNT(DISTINCT h.id)" : "COUNT(DISTINCT t.event_id)"
+        let counted: SQL = unit == .hearings ? "COUNT(DISTINCT h.id)" : "COUNT(DISTINCT t.event_id)"
         return try read { db in
             var counts: [String: [String: Int]] = [:]
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT \(group) AS g, t.theme, \(counted)
+            let rows = try SQLRequest<Row>(literal: """
+                    SELECT \(group) AS g, t.theme, \(counted) AS n
                     FROM tag t
                     JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id
                     JOIN hearing h ON h.id = c.hearing_id
                     JOIN respondent r ON r.id = h.respondent_id
                     WHERE t.state != 'rejected' AND \(conditions)
                     GROUP BY g, t.theme
-                    """, arguments: StatementArguments(arguments))
+                    """).fetchCursor(db)
             while let row = try rows.next() {
-                counts[row[1], default: [:]][row[0] ?? ""] = row[2]
+                counts[row["theme"], default: [:]][row["g"] ?? ""] = row["n"]
             }
-            let denominator = unit == .hearings
-                ? "SELECT \(group) AS g, COUNT(*) FROM hearing h JOIN respondent r ON r.id = h.respondent_id WHERE \(conditions) GROUP BY g"
+            let denominator: SQL = unit == .hearings
+                ? "SELECT \(group) AS g, COUNT(*) AS n FROM hearing h JOIN respondent r ON r.id = h.respondent_id WHERE \(conditions) GROUP BY g"
                 : """
-                    SELECT \(group) AS g, COUNT(*) FROM current_answer c JOIN hearing h ON h.id = c.hearing_id
+                    SELECT \(group) AS g, COUNT(*) AS n FROM current_answer c JOIN hearing h ON h.id = c.hearing_id
                     JOIN respondent r ON r.id = h.respondent_id
                     WHERE c.kind IN ('answered', 'changed') AND \(conditions) GROUP BY g
                     """
             var n: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: denominator, arguments: StatementArguments(arguments)) {
-                n[row[0] ?? ""] = row[1]
+            for row in try SQLRequest<Row>(literal: denominator).fetchAll(db) {
+                n[row["g"] ?? ""] = row["n"]
             }
             var groups = n.keys.sorted()
             if dimension == .kind {
@@ -50,9 +48,9 @@ extension HearingStore {
 
     /// Pairs of themes raised in the same hearing, with counts and Jaccard similarity.
     public func coOccurrence(filter: ReviewFilter = ReviewFilter()) throws(StoreError) -> [CoOccurrence] {
-        let (conditions, arguments) = filter.conditions
+        let conditions = filter.conditions
         return try read { db in
-            let perHearing = """
+            let perHearing: SQL = """
                 SELECT DISTINCT h.id AS hearing, t.theme AS theme FROM tag t
                 JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id
                 JOIN hearing h ON h.id = c.hearing_id
@@ -70,14 +68,14 @@ extension HearingStore {
                 for i in sorted.indices { for j in sorted.indices where j > i { both[sorted[i] + " " + sorted[j], default: 0] += 1 } }
                 themes.removeAll(keepingCapacity: true)
             }
-            let rows = try Row.fetchCursor(db, sql: perHearing + " ORDER BY h.id", arguments: StatementArguments(arguments))
+            let rows = try SQLRequest<Row>(literal: perHearing + " ORDER BY h.id").fetchCursor(db)
             while let row = try rows.next() {
-                let id: String = row[0]
+                let id: String = row["hearing"]
                 if id != hearing {
                     close()
                     hearing = id
                 }
-                themes.append(row[1])
+                themes.append(row["theme"])
             }
             close()
             return both.map { key, count in
@@ -109,32 +107,32 @@ extension HearingStore {
     /// decisions first, then the earliest hearings, at most `count`. Which to quote is the review's
     /// choice (`Quotes.swift` in the Kikitori target).
     package func quoteCandidates(theme: String, filter: ReviewFilter, count: Int) throws(StoreError) -> [Quote] {
-        let (conditions, arguments) = filter.conditions
+        let conditions = filter.conditions
         return try read { db in
             // Candidates first without touching answer text, then the texts of those few.
-            let candidates = try Row.fetchAll(
-                db,
-                sql: """
+            let candidates = try SQLRequest<Row>(literal: """
                     SELECT t.hearing_id, t.question_id, t.state, t.spans, t.event_id, r.kind, r.industry, r.region,
-                           r.organisation, h.consent, h.started_at, r.id
+                           r.organisation, h.consent, h.started_at, r.id AS respondent_id
                     FROM tag t
                     JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id
                     JOIN hearing h ON h.id = t.hearing_id
                     JOIN respondent r ON r.id = h.respondent_id
-                    WHERE t.theme = ? AND t.state != 'rejected' AND t.source != 'choice' AND \(conditions)
+                    WHERE t.theme = \(theme) AND t.state != 'rejected' AND t.source != 'choice' AND \(conditions)
                     ORDER BY (t.state IN ('confirmed', 'manual')) DESC, h.started_at
-                    LIMIT ?
-                    """, arguments: StatementArguments([theme] + arguments + [String(count)]))
+                    LIMIT \(count)
+                    """).fetchAll(db)
             let text = try db.makeStatement(sql: "SELECT value_text FROM answer_event WHERE id = ?")
             var quotes: [Quote] = []
             for row in candidates {
-                guard let value = try String.fetchOne(text, arguments: [row[4] as String]), let id = UUID(uuidString: row[0]),
-                    let kind = RespondentKind(rawValue: row[5]), let consent = ConsentLevel(rawValue: row[9])
+                guard let value = try String.fetchOne(text, arguments: [row["event_id"] as String]),
+                    let id = UUID(uuidString: row["hearing_id"]), let kind = RespondentKind(rawValue: row["kind"]),
+                    let consent = ConsentLevel(rawValue: row["consent"])
                 else { continue }
                 quotes.append(Quote(
-                    hearingID: id, respondentID: row[11], questionID: row[1], text: value, spans: ThemeTag.decode(row[3]), kind: kind,
-                    industry: row[6], region: row[7], organisation: row[8],
-                    consent: consent, date: row[10], confirmed: (row[2] as String) != "auto"))
+                    hearingID: id, respondentID: row["respondent_id"], questionID: row["question_id"], text: value,
+                    spans: ThemeTag.decode(row["spans"]), kind: kind, industry: row["industry"], region: row["region"],
+                    organisation: row["organisation"], consent: consent, date: row["started_at"],
+                    confirmed: (row["state"] as String) != "auto"))
             }
             return quotes
         }
@@ -146,25 +144,20 @@ extension HearingStore {
     package func overview(filter: ReviewFilter, everyStatus: ReviewFilter) throws(StoreError)
         -> (byKind: [String: Int], byStatus: [String: Int], byVersion: [String: Int], period: (first: Date, last: Date)?)
     {
-        let (conditions, arguments) = filter.conditions
-        let (allConditions, allArguments) = everyStatus.conditions
+        let conditions = filter.conditions
+        let allConditions = everyStatus.conditions
         return try read { db in
-            var byKind: [String: Int] = [:]
-            var byVersion: [String: Int] = [:]
-            var byStatus: [String: Int] = [:]
-            let from = "FROM hearing h JOIN respondent r ON r.id = h.respondent_id"
-            for row in try Row.fetchAll(db, sql: "SELECT r.kind, COUNT(*) \(from) WHERE \(conditions) GROUP BY 1", arguments: StatementArguments(arguments)) {
-                byKind[row[0]] = row[1]
+            let from: SQL = "FROM hearing h JOIN respondent r ON r.id = h.respondent_id"
+            func counts(by column: SQL, where conditions: SQL) throws -> [String: Int] {
+                let rows = try SQLRequest<Row>(literal: "SELECT \(column) AS g, COUNT(*) AS n \(from) WHERE \(conditions) GROUP BY 1").fetchAll(db)
+                return Dictionary(uniqueKeysWithValues: rows.map { row -> (String, Int) in (row["g"], row["n"]) })
             }
-            for row in try Row.fetchAll(db, sql: "SELECT h.questionnaire, COUNT(*) \(from) WHERE \(conditions) GROUP BY 1", arguments: StatementArguments(arguments)) {
-                byVersion[row[0]] = row[1]
-            }
-            for row in try Row.fetchAll(db, sql: "SELECT h.status, COUNT(*) \(from) WHERE \(allConditions) GROUP BY 1", arguments: StatementArguments(allArguments)) {
-                byStatus[row[0]] = row[1]
-            }
-            let range = try Row.fetchOne(db, sql: "SELECT MIN(h.started_at), MAX(h.started_at) \(from) WHERE \(conditions)", arguments: StatementArguments(arguments))
-            let first: Date? = range?[0]
-            let last: Date? = range?[1]
+            let byKind = try counts(by: "r.kind", where: conditions)
+            let byVersion = try counts(by: "h.questionnaire", where: conditions)
+            let byStatus = try counts(by: "h.status", where: allConditions)
+            let range = try SQLRequest<Row>(literal: "SELECT MIN(h.started_at) AS first, MAX(h.started_at) AS last \(from) WHERE \(conditions)").fetchOne(db)
+            let first: Date? = range?["first"]
+            let last: Date? = range?["last"]
             let period = first.flatMap { f in last.map { (f, $0) } }
             return (byKind, byStatus, byVersion, period)
         }

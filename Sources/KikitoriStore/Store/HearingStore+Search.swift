@@ -9,13 +9,13 @@ extension HearingStore {
         public var theme: String?
         public var respondentKind: RespondentKind?
         /// `id` (every version) or `id@N`.
-        public var questionnaire: String?
+        public var questionnaire: QuestionnaireRef?
         public var limit: Int
         /// Public searches leave out `internal_only` hearings.
         public var audience: ReviewFilter.Audience
 
         public init(
-            terms: [String], theme: String? = nil, respondentKind: RespondentKind? = nil, questionnaire: String? = nil, limit: Int = 20,
+            terms: [String], theme: String? = nil, respondentKind: RespondentKind? = nil, questionnaire: QuestionnaireRef? = nil, limit: Int = 20,
             audience: ReviewFilter.Audience = .public
         ) {
             self.audience = audience
@@ -57,32 +57,21 @@ extension HearingStore {
     public func search(_ query: SearchQuery) throws(StoreError) -> SearchResult {
         let terms = query.normalizedTerms
         guard !terms.isEmpty else { return SearchResult(hits: [], total: 0) }
-        var conditions: [String] = []
-        var arguments: [any DatabaseValueConvertible] = []
+        var conditions: [SQL] = []
         let indexed = terms.filter { $0.count >= SearchIndex.shortestIndexedTerm }
         if !indexed.isEmpty {
-            conditions.append("answer_search MATCH ?")
-            arguments.append(indexed.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " AND "))
+            let match = indexed.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " AND ")
+            conditions.append("answer_search MATCH \(match)")
         }
-        for term in terms where term.count < SearchIndex.shortestIndexedTerm {
-            conditions.append("instr(s.text, ?) > 0")
-            arguments.append(term)
-        }
+        for term in terms where term.count < SearchIndex.shortestIndexedTerm { conditions.append("instr(s.text, \(term)) > 0") }
         if let theme = query.theme {
-            conditions.append("EXISTS (SELECT 1 FROM tag t WHERE t.event_id = e.id AND t.theme = ? AND t.state != 'rejected')")
-            arguments.append(theme)
+            conditions.append("EXISTS (SELECT 1 FROM tag t WHERE t.event_id = e.id AND t.theme = \(theme) AND t.state != 'rejected')")
         }
-        if let kind = query.respondentKind {
-            conditions.append("r.kind = ?")
-            arguments.append(kind.rawValue)
-        }
-        if let questionnaire = query.questionnaire {
-            conditions.append(ReviewFilter.questionnaireCondition(questionnaire))
-            arguments.append(questionnaire)
-        }
+        if let kind = query.respondentKind { conditions.append("r.kind = \(kind.rawValue)") }
+        if let questionnaire = query.questionnaire { conditions.append(ReviewFilter.questionnaireCondition(questionnaire)) }
         if query.audience == .public { conditions.append("h.consent != 'internal_only'") }
-        let sql = """
-            SELECT e.hearing_id, h.questionnaire, r.kind, r.organisation, e.question_id, e.kind, e.value_text, r.id
+        let request: SQLRequest<Row> = """
+            SELECT e.hearing_id, h.questionnaire, r.kind, r.organisation, e.question_id, e.kind AS event_kind, e.value_text, r.id AS respondent_id
             FROM answer_search s
             JOIN answer_event e ON e.rowid = s.rowid
             JOIN hearing h ON h.id = e.hearing_id
@@ -95,15 +84,17 @@ extension HearingStore {
         return try read { db in
             var hits: [SearchHit] = []
             var total = 0
-            let cursor = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+            let cursor = try request.fetchCursor(db)
             while let row = try cursor.next() {
                 total += 1
                 guard hits.count < query.limit else { continue }
-                let text: String = row[6]
+                let text: String = row["value_text"]
                 hits.append(SearchHit(
-                    hearingID: row[0], questionnaire: row[1], respondentKind: RespondentKind(rawValue: row[2]) ?? .other,
-                    respondentID: row[7], organisation: row[3], questionID: row[4], isNote: (row[5] as String) == AnswerEvent.Kind.note.rawValue,
-                    text: text, spans: Self.spans(of: terms, in: text)))
+                    hearingID: row["hearing_id"], questionnaire: row["questionnaire"],
+                    respondentKind: RespondentKind(rawValue: row["kind"]) ?? .other, respondentID: row["respondent_id"],
+                    organisation: row["organisation"], questionID: row["question_id"],
+                    isNote: (row["event_kind"] as String) == AnswerEvent.Kind.note.rawValue, text: text,
+                    spans: Self.spans(of: terms, in: text)))
             }
             return SearchResult(hits: hits, total: total)
         }

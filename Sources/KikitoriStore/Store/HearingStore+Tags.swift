@@ -82,10 +82,11 @@ extension HearingStore {
     /// Every answer event of the run, in storage order (one sequential scan), in one read transaction.
     package func forEachAnswerToTag(_ context: TagRunContext, _ body: (AnswerToTag) throws -> Void) throws {
         try readPassingErrors { db in
-            let cursor = try Row.fetchCursor(db, sql: """
+            // Positional reads: this cursor is the tagger's hot path.
+            let cursor = try SQLRequest<Row>("""
                 SELECT id, hearing_id, question_id, value_code, value_text FROM answer_event
-                WHERE rowid > ? AND rowid <= ? AND kind IN ('answered', 'changed')
-                """, arguments: [context.highWater, context.bound])
+                WHERE rowid > \(context.highWater) AND rowid <= \(context.bound) AND kind IN ('answered', 'changed')
+                """).fetchCursor(db)
             while let row = try cursor.next() {
                 try body(AnswerToTag(eventID: row[0], hearingID: row[1], questionID: row[2], code: row[3], text: row[4]))
             }
@@ -103,7 +104,7 @@ extension HearingStore {
     }
 
     package func answerText(event: String) throws(StoreError) -> String? {
-        try read { db in try String.fetchOne(db, sql: "SELECT value_text FROM answer_event WHERE id = ?", arguments: [event]) }
+        try read { db in try SQLRequest<String>("SELECT value_text FROM answer_event WHERE id = \(event)").fetchOne(db) }
     }
 
     /// One write transaction: the automatic tags of the next events replaced by the new ones, until
@@ -119,7 +120,7 @@ extension HearingStore {
 
     /// Ends a run: the high-water mark moved to where it began reading up to, and one checkpoint.
     package func finishTagging(_ context: TagRunContext) throws(StoreError) {
-        try write { db in try db.execute(sql: "UPDATE tagging_state SET high_water = ? WHERE id = 1", arguments: [context.bound]) }
+        try write { db in try db.execute(literal: "UPDATE tagging_state SET high_water = \(context.bound) WHERE id = 1") }
         restoreCheckpoints()
     }
 
@@ -145,11 +146,11 @@ extension HearingStore {
         let full = retag || state == nil || (state?["codebook_fingerprint"] as String?) != codebook.fingerprint
         let highWater: Int64 = full ? 0 : (state?["high_water"] ?? 0)
         let bound = try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM answer_event") ?? 0
-        let total = try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM answer_event WHERE rowid > ? AND rowid <= ? AND kind IN ('answered', 'changed')",
-            arguments: [highWater, bound]) ?? 0
+        let total = try SQLRequest<Int>("""
+            SELECT COUNT(*) FROM answer_event WHERE rowid > \(highWater) AND rowid <= \(bound) AND kind IN ('answered', 'changed')
+            """).fetchOne(db) ?? 0
         var questionnaireOf: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, questionnaire FROM hearing") { questionnaireOf[row[0]] = row[1] }
+        for row in try Row.fetchAll(db, sql: "SELECT id, questionnaire FROM hearing") { questionnaireOf[row["id"]] = row["questionnaire"] }
         var current: Set<String> = []
         let events = try String.fetchCursor(db, sql: "SELECT event_id FROM current_answer WHERE kind IN ('answered', 'changed')")
         while let event = try events.next() { current.insert(event) }
@@ -160,13 +161,12 @@ extension HearingStore {
 
 
     private static func setHighWater(_ highWater: Int64, codebook: Codebook, in db: Database, restart: Bool) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO tagging_state (id, codebook_fingerprint, high_water) VALUES (1, ?, ?)
-                ON CONFLICT (id) DO UPDATE SET codebook_fingerprint = excluded.codebook_fingerprint,
-                    high_water = CASE WHEN ? THEN excluded.high_water
-                                      ELSE MAX(excluded.high_water, CASE WHEN tagging_state.codebook_fingerprint = excluded.codebook_fingerprint THEN tagging_state.high_water ELSE 0 END) END
-                """, arguments: [codebook.fingerprint, highWater, restart])
+        try db.execute(literal: """
+            INSERT INTO tagging_state (id, codebook_fingerprint, high_water) VALUES (1, \(codebook.fingerprint), \(highWater))
+            ON CONFLICT (id) DO UPDATE SET codebook_fingerprint = excluded.codebook_fingerprint,
+                high_water = CASE WHEN \(restart) THEN excluded.high_water
+                                  ELSE MAX(excluded.high_water, CASE WHEN tagging_state.codebook_fingerprint = excluded.codebook_fingerprint THEN tagging_state.high_water ELSE 0 END) END
+            """)
     }
 
 
@@ -204,18 +204,17 @@ extension HearingStore {
     }
 
     package static func storeCodebook(_ codebook: Codebook, in db: Database) throws {
-        if let stored = try String.fetchOne(
-            db, sql: "SELECT fingerprint FROM codebook_snapshot WHERE reference = ?", arguments: [codebook.reference])
-        {
+        if let stored = try SQLRequest<String>("SELECT fingerprint FROM codebook_snapshot WHERE reference = \(codebook.reference)").fetchOne(db) {
             guard stored == codebook.fingerprint else {
                 throw StoreError.snapshotChanged(codebook.reference, stored: stored, file: codebook.fingerprint)
             }
             return
         }
-        try db.execute(
-            sql: "INSERT INTO codebook_snapshot (reference, codebook_id, version, fingerprint, canonical_json, stored_at) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [codebook.reference, codebook.id, codebook.version, codebook.fingerprint,
-                        String(decoding: codebook.canonicalJSON, as: UTF8.self), Date()])
+        try db.execute(literal: """
+            INSERT INTO codebook_snapshot (reference, codebook_id, version, fingerprint, canonical_json, stored_at)
+            VALUES (\(codebook.reference), \(codebook.id), \(codebook.version), \(codebook.fingerprint),
+                    \(String(decoding: codebook.canonicalJSON, as: UTF8.self)), \(Date()))
+            """)
     }
 
     /// Text answers with no counting tag, over all current text answers; sequential scans only.
@@ -231,9 +230,9 @@ extension HearingStore {
             WHERE kind IN ('answered', 'changed') AND value_text IS NOT NULL
             """)
         while let row = try rows.next() {
-            let event: String = row[0]
-            guard current.contains(event), let questionnaire = questionnaireOf[row[1]],
-                plans.plan(questionnaire: questionnaire, question: row[2])?.isText == true
+            let event: String = row["id"]
+            guard current.contains(event), let questionnaire = questionnaireOf[row["hearing_id"]],
+                plans.plan(questionnaire: questionnaire, question: row["question_id"])?.isText == true
             else { continue }
             report.totalTextAnswers += 1
             if !tagged.contains(event) { report.untaggedTextAnswers += 1 }
@@ -242,26 +241,24 @@ extension HearingStore {
 
     // MARK: Human coding
 
-    /// The current answer `hearing:question` names, as `(event id, hearing id, question id)`.
-    public func answerReference(_ reference: String) throws(StoreError) -> (event: UUID, hearing: UUID, question: String) {
-        let parts = reference.split(separator: ":", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { throw .unknownAnswer(reference) }
-        let hearing = try findHearing(parts[0])
+    /// The current answer `reference` names, as `(event id, hearing id, question id)`.
+    public func answerReference(_ reference: AnswerRef) throws(StoreError) -> (event: UUID, hearing: UUID, question: String) {
+        let hearing = try findHearing(reference.hearing)
         let event = try read { db in
-            try String.fetchOne(
-                db, sql: "SELECT event_id FROM current_answer WHERE hearing_id = ? AND question_id = ? AND kind IN ('answered', 'changed')",
-                arguments: [hearing.id.uuidString.lowercased(), parts[1]])
+            try SQLRequest<UUID>("""
+                SELECT event_id FROM current_answer
+                WHERE hearing_id = \(id: hearing.id) AND question_id = \(reference.question) AND kind IN ('answered', 'changed')
+                """).fetchOne(db)
         }
-        guard let event, let id = UUID(uuidString: event) else { throw .unknownAnswer(reference) }
-        return (id, hearing.id, parts[1])
+        guard let event else { throw .unknownAnswer(reference.description) }
+        return (event, hearing.id, reference.question)
     }
 
     /// A person's decision: `add` confirms an auto tag or adds a manual one; `remove` rejects it.
     public func decide(event: UUID, hearing: UUID, question: String, theme: String, add: Bool) throws(StoreError) {
         try write { db in
-            let key = event.uuidString.lowercased()
-            let existing = try String.fetchOne(
-                db, sql: "SELECT state FROM tag WHERE event_id = ? AND theme = ?", arguments: [key, theme])
+            let key = event.storageKey
+            let existing = try SQLRequest<String>("SELECT state FROM tag WHERE event_id = \(key) AND theme = \(theme)").fetchOne(db)
             let state: ThemeTag.State
             switch (existing.flatMap(ThemeTag.State.init(rawValue:)), add) {
             case (nil, true): state = .manual
@@ -269,16 +266,12 @@ extension HearingStore {
             case (_, false): state = .rejected
             }
             if existing == nil {
-                try db.execute(
-                    sql: """
-                        INSERT INTO tag (event_id, theme, hearing_id, question_id, state, source, updated_at)
-                        VALUES (?, ?, ?, ?, ?, 'human', ?)
-                        """,
-                    arguments: [key, theme, hearing.uuidString.lowercased(), question, state.rawValue, Date()])
+                try db.execute(literal: """
+                    INSERT INTO tag (event_id, theme, hearing_id, question_id, state, source, updated_at)
+                    VALUES (\(key), \(theme), \(id: hearing), \(question), \(state.rawValue), 'human', \(Date()))
+                    """)
             } else {
-                try db.execute(
-                    sql: "UPDATE tag SET state = ?, updated_at = ? WHERE event_id = ? AND theme = ?",
-                    arguments: [state.rawValue, Date(), key, theme])
+                try db.execute(literal: "UPDATE tag SET state = \(state.rawValue), updated_at = \(Date()) WHERE event_id = \(key) AND theme = \(theme)")
             }
         }
     }
@@ -286,21 +279,14 @@ extension HearingStore {
     /// Tags on current answers, optionally of one theme and state, with the answer text.
     public func tags(theme: String? = nil, state: ThemeTag.State? = nil) throws(StoreError) -> [(tag: ThemeTag, text: String?)] {
         try read { db in
-            var sql = """
+            var sql: SQL = """
                 SELECT t.*, e.value_text FROM tag t JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id
                 JOIN answer_event e ON e.id = t.event_id WHERE 1 = 1
                 """
-            var arguments: [any DatabaseValueConvertible] = []
-            if let theme {
-                sql += " AND t.theme = ?"
-                arguments.append(theme)
-            }
-            if let state {
-                sql += " AND t.state = ?"
-                arguments.append(state.rawValue)
-            }
+            if let theme { sql += " AND t.theme = \(theme)" }
+            if let state { sql += " AND t.state = \(state.rawValue)" }
             sql += " ORDER BY t.hearing_id, t.question_id"
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).compactMap { row in
+            return try SQLRequest<Row>(literal: sql).fetchAll(db).compactMap { row in
                 guard let event = UUID(uuidString: row["event_id"]), let hearing = UUID(uuidString: row["hearing_id"]),
                     let state = ThemeTag.State(rawValue: row["state"]), let source = ThemeTag.Source(rawValue: row["source"])
                 else { return nil }

@@ -44,7 +44,7 @@ public final class HearingStore: Sendable {
         let lockWait = self.lockWait
         configuration.busyMode = .callback { tries in lockWait.shouldRetry(tries) }
         configuration.foreignKeysEnabled = true
-        configuration.prepareDatabase { db in db.add(function: SearchIndex.function) }
+        configuration.prepareDatabase(HearingStore.addFunctions)
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             // WAL is set once, when the file is new (it persists in the file). GRDB's own WAL set-up
@@ -70,6 +70,12 @@ public final class HearingStore: Sendable {
 
     /// Refuses directories, non-SQLite files, other applications' databases and newer schemas,
     /// using a read-only connection so that a refused file is left exactly as it was.
+    /// The store's SQL functions, on every connection.
+    @Sendable package static func addFunctions(_ db: Database) {
+        db.add(function: SearchIndex.function)
+        db.add(function: OrganisationKeyFunction.function)
+    }
+
     private static func checkExistingFile(_ path: String) throws(StoreError) {
         guard FileManager.default.fileExists(atPath: path) else {
             try createFile(path)
@@ -231,7 +237,7 @@ public final class HearingStore: Sendable {
     /// The read-only connection for `path`, through a migrated private copy when the file is from
     /// an older Kikitori (its tables are not yet what this version reads).
     private static func openForReading(_ path: String, busy: @escaping Database.BusyCallback) throws(StoreError) -> (DatabaseQueue, String?) {
-        let prepare: @Sendable (Database) throws -> Void = { db in db.add(function: SearchIndex.function) }
+        let prepare: @Sendable (Database) throws -> Void = HearingStore.addFunctions
         do {
             // One connection both checks the file is Kikitori's and reads it.
             let queue = try readOnlyQueue(path, busy: .callback(busy), prepare: prepare)

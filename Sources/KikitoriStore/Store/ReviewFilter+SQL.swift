@@ -1,32 +1,28 @@
 import KikitoriCore
+import GRDB
 /// How a review's filter and columns read in SQL over hearings `h` and respondents `r`.
 extension ReviewFilter {
-    /// The SQL condition on `h.questionnaire` for `reference` (bound as its argument): `id@N` is one
-    /// version, `id` every version.
-    package static func questionnaireCondition(_ reference: String) -> String {
-        reference.contains("@") ? "h.questionnaire = ?" : "h.questionnaire LIKE ? || '@%'"
+    /// The SQL condition on `h.questionnaire` for `reference`: `id@N` is one version, `id` every
+    /// version (an id holds no LIKE wildcards: they are escaped all the same).
+    package static func questionnaireCondition(_ reference: QuestionnaireRef) -> SQL {
+        reference.version == nil
+            ? "h.questionnaire LIKE \(HearingStore.escapeLike(reference.id)) || '@%' ESCAPE '\\'"
+            : "h.questionnaire = \(reference.description)"
     }
 
-    /// SQL conditions on `h` (hearing) and their arguments.
-    package var conditions: (sql: String, arguments: [String]) {
-        var parts: [String] = []
-        var arguments: [String] = []
-        if let status {
-            parts.append("h.status = ?")
-            arguments.append(status.rawValue)
-        }
-        if let questionnaire {
-            parts.append(Self.questionnaireCondition(questionnaire))
-            arguments.append(questionnaire)
-        }
+    /// SQL conditions on `h` (hearing).
+    package var conditions: SQL {
+        var parts: [SQL] = []
+        if let status { parts.append("h.status = \(status.rawValue)") }
+        if let questionnaire { parts.append(Self.questionnaireCondition(questionnaire)) }
         if audience == .public { parts.append("h.consent != 'internal_only'") }
-        return (parts.isEmpty ? "1 = 1" : parts.joined(separator: " AND "), arguments)
+        return parts.isEmpty ? "1 = 1" : parts.joined(separator: " AND ")
     }
 }
 
 extension ThemeCrossTab.Dimension {
     /// The SQL expression grouping hearings `h` with respondents `r`.
-    package var sql: String {
+    package var sql: SQL {
         switch self {
         case .kind: return "r.kind"
         case .industry: return "COALESCE(r.industry, '')"

@@ -260,6 +260,11 @@ package enum Schema {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("2026-12-02 organisation keys") { db in
+            // One list of legal forms for duplicates and masking (CorporateForms): keys made by the
+            // older, shorter list are made again.
+            try db.execute(sql: "UPDATE respondent SET organisation_key = \(OrganisationKeyFunction.name)(organisation)")
+        }
         return migrator
     }
 }

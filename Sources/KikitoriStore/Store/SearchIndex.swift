@@ -16,3 +16,13 @@ package enum SearchIndex {
     /// FTS5's trigram tokenizer needs three characters; shorter terms (費用, 負担) are found by a scan.
     package static let shortestIndexedTerm = 3
 }
+
+/// The organisation key as a SQL function, so a migration can recompute it when the key's rules change
+/// without reading rows into app types.
+package enum OrganisationKeyFunction {
+    package static let name = "kikitori_organisation_key"
+
+    package static let function = DatabaseFunction(name, argumentCount: 1, pure: true) { values in
+        String.fromDatabaseValue(values[0]).map(OrganisationKey.make)
+    }
+}

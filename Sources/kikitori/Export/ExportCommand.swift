@@ -53,7 +53,7 @@ struct ExportCommand: ParsableCommand {
     var audience: ReviewFilter.Audience = .public
 
     @Option(help: "Only this questionnaire: id or id@N (hearings needs one when several exist).")
-    var questionnaire: String?
+    var questionnaire: QuestionnaireRef?
 
     @Option(help: "Count hearings with this status; default: every status (themes and quotes: completed).")
     var status: HearingStatus?
@@ -152,7 +152,7 @@ struct ExportCommand: ParsableCommand {
             "database": store.map { URL(fileURLWithPath: $0.path).lastPathComponent } ?? NSNull(),
             "filters": [
                 "audience": filter.audience.rawValue, "status": filter.status?.rawValue ?? "any",
-                "questionnaire": filter.questionnaire ?? "any", "min_cell": filter.smallCell,
+                "questionnaire": filter.questionnaire?.description ?? "any", "min_cell": filter.smallCell,
             ] as [String: Any],
             "encoding": encoding.rawValue,
             "labels": labels.rawValue,

@@ -64,7 +64,7 @@ struct ImportCommand: ParsableCommand {
         guard let file else { return }
         let text = try options.guarded {
             let versions = try loadVersions()
-            let fixed = questionnaire.split(separator: "@").dropFirst().first.flatMap { Int($0) }
+            let fixed = QuestionnaireRef(questionnaire)?.version
             let bytes = try InputFile.read(file, limit: Self.maximumBytes)
             let store = try database.open(options)
             let imported = try store.importedRows()

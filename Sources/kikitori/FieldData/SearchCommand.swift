@@ -33,7 +33,7 @@ struct SearchCommand: ParsableCommand {
     var kind: RespondentKind?
 
     @Option(help: "Only this questionnaire: id (every version) or id@N.")
-    var questionnaire: String?
+    var questionnaire: QuestionnaireRef?
 
     @Option(help: "How many matches to show.")
     var limit = 20

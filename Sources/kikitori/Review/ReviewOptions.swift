@@ -16,7 +16,7 @@ struct ReviewOptions: ParsableArguments {
     var allStatuses = false
 
     @Option(help: "Only this questionnaire: id (every version) or id@N.")
-    var questionnaire: String?
+    var questionnaire: QuestionnaireRef?
 
     @Option(help: "public leaves out internal_only hearings and suppresses small cells; internal shows all.")
     var audience: ReviewFilter.Audience = .public

@@ -174,7 +174,7 @@ struct TagDecision: ParsableArguments {
     @OptionGroup var codebook: CodebookOptions
 
     @Argument(help: "The answer: hearing:question_id.")
-    var answer: String
+    var answer: AnswerRef
 
     @Argument(help: "The theme id.")
     var theme: String

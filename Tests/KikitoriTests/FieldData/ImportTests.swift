@@ -147,7 +147,7 @@ struct ImportTests {
         try SyntheticHearings(questionnaires: questionnaires, seed: seed).write(hearings: 40, to: source)
         let codebook = try CodebookLoader.load(path: repositoryRoot.appendingPathComponent("questionnaires/codebook.yaml").path)
         let exported = directory.url.appendingPathComponent("hearings.csv").path
-        let options = ExportOptions(filter: ReviewFilter(status: nil, questionnaire: id, audience: .internal), labels: .ja)
+        let options = ExportOptions(filter: ReviewFilter(status: nil, questionnaire: QuestionnaireRef(id: id), audience: .internal), labels: .ja)
         try OutputFile.stream(to: exported, force: true, mode: 0o600) { sink in
             let writer = try CSVWriter(encoding: .utf8BOM, sink: sink)
             try CSVExporter(store: source, publication: Publication(store: source, filter: options.filter, language: .ja))

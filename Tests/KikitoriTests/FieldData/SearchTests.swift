@@ -29,7 +29,7 @@ struct SearchTests {
 
     /// As the working group searches its own data: internal, every hearing.
     func search(_ terms: String..., kind: RespondentKind? = nil, questionnaire: String? = nil, theme: String? = nil) throws -> [String] {
-        try store.search(HearingStore.SearchQuery(terms: terms, theme: theme, respondentKind: kind, questionnaire: questionnaire, audience: .internal))
+        try store.search(HearingStore.SearchQuery(terms: terms, theme: theme, respondentKind: kind, questionnaire: questionnaire.flatMap(QuestionnaireRef.init), audience: .internal))
             .hits.map(\.text)
     }
 

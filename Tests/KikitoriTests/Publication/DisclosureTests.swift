@@ -369,7 +369,7 @@ struct GeneratedDisclosureTests {
                 var data = Data()
                 let writer = try CSVWriter(encoding: .utf8, raw: true) { data.append($0) }
                 var options = ExportOptions(filter: filter, labels: .ja)
-                if kind == .hearings { options.filter.questionnaire = "private-firm-data-use" }
+                if kind == .hearings { options.filter.questionnaire = QuestionnaireRef(id: "private-firm-data-use") }
                 try CSVExporter(store: store, publication: publication).export(kind, options: options, codebook: codebook, writer: writer)
                 try writer.flush()
                 outputs.append((kind.rawValue, String(decoding: data, as: UTF8.self)))

@@ -45,6 +45,48 @@ struct HearingStoreTests {
         #expect(try names("町").count == 3)
     }
 
+    /// A questionnaire id is matched as written: `_` in `digital_talent` is not a wildcard.
+    @Test func questionnaireFilterTakesWildcardsLiterally() throws {
+        let store = try HearingStore(path: path)
+        _ = try startHearing(store)
+        let count = { (text: String) in try store.hearings(HearingStore.HearingFilter(questionnaire: QuestionnaireRef(text))).count }
+        #expect(try count("digital-talent") == 1)
+        #expect(try count("digital-talent@1") == 1)
+        #expect(try count("digital_talent") == 0)
+        #expect(try count("digital%") == 0)
+    }
+
+    /// Legal forms are dropped at either end of a name, in any width, never from inside a word.
+    @Test func organisationKeys() {
+        let key = OrganisationKey.make
+        #expect(key("株式会社 サンプル") == key("サンプル（株）"))
+        #expect(key("サンプル株式会社") == key("(株)サンプル"))
+        #expect(key("Sample Co., Ltd.") == key("ＳＡＭＰＬＥ"))
+        #expect(key("Sample Inc.") == "sample")
+        #expect(key("Lincoln Systems") == "lincolnsystems")
+        #expect(key("一般社団法人 北海道データ協会") == key("北海道データ協会"))
+        // Group words stay: a parent and its subsidiary are two respondents.
+        #expect(key("サンプルホールディングス") != key("サンプル"))
+    }
+
+    /// Keys made by an older, shorter list of legal forms are made again when the database opens.
+    @Test func organisationKeysAreRemadeByMigration() throws {
+        var configuration = Configuration()
+        configuration.prepareDatabase(HearingStore.addFunctions)
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        try Schema.migrator.migrate(queue, upTo: "2026-12-02 import fingerprints")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO respondent (id, kind, organisation, organisation_key, created_at)
+                VALUES ('00000000-0000-0000-0000-000000000001', 'private_firm', '合名会社サンプル', '合名会社サンプル', '2026-12-01 00:00:00.000')
+                """)
+        }
+        try queue.close()
+        let store = try HearingStore(path: path)
+        let stored = try store.queue.read { db in try String.fetchOne(db, sql: "SELECT organisation_key FROM respondent") }
+        #expect(stored == "サンプル")
+    }
+
     /// A new database is created owner-only, in WAL mode, with foreign keys on.
     @Test func createsPrivateWALDatabase() throws {
         let store = try HearingStore(path: path)

@@ -65,7 +65,7 @@ struct TaggingStoreTests {
     @Test func humanDecisionsSurvive() throws {
         let session = try hearing(detail: "予算がない")
         _ = try store.tag(with: matcher)
-        let answer = try store.answerReference("\(session.hearing.shortID):barrier_detail")
+        let answer = try store.answerReference(AnswerRef(hearing: session.hearing.shortID, question: "barrier_detail"))
         try store.decide(event: answer.event, hearing: answer.hearing, question: answer.question, theme: "cost", add: false)
         try store.decide(event: answer.event, hearing: answer.hearing, question: answer.question, theme: "merit", add: true)
         _ = try store.tag(with: matcher, retag: true)

@@ -1,0 +1,43 @@
+import KikitoriCore
+import KikitoriStore
+
+/// Answer distributions as reviews show them: the store counts, the questionnaires' snapshots label.
+extension HearingStore {
+    /// Counts of each value of `question` across the versions of each questionnaire that asks it
+    /// (one distribution per questionnaire id: the same id in two questionnaires is two questions).
+    public func distributions(of question: String, language: Language, words: ChoiceWords, filter: ReviewFilter = ReviewFilter())
+        throws(StoreError) -> [AnswerDistribution]
+    {
+        let ids = try questionnairesAnswering(question, filter: filter)
+        guard !ids.isEmpty else { throw .unknownAnswer(question) }
+        var result: [AnswerDistribution] = []
+        for id in ids {
+            var narrowed = filter
+            if narrowed.questionnaire?.version == nil { narrowed.questionnaire = QuestionnaireRef(id: id) }
+            result += try distributions(of: [question], language: language, words: words, filter: narrowed, withTexts: true)
+        }
+        return result
+    }
+
+    /// Several questions of one questionnaire (by `filter`) from one aggregating query, for the report;
+    /// text answers are listed only when `withTexts`.
+    public func distributions(of questions: [String], language: Language, words: ChoiceWords, filter: ReviewFilter, withTexts: Bool = false)
+        throws(StoreError) -> [AnswerDistribution]
+    {
+        let counts = try answerCounts(of: questions, filter: filter)
+        var snapshots: [String: Questionnaire] = [:]
+        for reference in Set(counts.map(\.questionnaire)) { snapshots[reference] = try snapshot(reference) }
+        var byQuestion: [String: [AnswerCount]] = [:]
+        for count in counts { byQuestion[count.question, default: []].append(count) }
+        var result: [AnswerDistribution] = []
+        for question in questions {
+            let texts = withTexts ? try answerTexts(of: question, filter: filter) : []
+            if let distribution = AnswerDistribution.build(
+                question, counts: byQuestion[question] ?? [], snapshots: snapshots, texts: texts, language: language, words: words)
+            {
+                result.append(distribution)
+            }
+        }
+        return result
+    }
+}
