@@ -14,6 +14,7 @@ package enum ExitStatus {
     package static let noInput = ExitCode(66)
     package static let cannotCreate = ExitCode(73)
     package static let ioError = ExitCode(74)
+    package static let temporaryFailure = ExitCode(75)
 }
 
 
@@ -65,6 +66,7 @@ private func exitStatus(_ error: StoreError) -> ExitCode {
         .missing, .cannotRead, .unknownConflict:
         return ExitStatus.noInput
     case .sameFile, .alreadyLinked, .tooManySources: return ExitStatus.usage
+    case .hearingOpenElsewhere: return ExitStatus.temporaryFailure
     case .sqlite, .walNeedsRecovery, .diskFull: return ExitStatus.ioError
     }
 }

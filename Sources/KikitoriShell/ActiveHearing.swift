@@ -19,6 +19,7 @@ enum ActiveHearing {
     static func pauseForSignal() {
         guard let active = lock.withLock({ current }) else { return }
         try? active.store.pauseIfInProgress(active.hearing)
+        active.store.releaseSession(active.hearing)
     }
 }
 

@@ -33,27 +33,61 @@ struct HearingSetup {
     }
 
     private func chooseRespondent() throws -> (Respondent, Bool) {
-        if let preset = presets.respondent { return (try shell.store.findRespondent(preset), false) }
         let existing = try shell.store.respondents()
-        if !existing.isEmpty {
+        if let preset = presets.respondent {
+            // `interview --respondent` takes what the prompt takes: an id prefix or part of a name, unambiguous.
+            let matches = RespondentSearch.matches(preset, in: existing)
+            guard matches.count == 1 else {
+                if matches.isEmpty { throw StoreError.unknownRespondent(preset) }
+                throw StoreError.ambiguousRespondent(preset, matches: matches.prefix(10).map(RespondentSearch.line))
+            }
+            try checkAudience(matches[0])
+            return (matches[0], false)
+        }
+        // Asked on a fresh database too, so a script reads the same whatever the database holds.
+        do {
             while true {
                 let answer = try ask(ShellPhrase.respondentPrompt, optional: true)
                 if answer.isEmpty { break }
-                let key = AnswerParser.normalise(answer).lowercased()
-                let matches = existing.filter {
-                    $0.id.uuidString.lowercased().hasPrefix(key)
-                        || AnswerParser.normalise($0.organisation).lowercased().contains(key)
-                }
-                if matches.count == 1 { return (matches[0], false) }
+                let matches = RespondentSearch.matches(answer, in: existing)
                 if matches.isEmpty {
-                    output.line(StoreError.unknownRespondent(answer).text(language))
-                } else {
-                    let names = matches.prefix(10).map { "\($0.id.uuidString.lowercased().prefix(8)) \($0.organisation)" }
-                    output.line(StoreError.ambiguousRespondent(answer, matches: names).text(language))
+                    shell.reject(StoreError.unknownRespondent(answer).text(language))
+                    continue
                 }
+                // Never picked silently: the interviewer sees who it is and says yes, or picks by number.
+                output.line(ShellPhrase.respondentMatches(matches.count).text(language))
+                let shown = Array(matches.prefix(10))
+                for (index, respondent) in shown.enumerated() {
+                    output.line("  \(index + 1)) " + RespondentSearch.line(respondent, language: language))
+                }
+                guard let chosen = try pick(from: shown) else { continue }
+                do {
+                    try checkAudience(chosen)
+                } catch {
+                    shell.reject(Shell.describe(error, language: language))
+                    continue
+                }
+                return (chosen, false)
             }
         }
         return (try newRespondent(), true)
+    }
+
+    /// `y`/number to take one of `shown`, anything else (or Enter) to search again.
+    private func pick(from shown: [Respondent]) throws -> Respondent? {
+        let line = try ask(shown.count == 1 ? ShellPhrase.confirmRespondent : ShellPhrase.chooseRespondent(shown.count), optional: true)
+        let key = AnswerParser.normalise(line).lowercased()
+        if shown.count == 1, ["y", "yes", "はい", "1"].contains(key) { return shown[0] }
+        if let number = Int(key), (1...shown.count).contains(number) { return shown[number - 1] }
+        return nil
+    }
+
+    /// A respondent of a kind the questionnaire is not for is refused, naming the kinds it is for.
+    private func checkAudience(_ respondent: Respondent) throws {
+        let audience = questionnaire.audience
+        guard audience.isEmpty || audience.contains(respondent.kind) else {
+            throw AnswerProblem.outsideAudience(respondent.kind, allowed: audience)
+        }
     }
 
     private func newRespondent() throws -> Respondent {
@@ -78,6 +112,15 @@ struct HearingSetup {
 
     // MARK: Prompts
 
+    /// A `:command` typed at a set-up prompt (in any width) is never taken as a name: `:cancel` leaves
+    /// set-up, anything else is explained.
+    private func isCommand(_ line: String) throws -> Bool {
+        guard let command = TypedCommand.parse(line) else { return false }
+        if command == ":cancel" || command == ":pause" { throw Cancelled() }
+        shell.reject(ShellPhrase.setupCommands.text(language))
+        return true
+    }
+
     private func ask(
         _ prompt: ShellPhrase, optional: Bool = false, default value: String? = nil, completions: Completions = .none
     ) throws -> String {
@@ -85,11 +128,12 @@ struct HearingSetup {
             guard let line = shell.reader.readLine(prompt: prompt.text(language) + ": ", completions: completions) else {
                 throw Cancelled()
             }
+            if try isCommand(line) { continue }
             let answer = line.trimmingCharacters(in: .whitespaces)
             if !answer.isEmpty { return answer }
             if let value { return value }
             if optional { return "" }
-            output.line(ShellPhrase.mustNotBeEmpty.text(language))
+            shell.reject(ShellPhrase.mustNotBeEmpty.text(language))
         }
     }
 
@@ -102,12 +146,13 @@ struct HearingSetup {
             guard let line = shell.reader.readLine(prompt: "> ", completions: Completions(words: labels)) else {
                 throw Cancelled()
             }
+            if try isCommand(line) { continue }
             let answer = AnswerParser.normalise(line)
             if let number = Int(answer), (1...options.count).contains(number) { return options[number - 1].value }
             if let match = options.first(where: { AnswerParser.normalise($0.label) == answer || $0.code == answer }) {
                 return match.value
             }
-            output.line(ShellPhrase.notAChoice(line).text(language))
+            shell.reject(ShellPhrase.notAChoice(line).text(language))
         }
     }
 }

@@ -34,6 +34,23 @@ public final class Shell {
         }
     }
 
+    /// Columns of the terminal on standard output; 80 when it is not a terminal.
+    var width: Int {
+        var size = winsize()
+        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 else { return 80 }
+        return Int(size.ws_col)
+    }
+
+    /// Lines refused (a bad answer, an unknown command, a failed command): a script piped in ends
+    /// with a failing status when any was.
+    public private(set) var rejectedLines = 0
+
+    /// Says why a line was refused, and counts it.
+    func reject(_ message: String) {
+        rejectedLines += 1
+        output.line(message)
+    }
+
     /// How long an answer waits for another process's write before the shell gives up on it.
     static let answerWaitLimit: TimeInterval = 600
 
@@ -47,7 +64,8 @@ public final class Shell {
         while let line = reader.readLine(prompt: "kikitori> ", completions: completions()) {
             let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
             guard let command = words.first else { continue }
-            reader.remember(line)
+            // Search terms are often fragments of answers or names: history keeps the command only.
+            reader.remember(command == "search" ? command : line)
             if command == "quit" || command == "exit" { break }
             execute(command, Array(words.dropFirst()))
         }
@@ -91,8 +109,8 @@ public final class Shell {
                 let result = try store.search(HearingStore.SearchQuery(terms: arguments, audience: .internal))
                 output.write(SearchFormatter(language: language).render(result, terms: arguments, style: output.style))
             case "tag": try tag(arguments)
-            case "help": output.write(ShellPhrase.shellHelp.text(language))
-            default: output.line(ShellPhrase.unknownCommand(command).text(language))
+            case "help": output.line(ShellPhrase.shellHelp.text(language))
+            default: reject(ShellPhrase.unknownCommand(command).text(language))
             }
         } catch {
             report(error)
@@ -100,12 +118,12 @@ public final class Shell {
     }
 
     private func usage(_ text: String) {
-        output.line(ShellPhrase.usage(text).text(language))
+        reject(ShellPhrase.usage(text).text(language))
     }
 
     /// One line per problem, in the interface language.
     func report(_ error: Error, questionnaire: Questionnaire? = nil) {
-        output.line(Self.describe(error, language: language, questionnaire: questionnaire))
+        reject(Self.describe(error, language: language, questionnaire: questionnaire))
     }
 
     public static func describe(_ error: Error, language: Language, questionnaire: Questionnaire? = nil) -> String {
@@ -130,6 +148,7 @@ public final class Shell {
             return
         }
         output.line(ShellPhrase.hearingStarted(session.hearing.shortID, questionnaire.title.text(language)).text(language))
+        if let line = try? formatter().caseLine(try store.respondent(session.hearing.respondentID)) { output.line("  " + line) }
         var loop = InterviewLoop(shell: self, session: session)
         loop.run()
     }
@@ -137,9 +156,11 @@ public final class Shell {
     /// `resume <hearing>`: continue where the hearing stopped.
     public func resume(_ prefix: String) throws {
         let hearing = try store.findHearing(prefix)
+        let who = try formatter().caseLine(try store.respondent(hearing.respondentID))
         let session = try HearingSession.resume(store: store, hearingID: hearing.id)
         output.line(
             ShellPhrase.hearingResumed(hearing.shortID, session.questionnaire.title.text(language)).text(language))
+        output.line("  " + who)
         if session.isAmending { output.line(ShellPhrase.amending.text(language)) }
         var loop = InterviewLoop(shell: self, session: session)
         loop.run()
@@ -167,11 +188,12 @@ public final class Shell {
     }
 
     private func listHearings(_ arguments: [String]) throws {
-        // Each word is a status, a questionnaire (id or id@N), or else part of a respondent's organisation or id.
+        // Each word is a status (its code or the word shown, 完了 or completed), a questionnaire (id
+        // or id@N), or else part of a respondent's organisation or id.
         var filter = HearingStore.HearingFilter()
         let questionnaires = Set(((try? library.entries()) ?? []).flatMap { [$0.id, "\($0.id)@\($0.version)"] })
         for argument in arguments {
-            if let status = HearingStatus(rawValue: argument) {
+            if let status = HearingStatus.named(argument) {
                 filter.status = status
             } else if questionnaires.contains(argument), let reference = QuestionnaireRef(argument) {
                 filter.questionnaire = reference
@@ -181,34 +203,21 @@ public final class Shell {
         }
         let summaries = try store.hearings(filter)
         guard !summaries.isEmpty else { return output.line(ShellPhrase.noHearings.text(language)) }
-        var table = TextTable(
-            headers: [
-                ShellPhrase.columnHearing, .columnStatus, .columnQuestionnaire, .columnKind, .columnOrganisation,
-                .columnStarted, .columnAnswers,
-            ].map { $0.text(language) },
-            alignments: [.left, .left, .left, .left, .left, .left, .right])
-        for summary in summaries {
-            table.append([
-                summary.hearing.shortID, ShellPhrase.status(summary.hearing.status).text(language),
-                summary.hearing.questionnaire, Phrase.respondentKind(summary.respondent.kind).text(language),
-                DisplayWidth.truncate(summary.respondent.organisation, to: 24),
-                Self.formatDate(summary.hearing.startedAt), String(summary.answered),
-            ])
-        }
-        output.write(table.render())
+        output.write(try formatter().list(summaries))
+    }
+
+    /// The shell is the interviewer's own tool: it names respondents as registered.
+    private func formatter() throws -> HearingFormatter {
+        HearingFormatter(publication: try Publication(store: store, filter: ReviewFilter(status: nil, audience: .internal), language: language))
     }
 
     private func showHearing(_ prefix: String) throws {
         let hearing = try store.findHearing(prefix)
-        let respondent = try store.respondent(hearing.respondentID)
         let questionnaire = try store.snapshot(hearing.questionnaire)
-        let events = try store.events(of: hearing.id, questionnaire: questionnaire)
-        let engine = InterviewEngine(questionnaire: questionnaire, states: AnswerState.current(from: events))
-        output.line("\(hearing.id.uuidString.lowercased())  \(ShellPhrase.status(hearing.status).text(language))")
-        output.line("\(questionnaire.title.text(language, fallback: questionnaire.defaultLanguage))  (\(hearing.questionnaire))")
-        output.line("\(respondent.organisation)  \(Phrase.respondentKind(respondent.kind).text(language))  \(respondent.region ?? "")")
-        output.line("\(ShellPhrase.columnInterviewer.text(language)): \(hearing.interviewer)  \(Self.formatDate(hearing.startedAt))")
-        output.write(QuestionScreen(engine: engine, language: language).review(style: output.style))
+        output.write(try formatter().detail(
+            hearing: hearing, respondent: try store.respondent(hearing.respondentID), questionnaire: questionnaire,
+            events: try store.events(of: hearing.id, questionnaire: questionnaire), consents: try store.consentHistory(hearing: hearing.id),
+            width: width, style: output.style))
     }
 
     private func listRespondents() throws {
@@ -233,12 +242,6 @@ public final class Shell {
         }
     }
 
-    static func formatDate(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
-    }
 }
 
 /// Answers to the set-up questions given on the command line, so they are not asked.

@@ -32,11 +32,12 @@ public final class ShellOutput: @unchecked Sendable {
         }
     }
 
+    /// Everything the shell shows passes here, so stored text can never drive the terminal.
     public func write(_ text: String) {
-        sink(text)
+        sink(TerminalText.safe(text))
     }
 
     public func line(_ text: String = "") {
-        sink(text + "\n")
+        sink(TerminalText.safe(text) + "\n")
     }
 }

@@ -41,7 +41,7 @@ public struct TagReview {
                     decided = true
                 case "": decided = true
                 case "q", "quit": return summary(confirmed, rejected)
-                default: shell.output.line(ShellPhrase.notAChoice(answer).text(language))
+                default: shell.reject(ShellPhrase.notAChoice(answer).text(language))
                 }
             }
         }

@@ -30,7 +30,7 @@ struct FieldDataCommandTests {
         let base = path("base.sqlite")
         let started = try run(
             ["interview", "digital-talent", "--db", base, "--interviewer", "sato", "--consent", "public_named"],
-            input: "3\nテスト町\n\n\n\n\n\n2\n1\n:pause\n")
+            input: "\n3\nテスト町\n\n\n\n\n\n2\n1\n:pause\n")
         #expect(started.status == 0)
         let hearing = try #require(started.stdout.firstMatch(of: /Hearing ([0-9a-f]{8}) paused/)).1
         try FileManager.default.copyItem(atPath: base, toPath: path("sato.sqlite"))

@@ -35,7 +35,8 @@ struct InteractiveShellTests {
     /// Starts a digital-talent hearing for a new firm; returns the hearing's short id.
     func startHearing(_ terminal: PseudoTerminal) throws -> String {
         try terminal.expect("kikitori> ")
-        try answer(terminal, "new digital-talent@1", then: "Kind of respondent")
+        try answer(terminal, "new digital-talent@1", then: "Respondent: ")
+        try answer(terminal, "", then: "Kind of respondent")
         for (keys, next) in [
             ("1", "Organisation: "), ("株式会社北のデータ", "Person's name"), ("", "Role"), ("", "Industry"),
             ("情報通信", "Municipality"), ("函館", "Region"),
@@ -127,10 +128,10 @@ struct InteractiveShellTests {
         #expect(resumed.stdout.contains("[it_budget_share]"))
         let shown = try kikitori(["shell", "--db", database, "--lang", "en"], input: "show \(id)\nquit\n")
         #expect(shown.stdout.contains("Municipality"))
-        #expect(shown.stdout.contains("organisation_type"))
+        #expect(shown.stdout.contains("Type of organisation"))
         let lines = shown.stdout.split(separator: "\n")
-        #expect(lines.contains { $0.contains("digital_staff_count") && $0.hasSuffix(" 7") })
-        #expect(lines.contains { $0.contains("it_budget_share") && $0.hasSuffix("—") })
+        #expect(lines.contains { $0.contains("How many?") && $0.hasSuffix(" 7") })
+        #expect(lines.contains { $0.contains("Share of the budget") && $0.hasSuffix("—") })
     }
 
     /// SIGTERM and SIGHUP pause the hearing with every confirmed answer saved, and restore the terminal.

@@ -30,7 +30,7 @@ struct PrivacyCommandTests {
     func interview() throws -> String {
         let result = try run(
             ["interview", "digital-talent", "--interviewer", "sato", "--consent", "public_named"],
-            input: "3\nオトイネップ町\n\n\n\n\n\n2\n1\n:mask 佐藤課長\n:consent public_anonymous 町長室からの依頼\n:pause\n")
+            input: "\n3\nオトイネップ町\n\n\n\n\n\n2\n1\n:mask 佐藤課長\n:consent public_anonymous 町長室からの依頼\n:pause\n")
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("'佐藤課長' is now masked in every public output"))
         #expect(result.stdout.contains("now has consent 'public, without names' (was 'public, with names')"))

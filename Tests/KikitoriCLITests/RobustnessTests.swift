@@ -189,7 +189,7 @@ struct RobustnessTests {
             """, database]
         let pipe = Pipe()
         holder.standardOutput = pipe
-        let answers = "3\nロック町\n\n\n\n\n\n2\n1\n:pause\n"
+        let answers = "\n3\nロック町\n\n\n\n\n2\n1\n:pause\n"
         try holder.run()
         _ = pipe.fileHandleForReading.availableData
         let start = Date()

@@ -44,9 +44,9 @@ final class ShellHarness {
 
 @Suite("Hearing shell")
 struct ShellTests {
-    /// Set-up lines for a new private-firm respondent: kind, organisation, name, role, industry,
-    /// municipality, region, interviewer, place, consent.
-    static let newFirm = ["1", "株式会社北のデータ", "山田花子", "部長", "観光", "函館市", "", "", "本社", "2"]
+    /// Set-up lines for a new private-firm respondent: (Enter for a new respondent,) kind,
+    /// organisation, name, role, industry, municipality, region, interviewer, place, consent.
+    static let newFirm = ["", "1", "株式会社北のデータ", "山田花子", "部長", "観光", "函館市", "", "", "本社", "2"]
 
     /// A whole hearing of each sample questionnaire, in Japanese, ends completed with its answers saved.
     @Test(arguments: [
@@ -64,7 +64,7 @@ struct ShellTests {
     ])
     func fullHearing(reference: String, answers: [String]) throws {
         let harness = try ShellHarness()
-        let kind = reference.hasPrefix("municipality") ? ["1", "ニセコ町", "", "", "ニセコ町", ""] : nil
+        let kind = reference.hasPrefix("municipality") ? ["", "1", "ニセコ町", "", "", "ニセコ町", ""] : nil
         let setup = kind.map { $0 + ["", "", "1"] } ?? Self.newFirm
         harness.run(["new \(reference)"] + setup + answers + ["quit"], language: .ja)
         let summaries = try harness.store.hearings()
@@ -111,7 +111,7 @@ struct ShellTests {
     /// End of input during set-up cancels without saving anything.
     @Test func cancelledSetupSavesNothing() throws {
         let harness = try ShellHarness()
-        harness.run(["new digital-talent", "1", "株式会社途中"])
+        harness.run(["new digital-talent", "", "1", "株式会社途中"])
         #expect(try harness.store.hearings().isEmpty)
         #expect(try harness.store.respondents().isEmpty)
         #expect(harness.transcript.contains("Cancelled; nothing was saved."))

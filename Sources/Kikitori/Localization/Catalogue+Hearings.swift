@@ -12,6 +12,14 @@ extension AnswerProblem {
             return ja ? "回答が長すぎます（\(count) 文字。上限は \(limit) 文字）。" : "The answer is too long (\(count) characters; the limit is \(limit))."
         case .notInteger(let input): return ja ? "「\(input)」は整数ではありません。" : "'\(input)' is not a whole number."
         case .notNumber(let input): return ja ? "「\(input)」は数値ではありません。" : "'\(input)' is not a number."
+        case .fusedNumbers(let input):
+            return ja ? "「\(input)」は数字が空白で区切られています。数を一つだけ入力してください（例: 1020 または 10）。" : "'\(input)' has digits split by spaces; type one number (1020, or 10)."
+        case .badSeparator(let input):
+            return ja ? "「\(input)」のコンマの位置が桁区切りではありません。1,200 のように3桁ごとに区切るか、小数は 1.5 と入力してください。" : "'\(input)' has a comma that is not a thousands separator; write 1,200, or 1.5 for a decimal."
+        case .numberMultiplier(let input):
+            return ja ? "「\(input)」は「万」「千」などを含みます。読み違いを避けるため、数字だけで入力してください（例: 12000）。" : "'\(input)' uses a multiplier (k, million, 万…); type the digits (12000) so it cannot be misread."
+        case .approximate(let input):
+            return ja ? "「\(input)」は概数です。数だけを入力してください（シェルでは概数のまま入力すると、その言葉をメモに残して数を保存します）。" : "'\(input)' is approximate; give the number alone (in the shell, an approximate answer is saved as the number with its words kept as a note)."
         case .notDate(let input): return ja ? "「\(input)」は日付ではありません。2022-05-01 のように入力してください。" : "'\(input)' is not a date; type it like 2022-05-01."
         case .notYesNo(let input): return ja ? "「\(input)」は はい／いいえ ではありません。1（はい）か 2（いいえ）を入力してください。" : "'\(input)' is not yes or no; type 1 (yes) or 2 (no)."
         case .unknownChoice(let input, let count):
@@ -36,6 +44,11 @@ extension AnswerProblem {
         case .hearingClosed(let status): return ja ? "このヒアリングは \(status.rawValue) のため再開できません。" : "This hearing is \(status.rawValue) and cannot be resumed."
         case .incomplete(let ids):
             return ja ? "未回答の必須質問があります: \(ids.joined(separator: "、"))" : "Required questions are unanswered: \(ids.joined(separator: ", "))"
+        case .outsideAudience(let kind, let allowed):
+            let names = allowed.map { Phrase.respondentKind($0).text(language) }
+            return ja
+                ? "この調査票は\(Phrase.respondentKind(kind).text(language))向けではありません（対象: \(names.joined(separator: "、"))）。"
+                : "This questionnaire is not for \(Phrase.respondentKind(kind).text(language)) respondents (it is for: \(names.joined(separator: ", ")))."
         }
     }
 }
@@ -63,6 +76,11 @@ extension StoreError {
         case .unknownAnswer(let reference):
             return ja ? "回答 '\(reference)' がありません（ヒアリング:質問id の形で指定します）" : "no answer '\(reference)'; name it as hearing:question_id"
         case .missing(let path): return ja ? "\(path): ファイルがありません" : "\(path): no such file"
+        case .hearingOpenElsewhere(let id, let pid, let host, let since):
+            let time = JapanTime.minute(since)
+            return ja
+                ? "ヒアリング \(id) はほかのプログラムで開かれています（\(host) のプロセス \(pid)、\(time) から）。そちらで :pause してから再開してください"
+                : "hearing \(id) is open in another program (process \(pid) on \(host), since \(time)); :pause it there, then resume"
         case .diskFull(let path):
             return ja
                 ? "\(path): ディスクがいっぱいです。何も変更していません。空きを作ってからもう一度実行してください"

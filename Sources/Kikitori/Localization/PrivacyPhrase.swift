@@ -96,6 +96,8 @@ public enum PrivacyPhrase: Sendable {
 public enum PrivacyProblem: Error, Equatable, Sendable {
     /// A hidden name, term or contact was still in a rendered public output.
     case leak(output: String, respondent: String, kind: String)
+    /// A public view of a hearing the respondent allowed for internal use only.
+    case internalOnlyHearing(String)
 
     public func text(_ language: Language) -> String {
         switch self {
@@ -104,6 +106,10 @@ public enum PrivacyProblem: Error, Equatable, Sendable {
             return language == .ja
                 ? "\(output): 公開用の出力に伏せるべき名前が残っています（\(who)）。何も書き出していません"
                 : "\(output): a name that must be hidden is still in the public output (\(who)); nothing was written"
+        case .internalOnlyHearing(let id):
+            return language == .ja
+                ? "ヒアリング \(id) は内部利用のみの同意です。--audience internal で表示します"
+                : "hearing \(id) was given for internal use only; show it with --audience internal"
         }
     }
 }

@@ -1,20 +1,40 @@
+import Foundation
 import KikitoriCore
 import KikitoriStore
+extension HearingStatus {
+    /// A status as people type it: its code (`completed`), or the word listings show in either
+    /// language (`完了`, `in progress`).
+    public static func named(_ word: String) -> HearingStatus? {
+        let key = word.precomposedStringWithCompatibilityMapping.lowercased().replacingOccurrences(of: "_", with: " ")
+        return allCases.first { status in
+            [status.rawValue.replacingOccurrences(of: "_", with: " "), ShellPhrase.status(status).text(.en), ShellPhrase.status(status).text(.ja)]
+                .contains(key)
+        }
+    }
+}
+
 /// The hearing shell's own words.
 public enum ShellPhrase: Sendable {
     case dontKnow, refused, skipped, other, otherHint, required, currentAnswer, hint, progress(Int, Int)
     case multilineHint, noteContinue
+    /// A multi-line answer left unfinished by a command, `:cancel` or Ctrl-D: nothing of it was saved.
+    case unfinishedDiscarded(lines: Int), nothingToCancel
+    /// An approximate number saved as the number, with the words as said kept as a note.
+    case approximateKept(String)
     case welcome(String), shellHelp, interviewHelp
     case unknownCommand(String), usage(String)
     case respondentPrompt, respondentKindPrompt, organisationPrompt, personNamePrompt, personRolePrompt
     case industryPrompt, municipalityPrompt, regionPrompt(String?), interviewerPrompt(String), placePrompt
     case consentPrompt, consentLevel(ConsentLevel), languagePrompt
     case mustNotBeEmpty, notAChoice(String)
+    /// Respondents found for what was typed at the respondent prompt; confirm one, or pick by number.
+    case respondentMatches(Int), confirmRespondent, chooseRespondent(Int), setupCommands
     case hearingStarted(String, String), hearingResumed(String, String), hearingPaused(String), hearingCompleted(String)
-    case reviewHeading, reviewMissing, confirmComplete, reasonPrompt, amending
+    case hearingAbandoned(String), historyHeading, linesRejected(Int)
+    case reviewHeading, reviewMissing, confirmComplete, reasonPrompt, amending, amendingLeft(String)
     case noHearings, noRespondents, setupCancelled, languageSwitched(Language), noteSaved
     case columnHearing, columnStatus, columnQuestionnaire, columnRespondent, columnKind, columnStarted, columnAnswers
-    case columnOrganisation, columnMunicipality, columnRegion, columnInterviewer
+    case columnOrganisation, columnMunicipality, columnRegion, columnInterviewer, columnConsent
     case status(HearingStatus)
     case goodbye
     /// Another process holds the database's write lock; said once, after a second of waiting.
@@ -35,7 +55,10 @@ public enum ShellPhrase: Sendable {
         case .currentAnswer: return "Current answer"
         case .hint: return "Hint"
         case .progress(let n, let m): return "\(n)/\(m)"
-        case .multilineHint: return "(several lines; an empty line ends the answer)"
+        case .multilineHint: return "(several lines; an empty line ends the answer, :cancel discards it)"
+        case .unfinishedDiscarded(let lines): return "The unfinished answer (\(lines) line\(lines == 1 ? "" : "s")) was not saved."
+        case .nothingToCancel: return "Nothing to cancel: :cancel discards a multi-line answer being typed."
+        case .approximateKept(let words): return "Saved the number; '\(words)' is kept as a note on the question."
         case .noteContinue: return "(press Enter to continue)"
         case .welcome(let path): return "Kikitori hearing shell on \(path). Type 'help' for commands, 'quit' to leave."
         case .shellHelp:
@@ -66,7 +89,10 @@ public enum ShellPhrase: Sendable {
                   :tag <theme>   code with a theme       :untag <theme>    reject a theme
                   :consent <level> <reason>  a new consent (public_named …)
                   :mask <words>  keep words (a colleague's name) out of public outputs
-                Tab completes choices and commands. Ctrl-C clears the line.
+                  :cancel        discard a multi-line answer being typed
+                  :abandon <reason>  end the hearing without completing it (kept, not counted)
+                Commands work with the input method on (：ｄｋ). Tab completes choices and commands.
+                Ctrl-C clears the line.
                 """
         case .unknownCommand(let command): return "Unknown command '\(command)'. Type 'help' (or ':help' in a hearing)."
         case .usage(let text): return "Usage: \(text)"
@@ -90,6 +116,10 @@ public enum ShellPhrase: Sendable {
         case .languagePrompt: return "Language of the hearing"
         case .mustNotBeEmpty: return "This cannot be empty."
         case .notAChoice(let input): return "'\(input)' is not one of the choices."
+        case .respondentMatches(let count): return count == 1 ? "Found:" : "Found \(count) respondents\(count > 10 ? " (the first 10)" : ""):"
+        case .confirmRespondent: return "Is this the respondent? y to continue, Enter to search again"
+        case .chooseRespondent(let count): return "Which one? 1–\(count), or Enter to search again"
+        case .setupCommands: return "Answer the set-up question first (:cancel leaves without saving anything)."
         case .hearingStarted(let id, let title): return "Hearing \(id) started: \(title)"
         case .hearingResumed(let id, let title): return "Hearing \(id) resumed: \(title)"
         case .hearingPaused(let id): return "Hearing \(id) paused; every answer is saved. Resume with: resume \(id)"
@@ -99,6 +129,11 @@ public enum ShellPhrase: Sendable {
         case .confirmComplete: return "Complete the hearing? (y = complete, n = pause, or :back / :jump <question>)"
         case .reasonPrompt: return "Reason for the change"
         case .amending: return "This hearing was completed: each change needs a reason and keeps the history."
+        case .amendingLeft(let id): return "Left hearing \(id); it stays completed, with the changes made saved."
+        case .historyHeading: return "Changes"
+        case .linesRejected(let count): return "\(count) line\(count == 1 ? " was" : "s were") refused (see above); everything accepted is saved"
+        case .columnConsent: return "consent"
+        case .hearingAbandoned(let id): return "Hearing \(id) abandoned: its answers stay in the log and it is left out of every count."
         case .noHearings: return "No hearings."
         case .noRespondents: return "No respondents."
         case .setupCancelled: return "Cancelled; nothing was saved."
@@ -132,7 +167,10 @@ public enum ShellPhrase: Sendable {
         case .currentAnswer: return "現在の回答"
         case .hint: return "補足"
         case .progress(let n, let m): return "\(n)/\(m)"
-        case .multilineHint: return "（複数行。空行で回答を終えます）"
+        case .multilineHint: return "（複数行。空行で回答を終え、:cancel で破棄します）"
+        case .unfinishedDiscarded(let lines): return "入力途中の回答（\(lines) 行）は保存していません。"
+        case .nothingToCancel: return "取り消すものはありません（:cancel は入力中の複数行の回答を破棄します）。"
+        case .approximateKept(let words): return "数を保存し、「\(words)」を質問のメモとして残しました。"
         case .noteContinue: return "（Enter で次へ）"
         case .welcome(let path): return "Kikitori ヒアリングシェル（\(path)）。help でコマンド一覧、quit で終了。"
         case .shellHelp:
@@ -163,7 +201,10 @@ public enum ShellPhrase: Sendable {
                   :tag <テーマ>   回答にテーマを付ける       :untag <テーマ>  テーマを外す
                   :consent <同意> <理由>  同意の変更（public_named など）
                   :mask <語>      同僚の名前などを公開用の出力すべてで伏せる
-                Tab で選択肢とコマンドを補完、Ctrl-C で入力中の行を消去します。
+                  :cancel         入力中の複数行の回答を破棄
+                  :abandon <理由> ヒアリングを中止（記録は残し、集計しない）
+                コマンドは日本語入力のまま（：ｄｋ）でも使えます。Tab で選択肢とコマンドを補完、
+                Ctrl-C で入力中の行を消去します。
                 """
         case .unknownCommand(let command): return "不明なコマンド '\(command)'。help（ヒアリング中は :help）で一覧を表示します。"
         case .usage(let text): return "使い方: \(text)"
@@ -187,6 +228,10 @@ public enum ShellPhrase: Sendable {
         case .languagePrompt: return "ヒアリングの言語"
         case .mustNotBeEmpty: return "空にはできません。"
         case .notAChoice(let input): return "「\(input)」は選択肢にありません。"
+        case .respondentMatches(let count): return count == 1 ? "見つかりました:" : "\(count) 件見つかりました\(count > 10 ? "（最初の 10 件）" : ""):"
+        case .confirmRespondent: return "この回答者でよいですか？ y で進む、Enter で探し直す"
+        case .chooseRespondent(let count): return "どれですか？ 1〜\(count) の番号、Enter で探し直す"
+        case .setupCommands: return "先に準備の質問に答えてください（:cancel で何も保存せずに終了します）。"
         case .hearingStarted(let id, let title): return "ヒアリング \(id) を開始: \(title)"
         case .hearingResumed(let id, let title): return "ヒアリング \(id) を再開: \(title)"
         case .hearingPaused(let id): return "ヒアリング \(id) を中断しました。回答はすべて保存済みです。再開: resume \(id)"
@@ -196,6 +241,11 @@ public enum ShellPhrase: Sendable {
         case .confirmComplete: return "ヒアリングを完了しますか？（y = 完了、n = 中断、または :back / :jump <質問>）"
         case .reasonPrompt: return "変更の理由"
         case .amending: return "このヒアリングは完了済みです。変更には理由が必要で、履歴が残ります。"
+        case .amendingLeft(let id): return "ヒアリング \(id) の修正を終えました。状態は完了のままで、行った変更は保存済みです。"
+        case .historyHeading: return "変更履歴"
+        case .linesRejected(let count): return "\(count) 行を受け付けませんでした（上の表示を参照）。受け付けた内容は保存済みです"
+        case .columnConsent: return "同意"
+        case .hearingAbandoned(let id): return "ヒアリング \(id) を中止しました。回答は記録に残り、集計には含めません。"
         case .noHearings: return "ヒアリングはありません。"
         case .noRespondents: return "回答者はいません。"
         case .setupCancelled: return "取り消しました。何も保存していません。"

@@ -66,17 +66,29 @@ public struct QuestionScreen: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The review screen: every relevant question with its answer, missing required ones marked.
-    public func review(style: TextStyle = .plain) -> String {
+    /// The review screen: every relevant question with its answer, missing required ones marked,
+    /// numbered as the `n/m` header numbers them (`:jump 9`). Fits `width` columns: the label is cut
+    /// first, the answer wraps in its own column. `notes` (question id → remarks) show under the answer.
+    public func review(style: TextStyle = .plain, width: Int = 80, notes: [String: [String]] = [:]) -> String {
         let formatter = AnswerFormatter(questionnaire: questionnaire, language: language)
         var lines = [style.bold(ShellPhrase.reviewHeading.text(language))]
+        let labelWidth = max(12, min(30, width / 3))
+        let answerColumn = 5 + labelWidth + 2
+        let answerWidth = max(10, width - answerColumn)
+        let indent = String(repeating: " ", count: answerColumn)
         for (index, item) in engine.review.enumerated() {
-            let label = DisplayWidth.truncate(text(item.question.label), to: 36)
-            var line = "\(DisplayWidth.padLeft(String(index + 1), to: 3)). \(DisplayWidth.pad(item.question.id, to: 24)) "
-            line += DisplayWidth.pad(label, to: 36) + "  "
-            let answer = formatter.text(item.state, for: item.question).replacingOccurrences(of: "\n", with: " ⏎ ")
-            line += item.missing ? style.bold("! " + ShellPhrase.reviewMissing.text(language)) : answer
-            lines.append(line)
+            let label = DisplayWidth.pad(DisplayWidth.truncate(text(item.question.label), to: labelWidth), to: labelWidth)
+            let head = "\(DisplayWidth.padLeft(String(index + 1), to: 3)). " + label + "  "
+            if item.missing {
+                lines.append(head + style.bold("! " + ShellPhrase.reviewMissing.text(language)))
+            } else {
+                let answer = DisplayWidth.wrap(formatter.text(item.state, for: item.question), to: answerWidth)
+                lines.append(head + answer[0])
+                lines += answer.dropFirst().map { indent + $0 }
+            }
+            for note in notes[item.question.id] ?? [] {
+                lines += DisplayWidth.wrap("✎ " + note, to: answerWidth).map { indent + style.dim($0) }
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -29,7 +29,16 @@ public struct AnswerParser: Sendable {
         }
     }
 
+    /// The value typed, refusing an approximate number (`約120人`): a file or a script says exactly
+    /// what it means. The shell uses ``read(_:for:)`` and keeps the words beside the number.
     public func parse(_ raw: String, for question: Question) throws(AnswerProblem) -> AnswerValue {
+        let reading = try read(raw, for: question)
+        if reading.approximate { throw .approximate(raw.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        return reading.value
+    }
+
+    /// The value typed, and whether a number was marked as approximate (`約`, `程度`, `about`).
+    public func read(_ raw: String, for question: Question) throws(AnswerProblem) -> (value: AnswerValue, approximate: Bool) {
         try Self.checkText(raw)
         let input = Self.normalise(raw)
         switch question.type {
@@ -38,31 +47,36 @@ public struct AnswerParser: Sendable {
         case .text:
             let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else { throw .emptyText }
-            return .text(text)
+            return (.text(text), false)
         case .integer:
-            guard let value = Int(Self.digits(input)) else { throw .notInteger(raw) }
-            return .integer(value)
+            let reading = try Self.number(input, raw: raw, integer: true)
+            guard let value = Int(reading.digits) else { throw .notInteger(raw) }
+            return (.integer(value), reading.approximate)
         case .decimal:
-            guard let value = Double(Self.digits(input)), value.isFinite else { throw .notNumber(raw) }
-            return .decimal(value)
+            let reading = try Self.number(input, raw: raw, integer: false)
+            guard let value = Double(reading.digits), value.isFinite else { throw .notNumber(raw) }
+            return (.decimal(value), reading.approximate)
         case .date:
             guard let date = Self.date(input) else { throw .notDate(raw) }
-            return .date(date)
+            return (.date(date), false)
         case .yesNo:
             switch input.lowercased() {
-            case "1", "y", "yes", "はい", "true": return .yesNo(true)
-            case "2", "n", "no", "いいえ", "false": return .yesNo(false)
+            case "1", "y", "yes", "はい", "true": return (.yesNo(true), false)
+            case "2", "n", "no", "いいえ", "false": return (.yesNo(false), false)
             default: throw .notYesNo(raw)
             }
         case .scale:
             let scale = question.scale ?? Scale(min: 1, max: 5)
-            guard let value = Int(Self.digits(input)), (scale.min...scale.max).contains(value) else {
+            if let end = Self.scaleEnd(input, scale: scale) { return (.scale(end), false) }
+            guard case .success(let reading) = NumberReader.read(input), !reading.approximate, let value = Int(reading.digits),
+                (scale.min...scale.max).contains(value)
+            else {
                 throw .outOfScale(raw, min: scale.min, max: scale.max)
             }
-            return .scale(value)
+            return (.scale(value), false)
         case .selectOne(let list):
             let choices = questionnaire.choiceList(list)?.choices ?? []
-            if let other = try otherText(input, question: question) { return .other(other) }
+            if let other = try otherText(raw, question: question) { return (.other(other), false) }
             guard let match = match(input, in: choices, question: question) else {
                 if Self.tokens(input).count > 1, Self.tokens(input).allSatisfy({ self.match($0, in: choices, question: question) != nil }) {
                     throw .oneChoiceOnly
@@ -70,19 +84,17 @@ public struct AnswerParser: Sendable {
                 throw .unknownChoice(raw, count: choices.count)
             }
             if match == AnswerValue.otherCode, !Self.hasChoice(AnswerValue.otherCode, choices) { throw .otherNeedsText }
-            return .choice(match)
+            return (.choice(match), false)
         case .selectMultiple(let list):
             let choices = questionnaire.choiceList(list)?.choices ?? []
             var rest = input
             var other: String?
-            for prefix in Self.otherPrefixes {
-                if let range = rest.range(of: prefix, options: .caseInsensitive) {
-                    guard question.allowOther else { throw .otherNotAllowed }
-                    other = String(rest[range.upperBound...]).trimmingCharacters(in: .whitespaces)
-                    rest = String(rest[..<range.lowerBound])
-                    if other?.isEmpty ?? true { throw .otherNeedsText }
-                    break
-                }
+            if let split = Self.splitOther(raw) {
+                guard question.allowOther else { throw .otherNotAllowed }
+                // The respondent's own words as typed; only the choices before them are normalised.
+                other = split.words
+                rest = Self.normalise(split.before)
+                if split.words.isEmpty { throw .otherNeedsText }
             }
             var chosen = Set<String>()
             // Labels may hold spaces ("Wholesale and retail"): try commas alone before spaces too.
@@ -97,7 +109,7 @@ public struct AnswerParser: Sendable {
             }
             guard !chosen.isEmpty || other != nil else { throw .unknownChoice(raw, count: choices.count) }
             // Stored in list order, so the same choices always read the same.
-            return .choices(choices.map(\.value).filter(chosen.contains), other: other)
+            return (.choices(choices.map(\.value).filter(chosen.contains), other: other), false)
         }
     }
 
@@ -107,14 +119,48 @@ public struct AnswerParser: Sendable {
         choices.contains { $0.value == value }
     }
 
-    /// `other: …` typed for a select_one question.
-    private func otherText(_ input: String, question: Question) throws(AnswerProblem) -> String? {
-        for prefix in Self.otherPrefixes where input.lowercased().hasPrefix(prefix) {
-            guard question.allowOther else { throw .otherNotAllowed }
-            let text = input.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty else { throw .otherNeedsText }
-            return text
+    /// `other: …` typed for a select_one question: the words after the prefix, exactly as typed.
+    private func otherText(_ raw: String, question: Question) throws(AnswerProblem) -> String? {
+        guard let split = Self.splitOther(raw), split.before.allSatisfy(\.isWhitespace) else { return nil }
+        guard question.allowOther else { throw .otherNotAllowed }
+        guard !split.words.isEmpty else { throw .otherNeedsText }
+        return split.words
+    }
+
+    /// Finds an `other:` prefix in any width (`その他：`, `ＯＴＨＥＲ:`) and splits the raw text around
+    /// it, so the respondent's words after it keep their own characters (（紙）, ①).
+    package static func splitOther(_ raw: String) -> (before: String, words: String)? {
+        let characters = Array(raw)
+        for start in characters.indices {
+            // Each prefix is at most a few characters long in any width.
+            for end in (start + 1)...min(characters.count, start + 8) {
+                let candidate = String(characters[start..<end]).precomposedStringWithCompatibilityMapping.lowercased()
+                if otherPrefixes.contains(candidate) {
+                    let words = String(characters[end...]).trimmingCharacters(in: .whitespacesAndNewlines)
+                    return (String(characters[..<start]), words)
+                }
+            }
         }
+        return nil
+    }
+
+    /// A number in `input`, or the reason it is not one.
+    private static func number(_ input: String, raw: String, integer: Bool) throws(AnswerProblem) -> NumberReader.Reading {
+        switch NumberReader.read(input) {
+        case .success(let reading): return reading
+        case .failure(.fused): throw .fusedNumbers(raw)
+        case .failure(.badSeparator): throw .badSeparator(raw)
+        case .failure(.multiplier): throw .numberMultiplier(raw)
+        case .failure(.notANumber): throw integer ? .notInteger(raw) : .notNumber(raw)
+        }
+    }
+
+    /// A scale answered by an end's label (`強くそう思う`, `High`), in any language.
+    private static func scaleEnd(_ input: String, scale: Scale) -> Int? {
+        let key = input.lowercased()
+        let matches = { (label: LocalizedText?) in label?.values.values.contains { normalise($0).lowercased() == key } ?? false }
+        if matches(scale.minLabel) { return scale.min }
+        if matches(scale.maxLabel) { return scale.max }
         return nil
     }
 
@@ -142,11 +188,6 @@ public struct AnswerParser: Sendable {
     /// NFKC, trimmed: the form every comparison uses.
     public static func normalise(_ text: String) -> String {
         text.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    /// Digits with thousands separators removed: `1,200` → `1200`.
-    package static func digits(_ text: String) -> String {
-        text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: " ", with: "")
     }
 
     /// Splits a multiple-choice answer on commas, 、 and (unless told not to) spaces.

@@ -8,6 +8,14 @@ public enum AnswerProblem: Error, Equatable, Sendable {
     case tooLong(Int, limit: Int)
     case notInteger(String)
     case notNumber(String)
+    /// `10 20`: digits split by spaces.
+    case fusedNumbers(String)
+    /// `1,5`: a comma that is not a thousands separator.
+    case badSeparator(String)
+    /// `1.2万`, `3k`: type the digits.
+    case numberMultiplier(String)
+    /// `約120人` where an exact number is needed (import, scripts).
+    case approximate(String)
     case notDate(String)
     case notYesNo(String)
     case unknownChoice(String, count: Int)
@@ -27,4 +35,6 @@ public enum AnswerProblem: Error, Equatable, Sendable {
     case reasonRequired
     case hearingClosed(HearingStatus)
     case incomplete([String])
+    /// The respondent's kind is not one the questionnaire is for.
+    case outsideAudience(RespondentKind, allowed: [RespondentKind])
 }

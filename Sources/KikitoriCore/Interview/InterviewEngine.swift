@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rules of a hearing, without storage or terminal: which question comes next (skip logic),
 /// whether an answer is valid, where `back` and `jump` may go, and whether the hearing can end.
 ///
@@ -95,15 +97,24 @@ public struct InterviewEngine: Sendable {
     // MARK: Checking moves and answers
 
     /// Parses and validates typed input: type, then constraint. Empty input is a skip, unless required.
+    /// An approximate number (`約120人`) is refused here; see ``evaluateSpoken(_:for:)``.
     public func evaluate(_ input: String, for question: Question) throws(AnswerProblem) -> AnswerState {
+        let (state, approximate) = try evaluateSpoken(input, for: question)
+        if approximate { throw .approximate(input.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        return state
+    }
+
+    /// As ``evaluate(_:for:)`` for what a respondent said aloud: an approximate number is taken as
+    /// the number, and `approximate` says the caller must keep the words beside it.
+    public func evaluateSpoken(_ input: String, for question: Question) throws(AnswerProblem) -> (state: AnswerState, approximate: Bool) {
         if input.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             guard question.type.isAnswerable else { throw .noteTakesNoAnswer }
             if isRequired(question) { throw .required }
-            return .skipped
+            return (.skipped, false)
         }
-        let value = try parser.parse(input, for: question)
-        try validate(value, for: question)
-        return .answered(value)
+        let reading = try parser.read(input, for: question)
+        try validate(reading.value, for: question)
+        return (.answered(reading.value), reading.approximate)
     }
 
     /// Checks a typed value against the question's constraint.
@@ -129,10 +140,21 @@ public struct InterviewEngine: Sendable {
     }
 
     /// Where `:jump` may go: a known question that is relevant now.
-    public func jumpTarget(_ id: String) throws(AnswerProblem) -> Question {
-        guard let question = question(id) else { throw .unknownQuestion(id) }
-        guard isRelevant(question) else { throw .notRelevant(id) }
-        return question
+    /// Named by the number the screens show (`n/m`, review), its id, or a unique prefix of its id.
+    public func jumpTarget(_ typed: String) throws(AnswerProblem) -> Question {
+        let id = typed.precomposedStringWithCompatibilityMapping.trimmingCharacters(in: .whitespaces)
+        let asked = relevantQuestions.filter { $0.type.isAnswerable }
+        if let number = Int(id) {
+            guard (1...max(1, asked.count)).contains(number), number <= asked.count else { throw .unknownQuestion(typed) }
+            return asked[number - 1]
+        }
+        if let question = question(id) {
+            guard isRelevant(question) else { throw .notRelevant(id) }
+            return question
+        }
+        let prefixed = asked.filter { $0.id.hasPrefix(id) }
+        guard !id.isEmpty, prefixed.count == 1 else { throw .unknownQuestion(typed) }
+        return prefixed[0]
     }
 
     /// Whether the hearing can be completed; otherwise the missing required questions.

@@ -35,6 +35,11 @@ public enum JapanTime {
     }()
     private static let fallbackLock = NSLock()
 
+    /// `2026-12-02 11:31`, Japan time: for listings people read.
+    public static func minute(_ date: Date) -> String {
+        String(timestamp(date).prefix(16)).replacingOccurrences(of: "T", with: " ")
+    }
+
     public static func day(_ date: Date) -> String {
         String(timestamp(date).prefix(10))
     }

@@ -69,6 +69,30 @@ public enum DisplayWidth {
         return missing > 0 ? String(repeating: " ", count: missing) + text : text
     }
 
+    /// `text` in lines of at most `width` columns, broken between characters (CJK text has no
+    /// spaces to break at) and at its own line breaks; never empty.
+    public static func wrap(_ text: String, to width: Int) -> [String] {
+        guard width > 1 else { return [text] }
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var used = 0
+            for character in paragraph {
+                let w = of(String(character))
+                if used + w > width, !line.isEmpty {
+                    lines.append(line)
+                    line = ""
+                    used = 0
+                    if character == " " { continue }
+                }
+                line.append(character)
+                used += w
+            }
+            lines.append(line)
+        }
+        return lines.isEmpty ? [""] : lines
+    }
+
     /// Cuts `text` to at most `width` columns, ending with `…` when cut.
     public static func truncate(_ text: String, to width: Int) -> String {
         guard of(text) > width, width > 0 else { return text }

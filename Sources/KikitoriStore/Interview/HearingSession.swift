@@ -35,6 +35,7 @@ public final class HearingSession {
         let hearing = try store.startHearing(
             questionnaire: questionnaire, respondent: respondent, isNewRespondent: isNewRespondent,
             interviewer: interviewer, place: place, consent: consent, language: language, now: clock())
+        try store.claimSession(hearing.id, now: clock())
         let session = HearingSession(
             store: store, hearing: hearing, questionnaire: questionnaire,
             engine: InterviewEngine(questionnaire: questionnaire), clock: clock)
@@ -49,6 +50,8 @@ public final class HearingSession {
     ) throws -> HearingSession {
         var hearing = try store.hearing(hearingID)
         if hearing.status == .abandoned { throw AnswerProblem.hearingClosed(.abandoned) }
+        // Before anything else: a hearing open in another window is refused, not resumed twice.
+        try store.claimSession(hearing.id, now: clock())
         let questionnaire = try store.snapshot(hearing.questionnaire)
         let events = try store.events(of: hearing.id, questionnaire: questionnaire)
         let engine = InterviewEngine(questionnaire: questionnaire, states: AnswerState.current(from: events))
@@ -59,6 +62,11 @@ public final class HearingSession {
         let session = HearingSession(store: store, hearing: hearing, questionnaire: questionnaire, engine: engine, clock: clock)
         session.move(to: engine.resumePoint)
         return session
+    }
+
+    /// Ends this process's hold on the hearing, so that it can be resumed elsewhere.
+    public func close() {
+        store.releaseSession(hearing.id)
     }
 
     /// Whether changes now need a reason: the hearing was already completed.
@@ -74,14 +82,24 @@ public final class HearingSession {
 
     /// Takes typed input for the current question; on success the next relevant question is current.
     /// Empty input on a question already dealt with keeps what is there, so revisiting is safe.
-    public func answer(_ input: String, reason: String? = nil) throws {
-        guard let question = current else { return }
-        if input.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, engine.states[question.id] != nil {
+    /// Returns the words of an approximate number (`約120人`), which were kept as a note.
+    @discardableResult
+    public func answer(_ input: String, reason: String? = nil) throws -> String? {
+        guard let question = current else { return nil }
+        // Enter keeps what is there, unless what is there is a skip of a question that has since
+        // become required.
+        if input.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, let state = engine.states[question.id],
+            !(state == .skipped && engine.isRequired(question))
+        {
             move(to: engine.next(after: question.id))
-            return
+            return nil
         }
-        let state = try engine.evaluate(input, for: question)
-        try record(state, for: question, reason: reason)
+        let (state, approximate) = try engine.evaluateSpoken(input, for: question)
+        // 「約120人」: the number is the answer; the words as said are a note on the question, saved
+        // in the same transaction so neither is ever kept without the other.
+        let words = approximate ? input.trimmingCharacters(in: .whitespacesAndNewlines) : nil
+        try record(state, for: question, reason: reason, note: words)
+        return words
     }
 
     /// `:dk`, `:refused`, `:skip`: first-class non-answers.
@@ -97,18 +115,25 @@ public final class HearingSession {
         move(to: engine.next(after: question.id))
     }
 
-    private func record(_ state: AnswerState, for question: Question, reason: String?) throws {
+    private func record(_ state: AnswerState, for question: Question, reason: String?, note: String? = nil) throws {
         let previous = engine.states[question.id]
-        if previous != state {
-            if isAmending, previous != nil, (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+        if previous != state || note != nil {
+            if isAmending, previous != nil, previous != state, (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
                 throw AnswerProblem.reasonRequired
             }
-            let event = AnswerEvent.recording(state, previous: previous, hearing: hearing.id, question: question.id)
-            var stamped = event
-            stamped.reason = reason
-            stamped.shownAt = shownAt
-            stamped.recordedAt = clock()
-            try store.append(stamped)
+            var events: [AnswerEvent] = []
+            if previous != state {
+                var event = AnswerEvent.recording(state, previous: previous, hearing: hearing.id, question: question.id)
+                event.reason = reason
+                event.shownAt = shownAt
+                event.recordedAt = clock()
+                events.append(event)
+            }
+            if let note {
+                events.append(AnswerEvent(
+                    hearingID: hearing.id, sequence: 0, questionID: question.id, kind: .note, value: .text(note), recordedAt: clock()))
+            }
+            try store.append(events)
             engine.record(state, for: question.id)
         }
         move(to: engine.next(after: question.id))

@@ -143,11 +143,32 @@ extension HearingStore {
         try write { db in try Self.append(event, in: db) }
     }
 
+    /// Appends several events of one hearing in one transaction: all or none.
+    @discardableResult
+    public func append(_ events: [AnswerEvent]) throws(StoreError) -> [AnswerEvent] {
+        try write { db in try events.map { try Self.append($0, in: db) } }
+    }
+
+    /// An answer replacing an earlier one is stored as `changed` with the earlier value, judged from
+    /// the log in this transaction rather than from what the writing process remembered.
     package static func append(_ event: AnswerEvent, in db: Database) throws -> AnswerEvent {
         var event = event
         let last = try SQLRequest<Int>("SELECT MAX(sequence) FROM answer_event WHERE hearing_id = \(id: event.hearingID)").fetchOne(db)
         event.sequence = (last ?? 0) + 1
-        try AnswerEventRecord(event).insert(db)
+        var record = AnswerEventRecord(event)
+        if event.kind == .answered || event.kind == .changed, let question = event.questionID {
+            let earlier = try SQLRequest<Row>("""
+                SELECT e.value_code, e.value_text FROM current_answer c JOIN answer_event e ON e.id = c.event_id
+                WHERE c.hearing_id = \(id: event.hearingID) AND c.question_id = \(question) AND c.kind IN ('answered', 'changed')
+                """).fetchOne(db)
+            if let earlier {
+                record.kind = AnswerEvent.Kind.changed.rawValue
+                record.previousCode = earlier["value_code"]
+                record.previousText = earlier["value_text"]
+                event.kind = .changed
+            }
+        }
+        try record.insert(db)
         return event
     }
 
@@ -167,6 +188,22 @@ extension HearingStore {
 }
 
 extension HearingStore {
+    /// The reason code of the note that records why a hearing was abandoned.
+    package static let abandonedReason = "abandoned"
+
+    /// Ends a hearing without completing it: its answers stay in the log, it leaves every count,
+    /// and why is kept as a note on the hearing (reason code `abandoned`), in one transaction.
+    public func abandon(_ hearingID: UUID, reason: String, at date: Date = Date()) throws(StoreError) {
+        try write { db in
+            guard let hearing = try HearingRecord.find(hearingID, db) else { throw StoreError.unknownHearing(hearingID.storageKey) }
+            guard hearing.status != HearingStatus.abandoned.rawValue else { return }
+            var note = AnswerEvent(hearingID: hearingID, sequence: 0, questionID: nil, kind: .note, value: .text(reason), recordedAt: date)
+            note.reason = Self.abandonedReason
+            _ = try Self.append(note, in: db)
+            try db.execute(literal: "UPDATE hearing SET status = 'abandoned', ended_at = \(date) WHERE id = \(id: hearingID)")
+        }
+    }
+
     /// Marks a hearing paused unless it already ended; used when the program is stopped by a signal.
     public func pauseIfInProgress(_ hearingID: UUID) throws(StoreError) {
         try write { db in

@@ -265,6 +265,18 @@ package enum Schema {
             // older, shorter list are made again.
             try db.execute(sql: "UPDATE respondent SET organisation_key = \(OrganisationKeyFunction.name)(organisation)")
         }
+        migrator.registerMigration("2026-12-02 session claims") { db in
+            try db.execute(
+                sql: """
+                    -- Which process has a hearing open: one session per hearing (see HearingStore+SessionClaims).
+                    CREATE TABLE hearing_session (
+                        hearing_id TEXT PRIMARY KEY REFERENCES hearing(id),
+                        pid INTEGER NOT NULL,
+                        host TEXT NOT NULL,
+                        claimed_at TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import KikitoriCore
 /// Why the database could not be opened or a change was refused. Nothing is written when one is thrown.
 public enum StoreError: Error, Equatable, Sendable {
@@ -30,4 +31,6 @@ public enum StoreError: Error, Equatable, Sendable {
     case walNeedsRecovery(String)
     /// The disk holding this database (or its temporary copies) is full; nothing was changed.
     case diskFull(String)
+    /// Another running process has this hearing open.
+    case hearingOpenElsewhere(String, pid: Int32, host: String, since: Date)
 }

@@ -44,6 +44,7 @@ struct InterviewCommand: ParsableCommand {
                 questionnaire,
                 presets: HearingPresets(respondent: respondent, interviewer: interviewer, place: place, consent: consent))
         }
+        try ShellFactory.finish(shell, options: options)
     }
 }
 
@@ -69,5 +70,6 @@ struct ResumeCommand: ParsableCommand {
     func run() throws {
         let shell = try ShellFactory.make(options: options, database: database)
         try options.guarded { try shell.resume(hearing) }
+        try ShellFactory.finish(shell, options: options)
     }
 }

@@ -26,11 +26,20 @@ struct ShellCommand: ParsableCommand {
     func run() throws {
         let shell = try ShellFactory.make(options: options, database: database)
         shell.run()
+        try ShellFactory.finish(shell, options: options)
     }
 }
 
 /// Builds a shell wired to the terminal (readline) or to a pipe (plain lines).
 enum ShellFactory {
+    /// A script piped in fails (65) when any of its lines was refused, so a batch notices; on a
+    /// terminal the interviewer saw each refusal and typed again.
+    static func finish(_ shell: Shell, options: GlobalOptions) throws {
+        guard isatty(STDIN_FILENO) == 0, shell.rejectedLines > 0 else { return }
+        StandardError.write("kikitori: " + ShellPhrase.linesRejected(shell.rejectedLines).text(options.language()))
+        throw ExitStatus.dataError
+    }
+
     static func make(options: GlobalOptions, database: DatabaseOptions) throws -> Shell {
         let store = try options.guarded { try database.open(options) }
         let interactive = isatty(STDIN_FILENO) != 0

@@ -3,22 +3,55 @@ import Foundation
 import Kikitori
 import KikitoriCommandSupport
 
-/// What a respondent asks after the hearing: another consent, or words to keep out of print.
+/// What happens to a hearing after it: another consent, words to keep out of print, or abandoning it.
 struct HearingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hearing",
-        abstract: "Record a new consent for a hearing, or words to mask in every public output.",
+        abstract: "Record a new consent for a hearing, words to mask in every public output, or abandon it.",
         discussion: """
             A new consent is an event (who asked is in the reason; when is recorded) and every output \
             made afterwards follows it: withdrawal to internal_only takes the hearing out of every public \
             output. Masked words (a colleague named in passing, a project name) are replaced in every \
             public text, whoever's answer mentions them. In a hearing, :consent and :mask do the same.
 
+            An abandoned hearing keeps its answers in the log but leaves every count; the reason is kept.
+
             Examples:
               kikitori hearing consent 3f2a9c internal_only --reason "電話で撤回の申し出"
               kikitori hearing mask 3f2a9c 佐藤課長
+              kikitori hearing abandon 3f2a9c --reason "先方の都合で中止"
             """,
-        subcommands: [Consent.self, Mask.self])
+        subcommands: [Consent.self, Mask.self, Abandon.self])
+
+    struct Abandon: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "abandon", abstract: "End a hearing without completing it: kept in the log, out of every count.",
+            discussion: "Example:\n  kikitori hearing abandon 3f2a9c --reason \"先方の都合で中止\"")
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "The hearing: its id or a unique prefix.")
+        var hearing: String
+
+        @Option(help: "Why it was abandoned (kept with the hearing).")
+        var reason: String
+
+        func validate() throws {
+            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--reason must say why the hearing was abandoned") }
+        }
+
+        func run() throws {
+            let language = options.language()
+            let text = try options.guarded {
+                let store = try database.open(options)
+                let found = try store.findHearing(hearing)
+                try store.abandon(found.id, reason: reason.trimmingCharacters(in: .whitespaces))
+                return ShellPhrase.hearingAbandoned(found.shortID).text(language)
+            }
+            try StandardOutput.write(text + "\n")
+        }
+    }
 
     struct Consent: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -13,7 +13,8 @@ struct CatalogueTests {
     static let data: Set<String> = [
         "KikitoriCore/Hearing/Hokkaido.swift", "KikitoriStore/Synthetic/PhraseBank.swift", "KikitoriStore/Synthetic/SyntheticHearings.swift",
         "Kikitori/Publication/NameVariants.swift", "KikitoriCore/Text/CorporateForms.swift", "KikitoriCore/Interview/AnswerParser.swift", "KikitoriStore/Store/Records.swift",
-        "KikitoriShell/TagReview.swift", "KikitoriShell/InterviewLoop.swift",
+        "KikitoriShell/TagReview.swift", "KikitoriShell/InterviewLoop.swift", "KikitoriShell/HearingSetup.swift",
+        "KikitoriCore/Interview/NumberReader.swift",
     ]
 
 

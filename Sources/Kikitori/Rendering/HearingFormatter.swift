@@ -1,0 +1,107 @@
+import Foundation
+import KikitoriCore
+import KikitoriStore
+
+/// Hearings as listings and the `show` screen print them, named and masked as `publication` allows:
+/// the shell (the interviewer's own tool) passes an internal publication; the `hearings` and `show`
+/// commands a public one unless `--audience internal` is asked for.
+public struct HearingFormatter {
+    public let publication: Publication
+    private var language: Language { publication.language }
+
+    public init(publication: Publication) {
+        self.publication = publication
+    }
+
+    /// Who the case is, on one line: `株式会社… / 民間企業 / 鈴木`. The person is left out of public outputs.
+    public func caseLine(_ respondent: Respondent) -> String {
+        let id = respondent.id.storageKey
+        var parts = [publication.respondent(id, organisation: respondent.organisation), Phrase.respondentKind(respondent.kind).text(language)]
+        if !publication.isPublic, let person = respondent.personName { parts.append(person) }
+        return parts.joined(separator: " / ")
+    }
+
+    /// The hearings as a table, newest first.
+    public func list(_ summaries: [HearingStore.HearingSummary]) -> String {
+        var table = TextTable(
+            headers: [
+                ShellPhrase.columnHearing, .columnStatus, .columnQuestionnaire, .columnKind, .columnOrganisation,
+                .columnStarted, .columnAnswers,
+            ].map { $0.text(language) },
+            alignments: [.left, .left, .left, .left, .left, .left, .right])
+        for summary in summaries {
+            let organisation = publication.respondent(summary.respondent.id.storageKey, organisation: summary.respondent.organisation)
+            table.append([
+                summary.hearing.shortID, ShellPhrase.status(summary.hearing.status).text(language),
+                summary.hearing.questionnaire, Phrase.respondentKind(summary.respondent.kind).text(language),
+                DisplayWidth.truncate(organisation, to: 24), JapanTime.minute(summary.hearing.startedAt), String(summary.answered),
+            ])
+        }
+        return table.render()
+    }
+
+    /// One hearing for a reviewer: who, by whom, consent, the answers with their notes, and every
+    /// amendment (old → new, when, why) and consent change.
+    public func detail(
+        hearing: Hearing, respondent: Respondent, questionnaire: Questionnaire, events: [AnswerEvent], consents: [ConsentChange],
+        width: Int = 80, style: TextStyle = .plain
+    ) -> String {
+        let states = AnswerState.current(from: events)
+        let shown = InterviewEngine(questionnaire: questionnaire, states: states.mapValues(mask))
+        var notes: [String: [String]] = [:]
+        for event in events where event.kind == .note {
+            if case .text(let text)? = event.value { notes[event.questionID ?? "", default: []].append(publication.text(text)) }
+        }
+        var lines = [
+            "\(hearing.id.storageKey)  \(ShellPhrase.status(hearing.status).text(language))",
+            "\(questionnaire.title.text(language, fallback: questionnaire.defaultLanguage))  (\(hearing.questionnaire))",
+            caseLine(respondent) + (respondent.region.map { "  \($0)" } ?? ""),
+            "\(ShellPhrase.columnInterviewer.text(language)): \(publication.isPublic ? "—" : hearing.interviewer)  "
+                + JapanTime.minute(hearing.startedAt) + (hearing.endedAt.map { " – " + JapanTime.minute($0) } ?? ""),
+            "\(ShellPhrase.columnConsent.text(language)): \(ShellPhrase.consentLevel(hearing.consent).text(language))",
+        ]
+        for note in notes[""] ?? [] { lines.append("✎ " + note) }
+        var text = lines.joined(separator: "\n") + "\n"
+        text += QuestionScreen(engine: shown, language: language).review(style: style, width: width, notes: notes)
+        let history = amendments(events, questionnaire: questionnaire) + consents.map(consentLine)
+        if !history.isEmpty {
+            text += style.bold(ShellPhrase.historyHeading.text(language)) + "\n"
+            text += history.sorted { $0.date < $1.date }.map { "  " + JapanTime.minute($0.date) + "  " + $0.line }.joined(separator: "\n") + "\n"
+        }
+        return text
+    }
+
+    private func mask(_ state: AnswerState) -> AnswerState {
+        guard publication.isPublic, case .answered(let value) = state else { return state }
+        switch value {
+        case .text(let text): return .answered(.text(publication.text(text)))
+        case .other(let text): return .answered(.other(publication.text(text)))
+        case .choices(let codes, let other): return .answered(.choices(codes, other: publication.text(other)))
+        default: return state
+        }
+    }
+
+    /// Every answer that replaced another, as `question: old → new (reason)`.
+    private func amendments(_ events: [AnswerEvent], questionnaire: Questionnaire) -> [(date: Date, line: String)] {
+        let formatter = AnswerFormatter(questionnaire: questionnaire, language: language)
+        var last: [String: AnswerState] = [:]
+        var result: [(Date, String)] = []
+        for event in events where event.kind != .note {
+            guard let id = event.questionID, let question = questionnaire.question(id) else { continue }
+            let state = AnswerState.current(from: [event])[id]
+            if let before = last[id], before != state {
+                let old = formatter.text(mask(before), for: question)
+                let new = formatter.text(state.map(mask), for: question)
+                let reason = event.reason.map { " (\(publication.text($0)))" } ?? ""
+                result.append((event.recordedAt, "\(id): \(old) → \(new)\(reason)"))
+            }
+            last[id] = state
+        }
+        return result
+    }
+
+    private func consentLine(_ change: ConsentChange) -> (date: Date, line: String) {
+        let line = ShellPhrase.consentLevel(change.previous).text(language) + " → " + ShellPhrase.consentLevel(change.consent).text(language)
+        return (change.recordedAt, "\(ShellPhrase.columnConsent.text(language)): \(line) (\(publication.text(change.reason)))")
+    }
+}
