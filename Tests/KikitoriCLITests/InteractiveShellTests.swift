@@ -113,6 +113,37 @@ struct InteractiveShellTests {
         #expect(!history.contains("採用") && !history.contains("株式会社"))
     }
 
+    /// With the input method on: full-width commands at a question and on a continuation line, and a
+    /// second process resuming the same hearing is refused with who has it open.
+    @Test func fullWidthCommandsAndOneSessionPerHearing() throws {
+        let terminal = try terminal([])
+        let id = try startHearing(terminal)
+        try answer(terminal, "２", then: "[has_digital_staff]")
+        try answer(terminal, "2", then: "[it_budget_share]")
+        try answer(terminal, "：ｄｋ", then: "[shortage_level]")
+        try answer(terminal, "強くそう思う", then: "out of range")
+        try answer(terminal, "Severely short", then: "[hiring_difficulties]")
+        try answer(terminal, "", then: "[hiring_detail]")
+        try answer(terminal, "一行目", then: ". ")
+        try answer(terminal, "：ｃａｎｃｅｌ", then: "was not saved")
+        try terminal.expect("[hiring_detail]")
+
+        let second = try kikitori(["resume", id, "--db", database, "--lang", "en"], input: ":pause\n")
+        #expect(second.status == 75)
+        #expect(second.stderr.contains("hearing \(id) is open in another program (process "))
+
+        try terminal.expect("> ")
+        terminal.send("\u{4}")
+        try terminal.expect("paused; every answer is saved")
+        try answer(terminal, "quit", then: "Bye.")
+        #expect(terminal.waitForExit() == 0)
+        // Released on exit: resuming now works.
+        #expect(try kikitori(["resume", id, "--db", database, "--lang", "en"], input: ":pause\n").status == 0)
+        let shown = try kikitori(["show", id, "--db", database, "--lang", "en", "--audience", "internal"])
+        #expect(shown.stdout.contains("don't know") && shown.stdout.contains("Severely short") == false)
+        #expect(shown.stdout.contains("5"))
+    }
+
     /// SIGKILL in the middle of a hearing loses no confirmed answer; resume continues at the next question.
     @Test func killedHearingKeepsConfirmedAnswers() throws {
         let terminal = try terminal([])

@@ -54,6 +54,37 @@ struct PrivacyCommandTests {
         #expect(unknown.status == 66)
     }
 
+    /// `hearings` and `show` outside the shell: public unless asked, the audit trail in `show`,
+    /// internal_only hearings not shown publicly, `hearing abandon` kept out of counts.
+    @Test func hearingsAndShow() throws {
+        let hearing = try interview()
+        let listed = try run(["hearings", "--status", "中断"])
+        #expect(listed.status == 0)
+        #expect(listed.stdout.contains(hearing) && listed.stdout.contains("Municipality A") && !listed.stdout.contains("オトイネップ"))
+        #expect(try run(["hearings", "--audience", "internal"]).stdout.contains("オトイネップ町"))
+        #expect(try run(["hearings", "--respondent", "オト"]).status == 64)
+        #expect(try run(["hearings", "--status", "finished"]).status == 64)
+        let shown = try run(["show", hearing])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.contains("Municipality A / municipal staff") && !shown.stdout.contains("オトイネップ"))
+        #expect(shown.stdout.contains("Changes") && shown.stdout.contains("public, with names → public, without names (町長室からの依頼)"))
+        #expect(try run(["show", hearing, "--audience", "internal"]).stdout.contains("オトイネップ町 / municipal staff"))
+        _ = try run(["hearing", "consent", hearing, "internal_only", "--reason", "撤回"])
+        let refused = try run(["show", hearing])
+        #expect(refused.status == 65 && refused.stderr.contains("internal use only"))
+        let abandoned = try run(["hearing", "abandon", hearing, "--reason", "先方の都合で中止"])
+        #expect(abandoned.status == 0 && abandoned.stdout.contains("abandoned"))
+        #expect(try run(["hearings", "--status", "abandoned", "--audience", "internal"]).stdout.contains(hearing))
+    }
+
+    /// A piped script whose lines were refused fails with 65, after saving what was accepted.
+    @Test func refusedScriptLinesFail() throws {
+        let result = try run(["shell"], input: "frobnicate\nhearings\nquit\n")
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("1 line was refused"))
+        #expect(try run(["shell"], input: "hearings\nquit\n").status == 0)
+    }
+
     /// Masked words, by command too, disappear from public files; a single character is refused.
     @Test func maskedWords() throws {
         let hearing = try interview()

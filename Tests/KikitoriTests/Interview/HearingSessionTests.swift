@@ -25,6 +25,65 @@ struct HearingSessionTests {
             isNewRespondent: true, interviewer: "tester", place: "役場", consent: .publicNamed, language: .ja)
     }
 
+    /// Enter keeps an earlier skip only while the question is optional: once a changed answer makes
+    /// it required, Enter is refused.
+    @Test func enterDoesNotPassANewlyRequiredQuestion() throws {
+        let questionnaire = try sampleLibrary.load("private-firm-data-use@1")
+        let session = try HearingSession.start(
+            store: store, questionnaire: questionnaire, respondent: Respondent(kind: .privateFirm, organisation: "株式会社テスト"),
+            isNewRespondent: true, interviewer: "tester", place: nil, consent: .publicAnonymous, language: .ja)
+        try session.jump(to: "willingness")
+        try session.answer("5")
+        #expect(session.current?.id == "barriers")
+        try session.answer("")
+        #expect(session.engine.states["barriers"] == .skipped)
+        try session.jump(to: "willingness")
+        try session.answer("2", reason: nil)
+        try session.jump(to: "barriers")
+        #expect(throws: AnswerProblem.required) { try session.answer("") }
+        #expect(session.current?.id == "barriers")
+    }
+
+    /// A second process cannot open a hearing another running process has open; a dead one's
+    /// claim is taken over.
+    @Test func oneOpenSessionPerHearing() throws {
+        let session = try start()
+        let other = try HearingStore(path: store.path)
+        let host = HearingStore.hostName
+        // A live process of this machine (pid 1) holds it.
+        try other.queue.write { db in
+            try db.execute(sql: "UPDATE hearing_session SET pid = 1, host = ? WHERE hearing_id = ?", arguments: [host, session.hearing.id.storageKey])
+        }
+        #expect {
+            try HearingSession.resume(store: other, hearingID: session.hearing.id)
+        } throws: { error in
+            guard case StoreError.hearingOpenElsewhere(_, let pid, let claimedBy, _)? = error as? StoreError else { return false }
+            return pid == 1 && claimedBy == host
+        }
+        // A process that has ended: taken over.
+        try other.queue.write { db in
+            try db.execute(sql: "UPDATE hearing_session SET pid = 999999 WHERE hearing_id = ?", arguments: [session.hearing.id.storageKey])
+        }
+        let resumed = try HearingSession.resume(store: other, hearingID: session.hearing.id)
+        resumed.close()
+        #expect(try other.queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM hearing_session") } == 0)
+    }
+
+    /// An answer replacing one written by another process is logged as a change with the old value,
+    /// judged from the log, not from what this process remembered.
+    @Test func replacementIsAChangeWhoeverWroteFirst() throws {
+        let session = try start()
+        try session.answer("1")
+        let stale = HearingSession(
+            store: store, hearing: session.hearing, questionnaire: questionnaire, engine: InterviewEngine(questionnaire: questionnaire),
+            clock: { Date() })
+        stale.move(to: questionnaire.question("position"))
+        try stale.answer("2")
+        let events = try store.events(of: session.hearing.id, questionnaire: questionnaire)
+        #expect(events.map(\.kind) == [.answered, .changed])
+        #expect(events[1].previous == .choice("mayor"))
+    }
+
     /// Each answer is in the database the moment it is accepted, with paradata.
     @Test func answersAreSavedAtOnce() throws {
         let session = try start()
