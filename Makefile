@@ -27,19 +27,32 @@ run: deps
 	$(SWIFT) build --product kikitori
 	./.build/debug/kikitori
 
-## test: the whole test suite
+## test: the whole test suite (generate-manual too: the man page is checked)
 test: deps
 	$(SWIFT) build --build-tests
+	$(SWIFT) build --product generate-manual
 	$(SWIFT) test --skip-build
 
 ## build: a release build
 build: deps
 	$(SWIFT) build -c release --product kikitori
 
-## install: the release binary and the sample questionnaires under $(PREFIX)
-install: build
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kikitori
+## install: under $(PREFIX), a binary that runs without the Swift toolchain (the Swift runtime linked
+## in; libc, libstdc++, libsqlite3 and libreadline from the system), the man page, bash/zsh/fish
+## completion (questionnaire ids, themes and hearing prefixes completed from the data) and the sample
+## questionnaires
+install: deps
+	$(SWIFT) build -c release --product kikitori --static-swift-stdlib
+	$(SWIFT) build --product generate-manual
+	python3 scripts/manual.py .build/debug/generate-manual .build/release/kikitori .build/man
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kikitori $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+	  $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 0755 .build/release/kikitori $(DESTDIR)$(PREFIX)/bin/kikitori
+	install -m 0644 .build/man/kikitori.1 $(DESTDIR)$(PREFIX)/share/man/man1/kikitori.1
+	.build/release/kikitori --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/kikitori
+	.build/release/kikitori --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_kikitori
+	.build/release/kikitori --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/kikitori.fish
 	cp -R questionnaires $(DESTDIR)$(PREFIX)/share/kikitori/
 
 ## bench: figures next to grep, Python re and the sqlite3 CLI on ~1M synthetic answers (BENCH_SCALE scales)

@@ -15,8 +15,12 @@ package struct CodebookOptions: ParsableArguments {
 
     /// `$KIKITORI_CODEBOOK`, else `codebook.yaml` in the questionnaires folder.
     package static func defaultPath(_ options: GlobalOptions) -> String {
+        defaultPath(questionnaires: options.questionnaires)
+    }
+
+    package static func defaultPath(questionnaires: String?) -> String {
         if let path = ProcessInfo.processInfo.environment["KIKITORI_CODEBOOK"], !path.isEmpty { return path }
-        return (options.library.root as NSString).appendingPathComponent("codebook.yaml")
+        return (GlobalOptions.questionnairesFolder(questionnaires) as NSString).appendingPathComponent("codebook.yaml")
     }
 
     package func load(_ options: GlobalOptions) throws(InputError) -> Codebook {

@@ -12,8 +12,10 @@ package struct DatabaseOptions: ParsableArguments {
     @Flag(help: "Make the database readable by its owner only (0600) if others can read it.")
     package var fixPermissions = false
 
-    package var path: String {
-        if let db { return db }
+    package var path: String { Self.path(db) }
+
+    package static func path(_ explicit: String?) -> String {
+        if let explicit { return explicit }
         if let path = ProcessInfo.processInfo.environment["KIKITORI_DB"], !path.isEmpty { return path }
         return "kikitori.sqlite"
     }

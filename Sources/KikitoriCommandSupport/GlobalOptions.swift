@@ -20,12 +20,12 @@ package struct GlobalOptions: ParsableArguments {
     }
 
     package var library: QuestionnaireLibrary {
-        QuestionnaireLibrary(root: questionnairesFolder)
+        QuestionnaireLibrary(root: Self.questionnairesFolder(questionnaires))
     }
 
     /// `--questionnaires`, `$KIKITORI_QUESTIONNAIRES`, `./questionnaires`, then the installed copy.
-    private var questionnairesFolder: String {
-        if let questionnaires { return questionnaires }
+    package static func questionnairesFolder(_ explicit: String?) -> String {
+        if let explicit { return explicit }
         let environment = ProcessInfo.processInfo.environment
         if let folder = environment["KIKITORI_QUESTIONNAIRES"], !folder.isEmpty { return folder }
         let local = "questionnaires"

@@ -15,6 +15,11 @@ public final class ReadlineLineReader: LineReader {
     nonisolated(unsafe) static var completions = Completions.none
     nonisolated(unsafe) static var matches: [String] = []
     nonisolated(unsafe) static var matchIndex = 0
+    /// Whether readline is waiting for a line: Ctrl-C then clears it; otherwise a command is running.
+    nonisolated(unsafe) static var reading: sig_atomic_t = 0
+    /// Said on Ctrl-C while a command runs, as bytes ready for write(2) in the signal handler.
+    nonisolated(unsafe) static var busyNotice: UnsafeMutablePointer<CChar>? = strdup("\n")
+    nonisolated(unsafe) static var busyNoticeLength = 1
 
     public init(historyPath: String?) {
         self.historyPath = historyPath
@@ -23,14 +28,11 @@ public final class ReadlineLineReader: LineReader {
             rl_attempted_completion_over = 1
             return rl_completion_matches(text) { text, state in
                 if state == 0 {
-                    let prefix = AnswerParser.normalise(text.map { String(cString: $0) } ?? "").lowercased()
+                    let word = text.map { String(cString: $0) } ?? ""
                     // rl_point counts bytes, so the line up to the cursor is cut as UTF-8.
                     let bytes = UnsafeRawBufferPointer(start: rl_line_buffer, count: Int(rl_point))
                     let line = String(decoding: bytes, as: UTF8.self)
-                    let candidates = ReadlineLineReader.completions.candidates(forLine: line)
-                    ReadlineLineReader.matches = candidates.filter {
-                        AnswerParser.normalise($0).lowercased().hasPrefix(prefix)
-                    }
+                    ReadlineLineReader.matches = ReadlineLineReader.completions.matches(forLine: line, word: word)
                     ReadlineLineReader.matchIndex = 0
                 }
                 guard ReadlineLineReader.matchIndex < ReadlineLineReader.matches.count else { return nil }
@@ -38,10 +40,17 @@ public final class ReadlineLineReader: LineReader {
                 return strdup(ReadlineLineReader.matches[ReadlineLineReader.matchIndex])
             }
         }
-        // Spaces and the separators of multiple choices end words; ':' is part of commands.
-        rl_completer_word_break_characters = UnsafePointer(strdup(" \t\n,、"))
-        // Ctrl-C clears the line being typed and prompts again; nothing else is cancelled.
+        // Spaces and commas end words; ':' is part of commands. Not 、: readline compares break
+        // characters byte by byte, and its first byte starts every kana (Completions.matches splits it).
+        rl_completer_word_break_characters = UnsafePointer(strdup(" \t\n,"))
+        // Ctrl-C at a prompt clears the line being typed and prompts again. While a command runs
+        // (tag, merge) nothing is cancelled — every command is one transaction or resumable — and the
+        // interviewer is told so, without a prompt that would not take input.
         signal(SIGINT) { _ in
+            guard ReadlineLineReader.reading != 0 else {
+                if let notice = ReadlineLineReader.busyNotice { Glibc.write(STDERR_FILENO, notice, ReadlineLineReader.busyNoticeLength) }
+                return
+            }
             Glibc.write(STDOUT_FILENO, "\n", 1)
             rl_on_new_line()
             rl_replace_line("", 0)
@@ -58,9 +67,21 @@ public final class ReadlineLineReader: LineReader {
 
     public func readLine(prompt: String, completions: Completions) -> String? {
         ReadlineLineReader.completions = completions
-        guard let raw = readline(prompt) else { return nil }
+        ReadlineLineReader.reading = 1
+        let line = readline(prompt)
+        ReadlineLineReader.reading = 0
+        guard let raw = line else { return nil }
         defer { free(raw) }
         return String(cString: raw)
+    }
+
+    public func setBusyNotice(_ text: String) {
+        let bytes = "\n" + text + "\n"
+        let copy = strdup(bytes)
+        let old = ReadlineLineReader.busyNotice
+        ReadlineLineReader.busyNoticeLength = bytes.utf8.count
+        ReadlineLineReader.busyNotice = copy
+        free(old)
     }
 
     public func remember(_ line: String) {

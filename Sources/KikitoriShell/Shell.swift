@@ -28,6 +28,7 @@ public final class Shell {
         if store.loosePermissions != nil { try? store.tightenPermissions() }
         // An answer waits for a long `tag` or `merge` in another window rather than being lost, and
         // the interviewer is told why the screen is still.
+        reader.setBusyNotice(ShellPhrase.cannotInterrupt.text(language))
         let path = store.path
         store.lockWait.configure(limit: Self.answerWaitLimit) { [output, language] in
             output.line(ShellPhrase.waitingForLock(path).text(language))
@@ -35,11 +36,7 @@ public final class Shell {
     }
 
     /// Columns of the terminal on standard output; 80 when it is not a terminal.
-    var width: Int {
-        var size = winsize()
-        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 else { return 80 }
-        return Int(size.ws_col)
-    }
+    var width: Int { TerminalWidth.columns() }
 
     /// Lines refused (a bad answer, an unknown command, a failed command): a script piped in ends
     /// with a failing status when any was.
@@ -103,6 +100,7 @@ public final class Shell {
             case "lang":
                 guard let code = arguments.first, let chosen = Language(rawValue: code) else { return usage("lang ja|en") }
                 language = chosen
+                reader.setBusyNotice(ShellPhrase.cannotInterrupt.text(language))
                 output.line(ShellPhrase.languageSwitched(chosen).text(language))
             case "search":
                 guard !arguments.isEmpty else { return usage("search <words>") }
@@ -203,7 +201,7 @@ public final class Shell {
         }
         let summaries = try store.hearings(filter)
         guard !summaries.isEmpty else { return output.line(ShellPhrase.noHearings.text(language)) }
-        output.write(try formatter().list(summaries))
+        output.write(try formatter().list(summaries, width: width))
     }
 
     /// The shell is the interviewer's own tool: it names respondents as registered.
@@ -217,6 +215,7 @@ public final class Shell {
         output.write(try formatter().detail(
             hearing: hearing, respondent: try store.respondent(hearing.respondentID), questionnaire: questionnaire,
             events: try store.events(of: hearing.id, questionnaire: questionnaire), consents: try store.consentHistory(hearing: hearing.id),
+            respondentEdits: try store.respondentEdits(hearing.respondentID),
             width: width, style: output.style))
     }
 

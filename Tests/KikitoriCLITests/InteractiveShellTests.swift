@@ -144,6 +144,52 @@ struct InteractiveShellTests {
         #expect(shown.stdout.contains("5"))
     }
 
+    /// Ctrl-C while a command runs (here `tag`, waiting for another writer) says it cannot be
+    /// interrupted, and no prompt appears until the command has finished.
+    @Test func interruptDuringACommand() throws {
+        _ = try kikitori(["shell", "--db", database], input: "quit\n")
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        holder.arguments = ["python3", "-c", """
+            import sqlite3, sys, time
+            db = sqlite3.connect(sys.argv[1], isolation_level=None); db.execute('BEGIN IMMEDIATE')
+            print('locked', flush=True); time.sleep(3); db.execute('ROLLBACK')
+            """, database]
+        let pipe = Pipe()
+        holder.standardOutput = pipe
+        try holder.run()
+        _ = pipe.fileHandleForReading.availableData
+        let terminal = try terminal([])
+        try terminal.expect("kikitori> ")
+        try answer(terminal, "tag", then: "Waiting for another program")
+        terminal.send("\u{3}")
+        let screen = try terminal.expect("cannot be interrupted")
+        #expect(!screen.hasSuffix("kikitori> "))
+        try terminal.expect("Tagged with")
+        try terminal.expect("kikitori> ")
+        try answer(terminal, "quit", then: "Bye.")
+        #expect(terminal.waitForExit() == 0)
+        holder.waitUntilExit()
+    }
+
+    /// Tab completes kana: readline's word breaks are bytes, and 、 shares its first byte with kana.
+    @Test func kanaCompletion() throws {
+        let terminal = try terminal([])
+        try terminal.expect("kikitori> ")
+        try answer(terminal, "new digital-talent@1", then: "Respondent: ")
+        for (keys, next) in [("", "Kind of respondent"), ("3", "Organisation: "), ("ニセコ町役場", "Person's name"), ("", "Role"), ("", "Municipality")] {
+            try answer(terminal, keys, then: next)
+        }
+        terminal.send("ニセ\t")
+        try terminal.expect("ニセコ町")
+        try answer(terminal, "", then: "Region")
+        try terminal.expect("後志総合振興局")
+        terminal.send("\u{4}")
+        try terminal.expect("Cancelled; nothing was saved.")
+        try answer(terminal, "quit", then: "Bye.")
+        #expect(terminal.waitForExit() == 0)
+    }
+
     /// SIGKILL in the middle of a hearing loses no confirmed answer; resume continues at the next question.
     @Test func killedHearingKeepsConfirmedAnswers() throws {
         let terminal = try terminal([])

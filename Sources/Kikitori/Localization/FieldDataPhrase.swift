@@ -7,6 +7,7 @@ public enum FieldDataPhrase: Sendable {
     case noConflicts, resolved, howToResolve
     case noDuplicates, duplicateColumns, howToLink
     case skipped
+    case respondentEdited(String, field: RespondentField, from: String?, to: String?), respondentUnchanged(String)
 
     public func text(_ language: Language) -> String {
         let ja = language == .ja
@@ -32,6 +33,15 @@ public enum FieldDataPhrase: Sendable {
             return ja
                 ? "解決するには: kikitori conflicts resolve <ヒアリング> <質問> --keep 1（または --value \"回答\"）"
                 : "To resolve: kikitori conflicts resolve <hearing> <question> --keep 1 (or --value \"answer\")"
+        case .respondentEdited(let id, let field, let from, let to):
+            let names: [RespondentField: (String, String)] = [
+                .organisation: ("組織名", "organisation"), .personName: ("氏名", "person"), .personRole: ("役職", "role"),
+                .industry: ("業種", "industry"), .municipality: ("市町村", "municipality"), .region: ("地域", "region"),
+            ]
+            let name = names[field].map { ja ? $0.0 : $0.1 } ?? field.rawValue
+            let old = from ?? "—", new = to ?? "—"
+            return ja ? "回答者 \(id): \(name) 「\(old)」→「\(new)」" : "Respondent \(id): \(name) '\(old)' → '\(new)'"
+        case .respondentUnchanged(let id): return ja ? "回答者 \(id): 変更はありません。" : "Respondent \(id): nothing changed."
         case .noDuplicates: return ja ? "同じ団体と思われる未リンクの回答者はいません。" : "No unlinked respondents look like the same organisation."
         case .duplicateColumns: return ja ? "回答者 1\t回答者 2\t種別\t団体\t担当者" : "respondent 1\trespondent 2\tkind\torganisation\tperson"
         case .howToLink:

@@ -30,7 +30,7 @@ public enum ShellPhrase: Sendable {
     /// Respondents found for what was typed at the respondent prompt; confirm one, or pick by number.
     case respondentMatches(Int), confirmRespondent, chooseRespondent(Int), setupCommands
     case hearingStarted(String, String), hearingResumed(String, String), hearingPaused(String), hearingCompleted(String)
-    case hearingAbandoned(String), historyHeading, linesRejected(Int)
+    case hearingAbandoned(String), historyHeading, linesRejected(Int), cannotInterrupt
     case reviewHeading, reviewMissing, confirmComplete, reasonPrompt, amending, amendingLeft(String)
     case noHearings, noRespondents, setupCancelled, languageSwitched(Language), noteSaved
     case columnHearing, columnStatus, columnQuestionnaire, columnRespondent, columnKind, columnStarted, columnAnswers
@@ -131,6 +131,7 @@ public enum ShellPhrase: Sendable {
         case .amending: return "This hearing was completed: each change needs a reason and keeps the history."
         case .amendingLeft(let id): return "Left hearing \(id); it stays completed, with the changes made saved."
         case .historyHeading: return "Changes"
+        case .cannotInterrupt: return "(This command cannot be interrupted; it is finishing, and nothing will be half-saved.)"
         case .linesRejected(let count): return "\(count) line\(count == 1 ? " was" : "s were") refused (see above); everything accepted is saved"
         case .columnConsent: return "consent"
         case .hearingAbandoned(let id): return "Hearing \(id) abandoned: its answers stay in the log and it is left out of every count."
@@ -243,6 +244,7 @@ public enum ShellPhrase: Sendable {
         case .amending: return "このヒアリングは完了済みです。変更には理由が必要で、履歴が残ります。"
         case .amendingLeft(let id): return "ヒアリング \(id) の修正を終えました。状態は完了のままで、行った変更は保存済みです。"
         case .historyHeading: return "変更履歴"
+        case .cannotInterrupt: return "（このコマンドは中断できません。処理を終えるまでお待ちください。途中までの保存にはなりません）"
         case .linesRejected(let count): return "\(count) 行を受け付けませんでした（上の表示を参照）。受け付けた内容は保存済みです"
         case .columnConsent: return "同意"
         case .hearingAbandoned(let id): return "ヒアリング \(id) を中止しました。回答は記録に残り、集計には含めません。"

@@ -57,6 +57,13 @@ public struct FieldDataFormatter {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The corrections just made, one line each.
+    public func respondentEdits(_ edits: [RespondentEdit], respondent: String) -> String {
+        guard !edits.isEmpty else { return FieldDataPhrase.respondentUnchanged(respondent).text(language) + "\n" }
+        return edits.map { FieldDataPhrase.respondentEdited(respondent, field: $0.field, from: $0.previous, to: $0.value).text(language) }
+            .joined(separator: "\n") + "\n"
+    }
+
     public func duplicates(_ pairs: [RespondentPair]) -> String {
         guard !pairs.isEmpty else { return t(.noDuplicates) + "\n" }
         var table = TextTable(headers: t(.duplicateColumns).components(separatedBy: "\t"))

@@ -21,8 +21,8 @@ public struct HearingFormatter {
         return parts.joined(separator: " / ")
     }
 
-    /// The hearings as a table, newest first.
-    public func list(_ summaries: [HearingStore.HearingSummary]) -> String {
+    /// The hearings as a table, newest first, fitting `width` columns (names are cut first).
+    public func list(_ summaries: [HearingStore.HearingSummary], width: Int = 80) -> String {
         var table = TextTable(
             headers: [
                 ShellPhrase.columnHearing, .columnStatus, .columnQuestionnaire, .columnKind, .columnOrganisation,
@@ -34,17 +34,17 @@ public struct HearingFormatter {
             table.append([
                 summary.hearing.shortID, ShellPhrase.status(summary.hearing.status).text(language),
                 summary.hearing.questionnaire, Phrase.respondentKind(summary.respondent.kind).text(language),
-                DisplayWidth.truncate(organisation, to: 24), JapanTime.minute(summary.hearing.startedAt), String(summary.answered),
+                organisation, JapanTime.day(summary.hearing.startedAt), String(summary.answered),
             ])
         }
-        return table.render()
+        return table.render(maxWidth: width, shrinkable: [3, 2, 4])
     }
 
     /// One hearing for a reviewer: who, by whom, consent, the answers with their notes, and every
     /// amendment (old → new, when, why) and consent change.
     public func detail(
         hearing: Hearing, respondent: Respondent, questionnaire: Questionnaire, events: [AnswerEvent], consents: [ConsentChange],
-        width: Int = 80, style: TextStyle = .plain
+        respondentEdits: [RespondentEdit] = [], width: Int = 80, style: TextStyle = .plain
     ) -> String {
         let states = AnswerState.current(from: events)
         let shown = InterviewEngine(questionnaire: questionnaire, states: states.mapValues(mask))
@@ -63,7 +63,12 @@ public struct HearingFormatter {
         for note in notes[""] ?? [] { lines.append("✎ " + note) }
         var text = lines.joined(separator: "\n") + "\n"
         text += QuestionScreen(engine: shown, language: language).review(style: style, width: width, notes: notes)
-        let history = amendments(events, questionnaire: questionnaire) + consents.map(consentLine)
+        // Corrections of the respondent name people: shown to internal readers only.
+        let edits = publication.isPublic ? [] : respondentEdits.map { edit in
+            (edit.editedAt, FieldDataPhrase.respondentEdited(String(respondent.id.storageKey.prefix(8)), field: edit.field, from: edit.previous, to: edit.value)
+                .text(language) + " (\(edit.reason))")
+        }
+        let history = amendments(events, questionnaire: questionnaire) + consents.map(consentLine) + edits.map { (date: $0.0, line: $0.1) }
         if !history.isEmpty {
             text += style.bold(ShellPhrase.historyHeading.text(language)) + "\n"
             text += history.sorted { $0.date < $1.date }.map { "  " + JapanTime.minute($0.date) + "  " + $0.line }.joined(separator: "\n") + "\n"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where the shell's input comes from: GNU readline on a terminal, plain lines from a pipe,
 /// scripted lines in tests. The library defines the protocol; the shell target implements readline.
 public protocol LineReader: AnyObject {
@@ -6,6 +8,13 @@ public protocol LineReader: AnyObject {
 
     /// Adds a command line to the persistent history. Answers are never passed here.
     func remember(_ line: String)
+
+    /// What to say when the interviewer presses Ctrl-C while a command runs (not at a prompt).
+    func setBusyNotice(_ text: String)
+}
+
+extension LineReader {
+    public func setBusyNotice(_ text: String) {}
 }
 
 /// Lines given in advance, for tests and scripted input.
@@ -40,6 +49,22 @@ public struct Completions: Sendable {
     }
 
     public static let none = Completions()
+
+    /// What Tab offers for `word` (the text readline handed over, after the last space or comma) on
+    /// a line typed so far. A multiple choice's `、` is split here, not by readline: readline's word
+    /// breaks are single bytes, and `、` (E3 80 81) shares its first byte with every kana. Each
+    /// result keeps what came before the last `、`, so readline replaces the whole word. A candidate
+    /// matches on its start or on the start of any of its words (`retail` → `Wholesale and retail`),
+    /// compared after NFKC in lower case.
+    public func matches(forLine line: String, word: String) -> [String] {
+        let kept = word.lastIndex(of: "、").map { String(word[...$0]) } ?? ""
+        let typed = String(word.dropFirst(kept.count))
+        let key = typed.precomposedStringWithCompatibilityMapping.lowercased()
+        return candidates(forLine: line).filter { candidate in
+            let folded = candidate.precomposedStringWithCompatibilityMapping.lowercased()
+            return folded.hasPrefix(key) || folded.split(separator: " ").dropFirst().contains { $0.hasPrefix(key) }
+        }.map { kept + $0 }
+    }
 
     /// The candidates for a line typed so far (up to the cursor).
     public func candidates(forLine line: String) -> [String] {

@@ -277,6 +277,26 @@ package enum Schema {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("2026-12-02 respondent edits") { db in
+            try db.execute(
+                sql: """
+                    -- Corrections of a respondent's details, with the value before: append-only.
+                    CREATE TABLE respondent_edit (
+                        id TEXT PRIMARY KEY,
+                        respondent_id TEXT NOT NULL REFERENCES respondent(id),
+                        field TEXT NOT NULL,
+                        previous TEXT,
+                        value TEXT,
+                        reason TEXT NOT NULL,
+                        edited_at TEXT NOT NULL
+                    );
+                    CREATE INDEX respondent_edit_respondent ON respondent_edit(respondent_id, edited_at);
+                    CREATE TRIGGER respondent_edit_no_update BEFORE UPDATE ON respondent_edit
+                    BEGIN SELECT RAISE(ABORT, 'respondent edits are append-only'); END;
+                    CREATE TRIGGER respondent_edit_no_delete BEFORE DELETE ON respondent_edit
+                    BEGIN SELECT RAISE(ABORT, 'respondent edits are append-only'); END;
+                    """)
+        }
         return migrator
     }
 }

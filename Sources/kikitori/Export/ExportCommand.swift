@@ -52,7 +52,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "public (default) or internal.")
     var audience: ReviewFilter.Audience = .public
 
-    @Option(help: "Only this questionnaire: id or id@N (hearings needs one when several exist).")
+    @Option(help: "Only this questionnaire: id or id@N (hearings needs one when several exist).", completion: DynamicCompletion.questionnaires)
     var questionnaire: QuestionnaireRef?
 
     @Option(help: "Count hearings with this status; default: every status (themes and quotes: completed).")

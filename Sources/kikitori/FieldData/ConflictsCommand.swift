@@ -55,7 +55,7 @@ struct ConflictsCommand: ParsableCommand {
         @OptionGroup var options: GlobalOptions
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: "The hearing (a unique prefix of its id).")
+        @Argument(help: "The hearing (a unique prefix of its id).", completion: DynamicCompletion.hearings)
         var hearing: String
 
         @Argument(help: "The question id.")

@@ -34,7 +34,7 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Print the header row to fill in (UTF-8 with BOM, for Excel) instead of importing.")
     var template = false
 
-    @Option(help: "id@N (every row that version), or id (each row's questionnaire_version).")
+    @Option(help: "id@N (every row that version), or id (each row's questionnaire_version).", completion: DynamicCompletion.questionnaires)
     var questionnaire: String
 
     @Flag(help: "Check the file and show what would be imported, writing nothing.")

@@ -26,13 +26,13 @@ struct SearchCommand: ParsableCommand {
     @Argument(help: "The words to find.")
     var words: [String]
 
-    @Option(help: "Only answers tagged with this theme.")
+    @Option(help: "Only answers tagged with this theme.", completion: DynamicCompletion.themes)
     var theme: String?
 
     @Option(help: "Only this respondent kind: private_firm, municipality_head, municipal_staff or other.")
     var kind: RespondentKind?
 
-    @Option(help: "Only this questionnaire: id (every version) or id@N.")
+    @Option(help: "Only this questionnaire: id (every version) or id@N.", completion: DynamicCompletion.questionnaires)
     var questionnaire: QuestionnaireRef?
 
     @Option(help: "How many matches to show.")

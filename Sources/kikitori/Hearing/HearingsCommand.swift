@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Kikitori
 import KikitoriCommandSupport
+import KikitoriShell
 
 /// Hearings listed outside the shell, as `hearings` lists them inside it.
 struct HearingsCommand: ParsableCommand {
@@ -25,7 +26,7 @@ struct HearingsCommand: ParsableCommand {
     @Option(help: "Only this status: in_progress, paused, completed or abandoned (or 実施中, 中断, 完了, 中止).")
     var status: String?
 
-    @Option(help: "Only this questionnaire: id (every version) or id@N.")
+    @Option(help: "Only this questionnaire: id (every version) or id@N.", completion: DynamicCompletion.questionnaires)
     var questionnaire: QuestionnaireRef?
 
     @Option(help: "Only respondents whose id starts with, or whose organisation contains, these characters.")
@@ -52,7 +53,7 @@ struct HearingsCommand: ParsableCommand {
                 respondent: respondent)
             let summaries = try store.hearings(filter).filter { audience == .internal || $0.hearing.consent != .internalOnly }
             guard !summaries.isEmpty else { return ShellPhrase.noHearings.text(language) + "\n" }
-            let text = HearingFormatter(publication: publication).list(summaries)
+            let text = HearingFormatter(publication: publication).list(summaries, width: TerminalWidth.columns())
             try publication.check(text, output: "hearings")
             return text
         }
@@ -77,7 +78,7 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "The hearing: its id or a unique prefix.")
+    @Argument(help: "The hearing: its id or a unique prefix.", completion: DynamicCompletion.hearings)
     var hearing: String
 
     @Option(help: "public (default) or internal.")
@@ -95,16 +96,11 @@ struct ShowCommand: ParsableCommand {
             let text = HearingFormatter(publication: publication).detail(
                 hearing: found, respondent: try store.respondent(found.respondentID), questionnaire: questionnaire,
                 events: try store.events(of: found.id, questionnaire: questionnaire), consents: try store.consentHistory(hearing: found.id),
-                width: terminalWidth(), style: style)
+                respondentEdits: try store.respondentEdits(found.respondentID),
+                width: TerminalWidth.columns(), style: style)
             try publication.check(text, output: "show")
             return text
         }
         try StandardOutput.write(text)
-    }
-
-    private func terminalWidth() -> Int {
-        var size = winsize()
-        guard isatty(STDOUT_FILENO) == 1, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 else { return 80 }
-        return Int(size.ws_col)
     }
 }

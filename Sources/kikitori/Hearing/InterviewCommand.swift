@@ -22,7 +22,7 @@ struct InterviewCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "The questionnaire: id, id@N or a path.")
+    @Argument(help: "The questionnaire: id, id@N or a path.", completion: DynamicCompletion.questionnaires)
     var questionnaire: String
 
     @Option(help: "An existing respondent, by a prefix of its id.")
@@ -64,7 +64,7 @@ struct ResumeCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "The hearing, by a prefix of its id.")
+    @Argument(help: "The hearing, by a prefix of its id.", completion: DynamicCompletion.hearings)
     var hearing: String
 
     func run() throws {

@@ -31,7 +31,7 @@ struct HearingCommand: ParsableCommand {
         @OptionGroup var options: GlobalOptions
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: "The hearing: its id or a unique prefix.")
+        @Argument(help: "The hearing: its id or a unique prefix.", completion: DynamicCompletion.hearings)
         var hearing: String
 
         @Option(help: "Why it was abandoned (kept with the hearing).")
@@ -61,7 +61,7 @@ struct HearingCommand: ParsableCommand {
         @OptionGroup var options: GlobalOptions
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: "The hearing: its id or a unique prefix.")
+        @Argument(help: "The hearing: its id or a unique prefix.", completion: DynamicCompletion.hearings)
         var hearing: String
 
         @Argument(help: "public_named, public_anonymous or internal_only.")
@@ -94,7 +94,7 @@ struct HearingCommand: ParsableCommand {
         @OptionGroup var options: GlobalOptions
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: "The hearing that asked: its id or a unique prefix.")
+        @Argument(help: "The hearing that asked: its id or a unique prefix.", completion: DynamicCompletion.hearings)
         var hearing: String
 
         @Argument(help: "The words; each of two characters or more.")

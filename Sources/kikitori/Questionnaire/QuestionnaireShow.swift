@@ -16,7 +16,7 @@ extension QuestionnaireCommand {
 
         @OptionGroup var options: GlobalOptions
 
-        @Argument(help: "The questionnaire: id@N, id (latest version) or a path to a .yaml file.")
+        @Argument(help: "The questionnaire: id@N, id (latest version) or a path to a .yaml file.", completion: DynamicCompletion.questionnaires)
         var questionnaire: String
 
         func run() throws {

@@ -15,7 +15,7 @@ struct ReviewOptions: ParsableArguments {
     @Flag(help: "Count hearings of every status.")
     var allStatuses = false
 
-    @Option(help: "Only this questionnaire: id (every version) or id@N.")
+    @Option(help: "Only this questionnaire: id (every version) or id@N.", completion: DynamicCompletion.questionnaires)
     var questionnaire: QuestionnaireRef?
 
     @Option(help: "public leaves out internal_only hearings and suppresses small cells; internal shows all.")

@@ -94,7 +94,7 @@ struct QuotesCommand: ParsableCommand {
     @OptionGroup var codebook: CodebookOptions
     @OptionGroup var review: ReviewOptions
 
-    @Argument(help: "The theme id.")
+    @Argument(help: "The theme id.", completion: DynamicCompletion.themes)
     var theme: String
 
     @Option(help: "How many quotes.")

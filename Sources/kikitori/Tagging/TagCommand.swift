@@ -92,7 +92,7 @@ extension TagCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var codebook: CodebookOptions
 
-        @Argument(help: "The theme id.")
+        @Argument(help: "The theme id.", completion: DynamicCompletion.themes)
         var theme: String
 
         func run() throws {
@@ -176,7 +176,7 @@ struct TagDecision: ParsableArguments {
     @Argument(help: "The answer: hearing:question_id.")
     var answer: AnswerRef
 
-    @Argument(help: "The theme id.")
+    @Argument(help: "The theme id.", completion: DynamicCompletion.themes)
     var theme: String
 
     /// Records a person's decision: `add` confirms or adds the theme, otherwise rejects it.

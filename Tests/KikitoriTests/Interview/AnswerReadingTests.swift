@@ -79,3 +79,23 @@ struct AnswerReadingTests {
         #expect(throws: AnswerProblem.outOfScale("とても", min: scale.min, max: scale.max)) { try parse("とても", "willingness") }
     }
 }
+
+/// Tab completion with kana, 、 and English labels (readline hands over the word; this picks).
+@Suite("Completion")
+struct CompletionTests {
+    let completions = Completions(words: ["観光・宿泊・飲食", "ニセコ町", "にしん漁", "Wholesale and retail", ":dk"])
+
+    @Test func kanaAndSeparators() {
+        #expect(completions.matches(forLine: "ニセ", word: "ニセ") == ["ニセコ町"])
+        #expect(completions.matches(forLine: "ｎｉ", word: "ｎｉ").isEmpty)
+        #expect(completions.matches(forLine: "1、観", word: "1、観") == ["1、観光・宿泊・飲食"])
+        #expect(completions.matches(forLine: "観光・", word: "観光・") == ["観光・宿泊・飲食"])
+        #expect(completions.matches(forLine: "にし", word: "にし") == ["にしん漁"])
+    }
+
+    @Test func everyWordOfALabel() {
+        #expect(completions.matches(forLine: "ret", word: "ret") == ["Wholesale and retail"])
+        #expect(completions.matches(forLine: "ＷＨＯ", word: "ＷＨＯ") == ["Wholesale and retail"])
+        #expect(completions.matches(forLine: "：ｄ", word: "：ｄ") == [":dk"])
+    }
+}

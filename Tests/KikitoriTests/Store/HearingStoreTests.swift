@@ -56,6 +56,28 @@ struct HearingStoreTests {
         #expect(try count("digital%") == 0)
     }
 
+    /// A respondent's details are corrected in one transaction, each change logged with the value
+    /// before; the organisation key follows the new name; an unchanged value is not logged.
+    @Test func respondentCorrections() throws {
+        let store = try HearingStore(path: path)
+        let hearing = try startHearing(store)
+        let id = hearing.respondentID
+        let edits = try store.editRespondent(id, set: [.organisation: "株式会社テスト町商事", .personName: "佐藤", .region: "石狩振興局"], reason: "名刺で確認")
+        #expect(edits.map(\.field) == [.organisation, .personName])
+        #expect(edits[0].previous == "テスト町" && edits[0].value == "株式会社テスト町商事")
+        let respondent = try store.respondent(id)
+        #expect(respondent.organisation == "株式会社テスト町商事" && respondent.personName == "佐藤")
+        let clear: [RespondentField: String?] = [.personName: String?.none]
+        try store.editRespondent(id, set: clear, reason: "担当交代")
+        #expect(try store.respondent(id).personName == nil)
+        #expect(try store.respondentEdits(id).map(\.reason) == ["名刺で確認", "名刺で確認", "担当交代"])
+        let key = try store.queue.read { db in try String.fetchOne(db, sql: "SELECT organisation_key FROM respondent") }
+        #expect(key == OrganisationKey.make("テスト町商事"))
+        #expect(throws: DatabaseError.self) {
+            try store.queue.write { db in try db.execute(sql: "DELETE FROM respondent_edit") }
+        }
+    }
+
     /// Legal forms are dropped at either end of a name, in any width, never from inside a word.
     @Test func organisationKeys() {
         let key = OrganisationKey.make
