@@ -68,3 +68,20 @@ func command(
         stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
         status: process.terminationStatus, timedOut: process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
 }
+
+/// Another program holding `database`'s write lock for `seconds` (Python's sqlite3, BEGIN IMMEDIATE);
+/// returns once the lock is held.
+func holdWriteLock(on database: String, seconds: Int) throws -> Process {
+    let holder = Process()
+    holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    holder.arguments = ["python3", "-c", """
+        import sqlite3, sys, time
+        db = sqlite3.connect(sys.argv[1], isolation_level=None); db.execute('BEGIN IMMEDIATE')
+        print('locked', flush=True); time.sleep(\(seconds)); db.execute('ROLLBACK')
+        """, database]
+    let pipe = Pipe()
+    holder.standardOutput = pipe
+    try holder.run()
+    _ = pipe.fileHandleForReading.availableData
+    return holder
+}

@@ -148,17 +148,7 @@ struct InteractiveShellTests {
     /// interrupted, and no prompt appears until the command has finished.
     @Test func interruptDuringACommand() throws {
         _ = try kikitori(["shell", "--db", database], input: "quit\n")
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        holder.arguments = ["python3", "-c", """
-            import sqlite3, sys, time
-            db = sqlite3.connect(sys.argv[1], isolation_level=None); db.execute('BEGIN IMMEDIATE')
-            print('locked', flush=True); time.sleep(3); db.execute('ROLLBACK')
-            """, database]
-        let pipe = Pipe()
-        holder.standardOutput = pipe
-        try holder.run()
-        _ = pipe.fileHandleForReading.availableData
+        let holder = try holdWriteLock(on: database, seconds: 3)
         let terminal = try terminal([])
         try terminal.expect("kikitori> ")
         try answer(terminal, "tag", then: "Waiting for another program")

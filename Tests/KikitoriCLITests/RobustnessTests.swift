@@ -180,18 +180,8 @@ struct RobustnessTests {
     /// An answer given while another program holds the write lock for longer than a second waits,
     /// says so, and is saved: nothing typed is lost.
     @Test func answerWaitsForALockAndSaysSo() throws {
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        holder.arguments = ["python3", "-c", """
-            import sqlite3, sys, time
-            db = sqlite3.connect(sys.argv[1], isolation_level=None); db.execute('BEGIN IMMEDIATE')
-            print('locked', flush=True); time.sleep(3); db.execute('ROLLBACK')
-            """, database]
-        let pipe = Pipe()
-        holder.standardOutput = pipe
         let answers = "\n3\nロック町\n\n\n\n\n2\n1\n:pause\n"
-        try holder.run()
-        _ = pipe.fileHandleForReading.availableData
+        let holder = try holdWriteLock(on: database, seconds: 3)
         let start = Date()
         let interview = try run(["interview", "digital-talent", "--interviewer", "sato", "--consent", "internal_only", "--place", "札幌"], input: answers)
         holder.waitUntilExit()
