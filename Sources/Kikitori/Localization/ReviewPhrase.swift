@@ -20,6 +20,8 @@ public enum ReviewPhrase: Sendable {
     case tagSummary(dryRun: Bool, codebook: String, scope: String, scanned: Int, text: Int, seconds: String)
     case untagged(count: Int, total: Int, share: String)
     case statements(Int)
+    case layerRules, layerSuggestions, layerBoth
+    case modelTrained(examples: Int, fingerprint: String, threshold: Double)
 
     public func text(_ language: Language) -> String {
         let ja = language == .ja
@@ -60,6 +62,14 @@ public enum ReviewPhrase: Sendable {
         case .untagged(let count, let total, let share):
             return ja ? "テーマのない文章回答: \(count) / \(total)（\(share)%）" : "Text answers with no theme: \(count) of \(total) (\(share)%)"
         case .statements(let count): return ja ? "\(count) 文で評価" : "\(count) statements"
+        case .layerRules: return ja ? "ルール" : "rules"
+        case .layerSuggestions: return ja ? "提案（学習モデル）" : "suggestions (learned model)"
+        case .layerBoth: return ja ? "両方（どちらかが付けたもの）" : "both (either layer)"
+        case .modelTrained(let examples, let fingerprint, let threshold):
+            let p = String(format: "%.2f", threshold)
+            return ja
+                ? "学習モデル: \(examples) 例で学習（指紋 \(fingerprint)）、確率 \(p) 以上を提案"
+                : "Learned model: trained on \(examples) examples (fingerprint \(fingerprint)); suggests at probability \(p) or more"
         }
     }
 }

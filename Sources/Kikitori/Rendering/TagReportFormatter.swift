@@ -75,4 +75,31 @@ public struct TagEvaluationFormatter {
         }
         return text
     }
+
+    /// Rules, suggestions and both on the same statements; with `misses`, which layer missed what.
+    public static func layers(
+        _ layers: (rules: TagEvaluation, suggestions: TagEvaluation, both: TagEvaluation), model: SuggestionModel, language: Language,
+        misses: Bool
+    ) -> String {
+        var text = ReviewPhrase.modelTrained(
+            examples: (model.themes.first.map { $0.positives + $0.negatives }) ?? 0, fingerprint: String(model.trainingFingerprint.prefix(12)),
+            threshold: model.threshold
+        ).text(language) + "\n"
+        for (name, evaluation) in [(ReviewPhrase.layerRules, layers.rules), (.layerSuggestions, layers.suggestions), (.layerBoth, layers.both)] {
+            text += "\n" + name.text(language) + "\n" + TagEvaluationFormatter(evaluation: evaluation, language: language).render(misses: false)
+        }
+        if misses {
+            // Which layer missed what: a statement's theme missed by both, or found by only one.
+            let key = { (miss: TagEvaluation.Miss) in "\(miss.id) \(miss.theme) \(miss.falsePositive)" }
+            let byRules = Set(layers.rules.misses.map(key)), bySuggestions = Set(layers.suggestions.misses.map(key))
+            var listed = Set<String>()
+            for miss in (layers.rules.misses + layers.suggestions.misses).sorted(by: { ($0.id, $0.theme) < ($1.id, $1.theme) })
+            where listed.insert(key(miss)).inserted {
+                let layer = byRules.contains(key(miss)) && bySuggestions.contains(key(miss))
+                    ? ReviewPhrase.layerBoth : byRules.contains(key(miss)) ? .layerRules : .layerSuggestions
+                text += "\(miss.falsePositive ? "FP" : "FN")  \(layer.text(language))  \(miss.id)  \(miss.theme)  \(miss.text)\n"
+            }
+        }
+        return text
+    }
 }

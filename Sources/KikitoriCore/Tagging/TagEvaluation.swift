@@ -65,7 +65,68 @@ public struct TagEvaluation: Sendable {
         public var problem: Problem
     }
 
+    /// The codebook's rules against the labelled file at `path`.
     public init(matcher: ThemeMatcher, path: String) throws {
+        let statements = try LabelledStatement.read(path, themes: Set(matcher.codebook.themes.map(\.id)))
+        self.init(statements, themes: matcher.codebook.themes.map(\.id), predict: Self.rules(matcher))
+    }
+
+    /// Any tagger (rules, suggestions, both) against labelled statements.
+    public init(_ labelled: [LabelledStatement], themes known: [String], predict: (String) -> Set<String>) {
+        for theme in known { themes[theme] = Scores() }
+        for statement in labelled {
+            let found = predict(statement.text)
+            statements += 1
+            for theme in known {
+                switch (statement.labels.contains(theme), found.contains(theme)) {
+                case (true, true): themes[theme]?.truePositives += 1
+                case (false, true):
+                    themes[theme]?.falsePositives += 1
+                    misses.append(Miss(id: statement.id, theme: theme, falsePositive: true, text: statement.text))
+                case (true, false):
+                    themes[theme]?.falseNegatives += 1
+                    misses.append(Miss(id: statement.id, theme: theme, falsePositive: false, text: statement.text))
+                case (false, false): break
+                }
+            }
+        }
+    }
+
+    /// The themes the rules find in a text.
+    public static func rules(_ matcher: ThemeMatcher) -> (String) -> Set<String> {
+        var scratch = matcher.makeScratch()
+        return { text in Set(matcher.match(NormalizedText(text), scratch: &scratch).map(\.theme)) }
+    }
+
+    /// Rules, suggestions and both (a theme found by either), on the same statements.
+    public static func layers(matcher: ThemeMatcher, model: SuggestionModel, statements: [LabelledStatement])
+        -> (rules: TagEvaluation, suggestions: TagEvaluation, both: TagEvaluation)
+    {
+        let themes = matcher.codebook.themes.map(\.id)
+        let rules = Self.rules(matcher)
+        let suggest = { (text: String) in Set(model.suggest(text).map(\.theme)) }
+        return (
+            TagEvaluation(statements, themes: themes, predict: rules), TagEvaluation(statements, themes: themes, predict: suggest),
+            TagEvaluation(statements, themes: themes, predict: { rules($0).union(suggest($0)) })
+        )
+    }
+}
+
+/// One row of a labelled file: TSV with a header naming at least `id`, `labels` (theme ids,
+/// comma-separated, empty for none) and `text`; other columns (source, speaker, date) are kept out.
+public struct LabelledStatement: Sendable, Equatable {
+    public var id: String
+    public var labels: Set<String>
+    public var text: String
+
+    public init(id: String, labels: Set<String>, text: String) {
+        self.id = id
+        self.labels = labels
+        self.text = text
+    }
+
+    public static func read(_ path: String, themes known: Set<String>) throws -> [LabelledStatement] {
+        typealias FormatError = TagEvaluation.FormatError
         let data = try InputFile.read(path, limit: 50 * 1024 * 1024)
         guard let text = String(validating: data, as: UTF8.self) else {
             throw FormatError(path: path, line: 1, problem: .notUTF8)
@@ -78,33 +139,18 @@ public struct TagEvaluation: Sendable {
             let idColumn = header.firstIndex(of: "id"), let labelColumn = header.firstIndex(of: "labels"),
             let textColumn = header.firstIndex(of: "text")
         else { throw FormatError(path: path, line: 1, problem: .header) }
-        let known = Set(matcher.codebook.themes.map(\.id))
-        for theme in known { themes[theme] = Scores() }
-        var scratch = matcher.makeScratch()
+        var statements: [LabelledStatement] = []
         for (index, line) in lines.enumerated().dropFirst() where !line.isEmpty {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == header.count else {
                 throw FormatError(path: path, line: index + 1, problem: .columns(expected: header.count, found: fields.count))
             }
-            let expected = Set(fields[labelColumn].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
-            if let unknown = expected.subtracting(known).first {
+            let labels = Set(fields[labelColumn].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            if let unknown = labels.subtracting(known).sorted().first {
                 throw FormatError(path: path, line: index + 1, problem: .unknownTheme(unknown))
             }
-            let statement = fields[textColumn]
-            let found = Set(matcher.match(NormalizedText(statement), scratch: &scratch).map(\.theme))
-            statements += 1
-            for theme in known {
-                switch (expected.contains(theme), found.contains(theme)) {
-                case (true, true): themes[theme]?.truePositives += 1
-                case (false, true):
-                    themes[theme]?.falsePositives += 1
-                    misses.append(Miss(id: fields[idColumn], theme: theme, falsePositive: true, text: statement))
-                case (true, false):
-                    themes[theme]?.falseNegatives += 1
-                    misses.append(Miss(id: fields[idColumn], theme: theme, falsePositive: false, text: statement))
-                case (false, false): break
-                }
-            }
+            statements.append(LabelledStatement(id: fields[idColumn], labels: labels, text: fields[textColumn]))
         }
+        return statements
     }
 }

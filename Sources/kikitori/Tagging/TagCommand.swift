@@ -110,10 +110,13 @@ extension TagCommand {
             commandName: "eval",
             abstract: "Score the codebook against labelled statements: precision, recall and F1 per theme.",
             discussion: """
-                The file is TSV with columns id, labels (comma-separated theme ids) and text.
+                The file is TSV with columns id, labels (comma-separated theme ids) and text. With \
+                --train, a suggestion model is trained on those files and the rules, the suggestions and \
+                both are scored on the same statements (train on one split, score on the other).
 
-                Example:
+                Examples:
                   kikitori tag eval Tests/KikitoriTests/Fixtures/labelled-statements.tsv --misses
+                  kikitori tag eval corpus/real-heldout.tsv --train corpus/real-dev.tsv
                 """)
 
         @OptionGroup var options: GlobalOptions
@@ -125,13 +128,33 @@ extension TagCommand {
         @Flag(help: "List false positives and false negatives.")
         var misses = false
 
+        @Option(help: "Labelled TSV files to train the suggestion model on (repeat for several).", completion: .file(extensions: ["tsv"]))
+        var train: [String] = []
+
+        @Option(help: "Probability from which the model suggests a theme (0.5–0.999).")
+        var threshold = SuggestionModel.defaultThreshold
+
+        func validate() throws {
+            guard (0.5...0.999).contains(threshold) else { throw ValidationError("--threshold must be between 0.5 and 0.999") }
+        }
+
         func run() throws {
             let language = options.language()
-            let evaluation = try options.guarded {
-                let matcher = try ThemeMatcher(codebook: try codebook.load(options))
-                return try TagEvaluation(matcher: matcher, path: labelled)
+            let text = try options.guarded {
+                let book = try codebook.load(options)
+                let matcher = try ThemeMatcher(codebook: book)
+                guard !train.isEmpty else {
+                    return TagEvaluationFormatter(evaluation: try TagEvaluation(matcher: matcher, path: labelled), language: language).render(misses: misses)
+                }
+                let themes = Set(book.themes.map(\.id))
+                let examples = try train.flatMap { try LabelledStatement.read($0, themes: themes) }
+                    .map { SuggestionModel.Example(text: $0.text, labels: $0.labels) }
+                let model = SuggestionModel.train(examples, themes: book.themes.map(\.id), codebook: book.reference, threshold: threshold)
+                let statements = try LabelledStatement.read(labelled, themes: themes)
+                return TagEvaluationFormatter.layers(
+                    TagEvaluation.layers(matcher: matcher, model: model, statements: statements), model: model, language: language, misses: misses)
             }
-            try StandardOutput.write(TagEvaluationFormatter(evaluation: evaluation, language: language).render(misses: misses))
+            try StandardOutput.write(text)
         }
     }
 

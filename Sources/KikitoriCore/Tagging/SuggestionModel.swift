@@ -1,0 +1,130 @@
+import Crypto
+import Foundation
+
+/// Learned suggestions beside the rules: one naive Bayes classifier per theme (this theme or not)
+/// over the character bigrams and trigrams of the normalised text, trained on labelled statements and
+/// on people's decisions. Transparent (each suggestion names the character n-grams that weighed most),
+/// deterministic (no sampling; the same examples give the same model) and quick to train.
+///
+/// Written here rather than taken from a library: the Swift packages this project may use hold no
+/// text classifier, and multinomial naive Bayes with add-one smoothing is a page of arithmetic.
+public struct SuggestionModel: Codable, Equatable, Sendable {
+    public struct ThemeModel: Codable, Equatable, Sendable {
+        public var theme: String
+        /// log P(theme) − log P(not theme).
+        public var bias: Double
+        /// Per n-gram: log P(n-gram | theme) − log P(n-gram | not theme).
+        public var weights: [String: Double]
+        /// Positive and negative training examples.
+        public var positives: Int
+        public var negatives: Int
+    }
+
+    /// One labelled text to learn from.
+    public struct Example: Sendable {
+        public var text: String
+        public var labels: Set<String>
+
+        public init(text: String, labels: Set<String>) {
+            self.text = text
+            self.labels = labels
+        }
+    }
+
+    /// A theme suggested for a text, with its probability and the n-grams that weighed most for it.
+    public struct Suggestion: Equatable, Sendable {
+        public var theme: String
+        public var probability: Double
+        public var features: [String]
+    }
+
+    public var codebook: String
+    /// SHA-256 of the training examples (texts and labels, in order): which data made this model.
+    public var trainingFingerprint: String
+    public var themes: [ThemeModel]
+    /// Suggestions below this probability are not made.
+    public var threshold: Double
+
+    /// An n-gram must occur in this many training texts to be kept: rarer ones only memorise.
+    public static let minimumDocumentFrequency = 2
+    public static let defaultThreshold = 0.99
+
+    /// Trains one classifier per theme of `themes`; a theme with no positive example gets none.
+    public static func train(_ examples: [Example], themes: [String], codebook: String, threshold: Double = defaultThreshold) -> SuggestionModel {
+        let grams = examples.map { features(of: $0.text) }
+        var documentFrequency: [String: Int] = [:]
+        for document in grams { for gram in document.keys { documentFrequency[gram, default: 0] += 1 } }
+        let vocabulary = Set(documentFrequency.filter { $0.value >= minimumDocumentFrequency }.keys)
+        var models: [ThemeModel] = []
+        for theme in themes {
+            var counts: [Bool: [String: Int]] = [true: [:], false: [:]]
+            var totals: [Bool: Int] = [true: 0, false: 0]
+            var documents: [Bool: Int] = [true: 0, false: 0]
+            for (example, document) in zip(examples, grams) {
+                let side = example.labels.contains(theme)
+                documents[side, default: 0] += 1
+                for (gram, count) in document where vocabulary.contains(gram) {
+                    counts[side, default: [:]][gram, default: 0] += count
+                    totals[side, default: 0] += count
+                }
+            }
+            let positives = documents[true] ?? 0, negatives = documents[false] ?? 0
+            guard positives > 0, negatives > 0 else { continue }
+            let size = Double(vocabulary.count)
+            let positiveTotal = Double(totals[true] ?? 0) + size, negativeTotal = Double(totals[false] ?? 0) + size
+            var weights: [String: Double] = [:]
+            for gram in vocabulary {
+                let p = (Double(counts[true]?[gram] ?? 0) + 1) / positiveTotal
+                let q = (Double(counts[false]?[gram] ?? 0) + 1) / negativeTotal
+                weights[gram] = log(p) - log(q)
+            }
+            models.append(ThemeModel(
+                theme: theme, bias: log(Double(positives)) - log(Double(negatives)), weights: weights, positives: positives,
+                negatives: negatives))
+        }
+        return SuggestionModel(codebook: codebook, trainingFingerprint: fingerprint(examples), themes: models, threshold: threshold)
+    }
+
+    /// Themes whose probability reaches the threshold, most likely first.
+    public func suggest(_ text: String) -> [Suggestion] {
+        let document = Self.features(of: text)
+        var suggestions: [Suggestion] = []
+        for model in themes {
+            var score = model.bias
+            var contributions: [(String, Double)] = []
+            for (gram, count) in document {
+                guard let weight = model.weights[gram] else { continue }
+                score += Double(count) * weight
+                if weight > 0 { contributions.append((gram, Double(count) * weight)) }
+            }
+            let probability = 1 / (1 + exp(-score))
+            guard probability >= threshold else { continue }
+            let top = contributions.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(5).map(\.0)
+            suggestions.append(Suggestion(theme: model.theme, probability: probability, features: Array(top)))
+        }
+        return suggestions.sorted { ($0.probability, $1.theme) > ($1.probability, $0.theme) }
+    }
+
+    /// Character bigrams and trigrams of the normalised text, within runs of letters (a gram never
+    /// spans punctuation or a space), with their counts.
+    public static func features(of text: String) -> [String: Int] {
+        let normalized = NormalizedText.normalize(text)
+        var grams: [String: Int] = [:]
+        for run in normalized.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+            let characters = Array(run)
+            for size in 2...3 where characters.count >= size {
+                for start in 0...(characters.count - size) { grams[String(characters[start..<start + size]), default: 0] += 1 }
+            }
+        }
+        return grams
+    }
+
+    private static func fingerprint(_ examples: [Example]) -> String {
+        var hasher = SHA256()
+        for example in examples {
+            hasher.update(data: Data(example.text.utf8))
+            hasher.update(data: Data(("\t" + example.labels.sorted().joined(separator: ",") + "\n").utf8))
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}
