@@ -1,8 +1,10 @@
 import Foundation
 import Kikitori
 
-/// A quick pass over a theme's automatic tags: each answer with the matched words highlighted,
-/// y to confirm, n to reject, Enter to skip, q to stop. Each decision is saved at once.
+/// A quick pass over a theme's automatic tags: the learned model's suggestions first (most likely
+/// first, with the character sequences that weighed most), then the rules' tags with the matched
+/// words highlighted; y to confirm, n to reject, Enter to skip, q to stop. Each decision is saved at
+/// once, and each is training data for the next `tag suggest`.
 public struct TagReview {
     let shell: Shell
     let codebook: Codebook
@@ -17,9 +19,16 @@ public struct TagReview {
     public func run() throws {
         let language = shell.language
         // Choices linked to a theme have nothing to read: only words matched by rules are reviewed.
-        let pending = try shell.store.tags(theme: theme, state: .auto).filter { $0.tag.source == .rule && $0.text != nil }
+        let suggestions = try shell.store.tags(theme: theme, state: .suggested).filter { $0.text != nil }
+            .sorted { ($0.tag.score ?? 0) > ($1.tag.score ?? 0) }
+        let pending = suggestions + (try shell.store.tags(theme: theme, state: .auto).filter { $0.tag.source == .rule && $0.text != nil })
         let label = codebook.theme(theme)?.label.text(language) ?? theme
         shell.output.line("\(label) [\(theme)]: \(pending.count)")
+        // The definition people code by, before the first answer.
+        if let definition = codebook.theme(theme) {
+            if let description = definition.description { shell.output.line("  " + description.text(language)) }
+            if let excludes = definition.excludes { shell.output.line("  " + ReviewPhrase.definitionExcludes(excludes.text(language)).text(language)) }
+        }
         var confirmed = 0
         var rejected = 0
         for (index, item) in pending.enumerated() {
@@ -27,6 +36,10 @@ public struct TagReview {
             shell.output.line("")
             shell.output.line("\(index + 1)/\(pending.count)  \(item.tag.hearingID.uuidString.lowercased().prefix(8)):\(item.tag.questionID)")
             shell.output.line("  " + Highlighter.highlight(text, spans: item.tag.spans, style: shell.output.style))
+            if item.tag.state == .suggested, let score = item.tag.score {
+                shell.output.line(shell.output.style.dim(
+                    "  " + CommandPhrase.suggestedBecause(String(format: "%.3f", score), item.tag.ruleSource ?? "").text(language)))
+            }
             var decided = false
             while !decided {
                 guard let answer = shell.reader.readLine(prompt: "[y/n/Enter/q] > ", completions: .none) else { return summary(confirmed, rejected) }

@@ -63,7 +63,7 @@ struct HelpExamplesTests {
             directory = try TemporaryDirectory()
             let root = directory.url
             let fileManager = FileManager.default
-            for link in ["questionnaires", "Tests"] {
+            for link in ["questionnaires", "Tests", "corpus"] {
                 try fileManager.createSymbolicLink(at: root.appendingPathComponent(link), withDestinationURL: repositoryRoot.appendingPathComponent(link))
             }
             let database = root.appendingPathComponent("prepared.sqlite").path

@@ -29,7 +29,10 @@ public enum QDACodebook {
             var xml = "\(indent)<Code guid=\"\(guid(for: "theme:" + theme.id).uuidString.lowercased())\" name=\"\(escape(theme.label.text(language)))\" isCodable=\"true\""
             if let colour = theme.colour { xml += " color=\"\(colour)\"" }
             xml += ">\n"
-            let description = [theme.description?.text(language), "id: \(theme.id)"].compactMap { $0 }.joined(separator: "\n")
+            let description = [
+                theme.description?.text(language), theme.excludes.map { ReviewPhrase.definitionExcludes($0.text(language)).text(language) },
+                theme.examples.map { ReviewPhrase.definitionExamples($0).text(language) }, "id: \(theme.id)",
+            ].compactMap { $0 }.joined(separator: "\n")
             xml += "\(indent)  <Description>\(escape(description))</Description>\n\(indent)</Code>\n"
             return xml
         }

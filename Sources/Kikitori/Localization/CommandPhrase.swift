@@ -9,6 +9,8 @@ public enum CommandPhrase: Sendable {
     case conflictResolved(hearing: String, question: String, value: String)
     case noTheme
     case reviewed(confirmed: Int, rejected: Int)
+    /// A suggestion in `tag review`: its probability and the character sequences behind it.
+    case suggestedBecause(String, String)
     case importMoreProblems(path: String, count: Int)
     case importStopped(path: String, limit: Int)
     case importNothing(path: String)
@@ -34,6 +36,8 @@ public enum CommandPhrase: Sendable {
         case .noTheme: return ja ? "該当するテーマはありません" : "no theme"
         case .reviewed(let confirmed, let rejected):
             return ja ? "確定 \(confirmed) 件、却下 \(rejected) 件" : "\(confirmed) confirmed, \(rejected) rejected"
+        case .suggestedBecause(let score, let features):
+            return ja ? "学習モデルの提案（確率 \(score)、手がかり: \(features)）" : "suggested by the learned model (probability \(score); clues: \(features))"
         case .importMoreProblems(let path, let count):
             return ja ? "kikitori: \(path): ほかに \(count) 件の問題があります" : "kikitori: \(path): \(count) more problems like these"
         case .importStopped(let path, let limit):

@@ -21,6 +21,10 @@ public enum ReviewPhrase: Sendable {
     case untagged(count: Int, total: Int, share: String)
     case statements(Int)
     case layerRules, layerSuggestions, layerBoth
+    case suggestSummary(files: Int, decisions: Int, answers: Int, fingerprint: String, threshold: String)
+    case suggestNext, includesSuggested
+    case columnPhrase, columnExample
+    case definitionExcludes(String), definitionExamples([String])
     case modelTrained(examples: Int, fingerprint: String, threshold: Double)
 
     public func text(_ language: Language) -> String {
@@ -62,6 +66,23 @@ public enum ReviewPhrase: Sendable {
         case .untagged(let count, let total, let share):
             return ja ? "テーマのない文章回答: \(count) / \(total)（\(share)%）" : "Text answers with no theme: \(count) of \(total) (\(share)%)"
         case .statements(let count): return ja ? "\(count) 文で評価" : "\(count) statements"
+        case .suggestSummary(let files, let decisions, let answers, let fingerprint, let threshold):
+            return ja
+                ? "提案モデルを学習しました（ファイル \(files) 例、この DB の判断 \(decisions) 例、指紋 \(fingerprint)）。テキスト回答 \(answers) 件に、確率 \(threshold) 以上のテーマを提案:"
+                : "Trained the suggestion model (\(files) examples from files, \(decisions) from decisions here; fingerprint \(fingerprint)). Themes suggested at probability \(threshold) or more on \(answers) text answers:"
+        case .suggestNext:
+            return ja
+                ? "提案は確認されるまで集計しません。kikitori tag review <テーマ> で確率の高い順に確認できます。"
+                : "Suggestions are not counted until a person confirms them: kikitori tag review <theme> shows them first, most likely first."
+        case .includesSuggested:
+            return ja
+                ? "未確認の提案（学習モデルによる）も数えています（--include suggested）。"
+                : "Unconfirmed suggestions of the learned model are counted too (--include suggested)."
+        case .definitionExcludes(let text): return ja ? "含めないもの: \(text)" : "Does not count: \(text)"
+        case .definitionExamples(let examples):
+            return (ja ? "例: " : "Examples: ") + examples.map { ja ? "「\($0)」" : "'\($0)'" }.joined(separator: ja ? "" : ", ")
+        case .columnPhrase: return ja ? "語句" : "phrase"
+        case .columnExample: return ja ? "例" : "example"
         case .layerRules: return ja ? "ルール" : "rules"
         case .layerSuggestions: return ja ? "提案（学習モデル）" : "suggestions (learned model)"
         case .layerBoth: return ja ? "両方（どちらかが付けたもの）" : "both (either layer)"

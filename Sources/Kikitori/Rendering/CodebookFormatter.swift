@@ -27,6 +27,8 @@ public struct CodebookFormatter {
                 lines.append("")
                 lines.append("\(theme.label.text(language))  [\(theme.id)]" + (theme.colour.map { "  \($0)" } ?? ""))
                 if let description = theme.description { lines.append("  " + description.text(language)) }
+                if let excludes = theme.excludes { lines.append("  " + ReviewPhrase.definitionExcludes(excludes.text(language)).text(language)) }
+                if let examples = theme.examples { lines.append("  " + ReviewPhrase.definitionExamples(examples).text(language)) }
                 for (index, rule) in theme.rules.enumerated() { lines.append("  \(index + 1). \(rule)") }
             }
         }

@@ -96,6 +96,12 @@ public struct ReportRenderer {
             t(.fisherMethod) + " " + PrivacyPhrase.holmNote.text(language),
             audienceNote,
         ]
+        if report.filter.includeSuggested { lines.append(ReviewPhrase.includesSuggested.text(language)) }
+        let coverage = report.textCoverage
+        if coverage.total > 0 {
+            let share = String(format: "%.0f", 100 * Double(coverage.untagged) / Double(coverage.total))
+            lines.append(ReviewPhrase.untagged(count: coverage.untagged, total: coverage.total, share: share).text(language))
+        }
         lines.append(t(.madeWith) + " Kikitori \(KikitoriVersion.current), \(date(report.generated))")
         return lines
     }

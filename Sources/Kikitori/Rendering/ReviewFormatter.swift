@@ -76,6 +76,7 @@ public struct ReviewFormatter {
         output += filter.audience == .public
             ? suppressionNotes(table).joined(separator: Catalogue.sentenceSeparator(language)) + "\n"
             : t(.smallCellsMarked(minCell: filter.smallCell)) + "\n"
+        if filter.includeSuggested { output += t(.includesSuggested) + "\n" }
         return output
     }
 

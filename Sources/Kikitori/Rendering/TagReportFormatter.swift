@@ -39,6 +39,40 @@ public struct TagReportFormatter {
 }
 
 /// Precision, recall and F1 per theme, with micro and macro averages.
+extension TagReportFormatter {
+    /// What `tag suggest` did, theme by theme.
+    public static func suggestions(_ report: SuggestionReport, language: Language) -> String {
+        var lines = [
+            ReviewPhrase.suggestSummary(
+                files: report.fileExamples, decisions: report.decisionExamples, answers: report.textAnswers,
+                fingerprint: String(report.model.trainingFingerprint.prefix(12)), threshold: String(format: "%.3f", report.model.threshold)
+            ).text(language)
+        ]
+        var table = TextTable(headers: [ReviewPhrase.columnTheme.text(language), ReviewPhrase.columnCount.text(language)], alignments: [.left, .right])
+        for theme in report.model.themes.map(\.theme) { table.append([theme, String(report.suggested[theme] ?? 0)]) }
+        lines.append(table.render())
+        lines.append(ReviewPhrase.suggestNext.text(language))
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension TagReportFormatter {
+    /// `tag gaps`: the share of text answers no theme covers, and what they share.
+    public static func gaps(_ gaps: CodebookGaps, language: Language, width: Int = 80) -> String {
+        let share = gaps.total == 0 ? "0" : String(format: "%.0f", 100 * Double(gaps.untagged) / Double(gaps.total))
+        var text = ReviewPhrase.untagged(count: gaps.untagged, total: gaps.total, share: share).text(language) + "\n"
+        guard !gaps.groups.isEmpty else { return text }
+        var table = TextTable(
+            headers: [ReviewPhrase.columnPhrase.text(language), ReviewPhrase.columnCount.text(language), ReviewPhrase.columnExample.text(language)],
+            alignments: [.left, .right, .left])
+        for group in gaps.groups {
+            table.append([group.phrase, String(group.answers), group.examples.first.map { $0.replacingOccurrences(of: "\n", with: " ") } ?? ""])
+        }
+        text += table.render(maxWidth: width, shrinkable: [2])
+        return text
+    }
+}
+
 public struct TagEvaluationFormatter {
     public let evaluation: TagEvaluation
     public let language: Language

@@ -19,6 +19,8 @@ public struct Report: Sendable {
     public var distributions: [AnswerDistribution]
     /// `id@N` → fingerprint of every questionnaire version counted.
     public var questionnaires: [(reference: String, fingerprint: String)]
+    /// Text answers counted, and those no theme covers.
+    public var textCoverage: (untagged: Int, total: Int) = (0, 0)
 
     /// Builds the report as `publication` may show it; a few queries, no per-answer work in Swift.
     public static func build(
@@ -63,10 +65,12 @@ public struct Report: Sendable {
             if filter.questionnaire?.version == nil { narrowed.questionnaire = QuestionnaireRef(id: id) }
             distributions += try store.distributions(of: questions, language: language, words: ChoiceWords(language), filter: narrowed).map(publication.distribution)
         }
-        return Report(
+        var report = Report(
             title: ReportPhrase.title.text(language), generated: now, filter: filter,
             codebook: codebook, byKind: overview.byKind, byStatus: overview.byStatus, byVersion: overview.byVersion,
             period: overview.period, themes: themes, differences: differences, coOccurrence: pairs, quotes: quotes,
             distributions: distributions, questionnaires: snapshots)
+        report.textCoverage = try store.textCoverage(filter: filter)
+        return report
     }
 }

@@ -12,6 +12,8 @@ public struct ReviewFilter: Sendable {
     public var audience: Audience
     /// Cells below this many hearings are marked, and suppressed in public outputs.
     public var smallCell: Int
+    /// Count the learned model's unconfirmed suggestions too (`--include suggested`); outputs say so.
+    public var includeSuggested = false
 
     public init(status: HearingStatus? = .completed, questionnaire: QuestionnaireRef? = nil, audience: Audience = .public, smallCell: Int = 3) {
         self.status = status

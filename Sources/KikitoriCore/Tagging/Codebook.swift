@@ -27,7 +27,12 @@ public struct ThemeGroup: Codable, Equatable, Sendable {
 public struct Theme: Codable, Equatable, Sendable {
     public var id: String
     public var label: LocalizedText
+    /// The definition: what counts as raising this concern.
     public var description: LocalizedText?
+    /// What does not count, though it may use the theme's words (a positive mention, a fact).
+    public var excludes: LocalizedText?
+    /// One or two statements that raise it, as people say them.
+    public var examples: [String]?
     public var group: String?
     /// `#rrggbb`, for report charts.
     public var colour: String?

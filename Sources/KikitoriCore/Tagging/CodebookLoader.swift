@@ -108,7 +108,7 @@ private struct CodebookBuilder {
         for item in items {
             guard let mapping = reader.mapping(item, field: "themes") else { continue }
             let fields = reader.fields(
-                of: mapping, at: item, allowed: ["id", "label", "description", "group", "colour", "rules"],
+                of: mapping, at: item, allowed: ["id", "label", "description", "excludes", "examples", "group", "colour", "rules"],
                 required: ["id", "label", "rules"], subject: nil)
             guard let idNode = fields["id"], let id = identifier(idNode, field: "id") else { continue }
             let subject = DiagnosticSubject.theme(id)
@@ -119,6 +119,10 @@ private struct CodebookBuilder {
             lines[id] = idNode.mark?.line ?? 0
             let label = fields["label"].flatMap { text($0, "label", subject) }
             let description = fields["description"].flatMap { text($0, "description", subject) }
+            let excludes = fields["excludes"].flatMap { text($0, "excludes", subject) }
+            let examples = fields["examples"].flatMap { node -> [String]? in
+                reader.sequence(node, field: "examples", subject: subject)?.compactMap { reader.string($0, field: "examples", subject: subject) }
+            }
             let group = fields["group"].flatMap { node -> String? in
                 guard let group = reader.string(node, field: "group", subject: subject) else { return nil }
                 if !groups.contains(where: { $0.id == group }) { reader.report(.unknownGroup(group), at: node, subject: subject) }
@@ -154,7 +158,7 @@ private struct CodebookBuilder {
             guard let label else { continue }
             themes.append(
                 Theme(
-                    id: id, label: label, description: description, group: group, colour: colour,
+                    id: id, label: label, description: description, excludes: excludes, examples: examples, group: group, colour: colour,
                     rules: rules.map(\.0.description)))
         }
         checkReferences(parsedRules, known: Set(lines.keys))

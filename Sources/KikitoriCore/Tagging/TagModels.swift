@@ -1,23 +1,33 @@
 import Foundation
 
-/// A theme attached to an answer, by a rule, a linked choice, or a person.
+/// A theme attached to an answer, by a rule, a linked choice, a person, or suggested by the
+/// learned model.
 public struct ThemeTag: Equatable, Sendable {
     public enum State: String, Sendable, CaseIterable {
         case auto
         case confirmed
         case rejected
         case manual
+        /// Proposed by the learned model: not counted until a person confirms it.
+        case suggested
 
-        /// Whether the tag counts: everything but a rejection.
-        public var counts: Bool { self != .rejected }
+        /// Whether the tag counts in themes, reports and exports (suggestions only when asked).
+        public var counts: Bool { self != .rejected && self != .suggested }
         /// Decisions a person made; a re-run never overwrites them.
-        public var isHuman: Bool { self != .auto }
+        public var isHuman: Bool { self == .confirmed || self == .rejected || self == .manual }
+
+        /// The states that count, as SQL values: suggestions only with `includingSuggested`.
+        public static func counted(includingSuggested: Bool) -> [String] {
+            [State.auto, .confirmed, .manual].map(\.rawValue) + (includingSuggested ? [State.suggested.rawValue] : [])
+        }
     }
 
     public enum Source: String, Sendable {
         case rule
         case choice
         case human
+        /// The learned suggestion model.
+        case model
     }
 
     public var eventID: UUID
@@ -31,11 +41,14 @@ public struct ThemeTag: Equatable, Sendable {
     public var ruleSource: String?
     /// UTF-8 ranges of the matched words in the answer text.
     public var spans: [Range<Int>]
+    /// A suggestion's probability under the learned model.
+    public var score: Double?
 
     public init(
         eventID: UUID, theme: String, hearingID: UUID, questionID: String, state: State, source: Source, codebook: String?,
-        rule: Int?, ruleSource: String?, spans: [Range<Int>]
+        rule: Int?, ruleSource: String?, spans: [Range<Int>], score: Double? = nil
     ) {
+        self.score = score
         self.eventID = eventID
         self.theme = theme
         self.hearingID = hearingID

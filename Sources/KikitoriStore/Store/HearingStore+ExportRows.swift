@@ -98,7 +98,9 @@ extension HearingStore {
             let cursor = try SQLRequest<Row>(literal: """
                     SELECT t.hearing_id, t.question_id, t.theme, t.state, t.source, t.rule_source, t.codebook, t.spans, e.value_text
                     FROM tag t JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id JOIN answer_event e ON e.id = t.event_id
-                    JOIN hearing h ON h.id = t.hearing_id WHERE \(conditions) ORDER BY h.started_at, t.hearing_id, t.question_id, t.theme
+                    JOIN hearing h ON h.id = t.hearing_id
+                    WHERE \(conditions) AND (t.state != 'suggested' OR \(filter.includeSuggested))
+                    ORDER BY h.started_at, t.hearing_id, t.question_id, t.theme
                     """).fetchCursor(db)
             while let row = try cursor.next() {
                 try body(TagRow(
@@ -118,7 +120,7 @@ extension HearingStore {
             let cursor = try SQLRequest<Row>(literal: """
                     SELECT \(key), t.hearing_id, t.question_id, group_concat(t.theme, ' ')
                     FROM tag t JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id JOIN hearing h ON h.id = t.hearing_id
-                    WHERE t.state != 'rejected' AND \(conditions) GROUP BY \(key) ORDER BY MIN(h.started_at), \(key)
+                    WHERE \(filter.countedTags) AND \(conditions) GROUP BY \(key) ORDER BY MIN(h.started_at), \(key)
                     """).fetchCursor(db)
             while let row = try cursor.next() {
                 try body(row[1], row[2], Set(((row[3] as String?) ?? "").split(separator: " ").map(String.init)))

@@ -191,15 +191,19 @@ extension HearingStore {
         try db.execute(sql: "INSERT OR IGNORE INTO main.answer_conflict SELECT * FROM temp.merge_conflict; DROP TABLE temp.merge_conflict")
         counts.conflicts = db.changesCount
 
-        // People's decisions outrank the tagger's; between two decisions the later one stands.
+        // People's decisions outrank the rules, which outrank the model's suggestions; between two
+        // of a kind the later one stands.
+        let rank = { (side: String) in
+            "CASE WHEN \(side).state IN ('confirmed', 'rejected', 'manual') THEN 2 WHEN \(side).state = 'auto' THEN 1 ELSE 0 END"
+        }
         try db.execute(sql: """
-            INSERT INTO main.tag (event_id, theme, hearing_id, question_id, state, source, codebook, rule, rule_source, spans, updated_at)
-            SELECT event_id, theme, hearing_id, question_id, state, source, codebook, rule, rule_source, spans, updated_at
+            INSERT INTO main.tag (event_id, theme, hearing_id, question_id, state, source, codebook, rule, rule_source, spans, updated_at, score)
+            SELECT event_id, theme, hearing_id, question_id, state, source, codebook, rule, rule_source, spans, updated_at, score
             FROM \(s).tag WHERE true
             ON CONFLICT (event_id, theme) DO UPDATE SET
                 state = excluded.state, source = excluded.source, codebook = excluded.codebook, rule = excluded.rule,
-                rule_source = excluded.rule_source, spans = excluded.spans, updated_at = excluded.updated_at
-            WHERE (excluded.state != 'auto', excluded.updated_at, excluded.state) > (tag.state != 'auto', tag.updated_at, tag.state)
+                rule_source = excluded.rule_source, spans = excluded.spans, updated_at = excluded.updated_at, score = excluded.score
+            WHERE (\(rank("excluded")), excluded.updated_at, excluded.state) > (\(rank("tag")), tag.updated_at, tag.state)
             """)
         counts.tags = db.changesCount
 

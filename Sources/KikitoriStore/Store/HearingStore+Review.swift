@@ -20,7 +20,7 @@ extension HearingStore {
                     JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id
                     JOIN hearing h ON h.id = c.hearing_id
                     JOIN respondent r ON r.id = h.respondent_id
-                    WHERE t.state != 'rejected' AND \(conditions)
+                    WHERE \(filter.countedTags) AND \(conditions)
                     GROUP BY g, t.theme
                     """).fetchCursor(db)
             while let row = try rows.next() {
@@ -54,7 +54,7 @@ extension HearingStore {
                 SELECT DISTINCT h.id AS hearing, t.theme AS theme FROM tag t
                 JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id
                 JOIN hearing h ON h.id = c.hearing_id
-                WHERE t.state != 'rejected' AND \(conditions)
+                WHERE \(filter.countedTags) AND \(conditions)
                 """
             // One pass over each hearing's distinct themes; the pairs are counted as the rows stream by
             // (a self-join of the same set costs twice as much in SQLite).
@@ -117,7 +117,7 @@ extension HearingStore {
                     JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id
                     JOIN hearing h ON h.id = t.hearing_id
                     JOIN respondent r ON r.id = h.respondent_id
-                    WHERE t.theme = \(theme) AND t.state != 'rejected' AND t.source != 'choice' AND \(conditions)
+                    WHERE t.theme = \(theme) AND \(filter.countedTags) AND t.source != 'choice' AND \(conditions)
                     ORDER BY (t.state IN ('confirmed', 'manual')) DESC, h.started_at
                     LIMIT \(count)
                     """).fetchAll(db)

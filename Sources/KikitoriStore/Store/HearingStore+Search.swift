@@ -65,7 +65,7 @@ extension HearingStore {
         }
         for term in terms where term.count < SearchIndex.shortestIndexedTerm { conditions.append("instr(s.text, \(term)) > 0") }
         if let theme = query.theme {
-            conditions.append("EXISTS (SELECT 1 FROM tag t WHERE t.event_id = e.id AND t.theme = \(theme) AND t.state != 'rejected')")
+            conditions.append("EXISTS (SELECT 1 FROM tag t WHERE t.event_id = e.id AND t.theme = \(theme) AND t.state IN \(ThemeTag.State.counted(includingSuggested: false)))")
         }
         if let kind = query.respondentKind { conditions.append("r.kind = \(kind.rawValue)") }
         if let questionnaire = query.questionnaire { conditions.append(ReviewFilter.questionnaireCondition(questionnaire)) }

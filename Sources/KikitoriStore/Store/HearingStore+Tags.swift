@@ -174,7 +174,8 @@ extension HearingStore {
         _ pending: PendingTags, codebook: Codebook, from position: inout Int, tags tagPosition: inout Int, now: DatabaseValue, in db: Database
     ) throws {
         let started = Date()
-        let delete = try db.cachedStatement(sql: "DELETE FROM tag WHERE event_id = ? AND state = 'auto'")
+        // Suggestions go too: the rules' verdict on an answer replaces the model's guess.
+        let delete = try db.cachedStatement(sql: "DELETE FROM tag WHERE event_id = ? AND state IN ('auto', 'suggested')")
         // OR IGNORE: a person may have decided on one of these answers since the run began; their
         // decision stands.
         let insert = try db.cachedStatement(sql: """
@@ -200,7 +201,7 @@ extension HearingStore {
 
     /// (event, theme) pairs a person decided on: a re-run leaves them alone.
     package static func humanDecisions(_ db: Database) throws -> Set<String> {
-        Set(try String.fetchAll(db, sql: "SELECT event_id || ' ' || theme FROM tag WHERE state != 'auto'"))
+        Set(try String.fetchAll(db, sql: "SELECT event_id || ' ' || theme FROM tag WHERE state IN ('confirmed', 'rejected', 'manual')"))
     }
 
     package static func storeCodebook(_ codebook: Codebook, in db: Database) throws {
@@ -223,7 +224,7 @@ extension HearingStore {
         into report: inout TagReport
     ) throws {
         var tagged: Set<String> = []
-        let tags = try String.fetchCursor(db, sql: "SELECT event_id FROM tag WHERE state != 'rejected'")
+        let tags = try String.fetchCursor(db, sql: "SELECT event_id FROM tag WHERE state IN ('auto', 'confirmed', 'manual')")
         while let event = try tags.next() { tagged.insert(event) }
         let rows = try Row.fetchCursor(db, sql: """
             SELECT id, hearing_id, question_id FROM answer_event
@@ -293,7 +294,7 @@ extension HearingStore {
                 let tag = ThemeTag(
                     eventID: event, theme: row["theme"], hearingID: hearing, questionID: row["question_id"], state: state,
                     source: source, codebook: row["codebook"], rule: row["rule"], ruleSource: row["rule_source"],
-                    spans: ThemeTag.decode(row["spans"]))
+                    spans: ThemeTag.decode(row["spans"]), score: row["score"])
                 return (tag, row["value_text"])
             }
         }

@@ -10,6 +10,11 @@ extension ReviewFilter {
             : "h.questionnaire = \(reference.description)"
     }
 
+    /// The tag states this review counts, for a tag table aliased `t`.
+    package var countedTags: SQL {
+        "t.state IN \(ThemeTag.State.counted(includingSuggested: includeSuggested))"
+    }
+
     /// SQL conditions on `h` (hearing).
     package var conditions: SQL {
         var parts: [SQL] = []

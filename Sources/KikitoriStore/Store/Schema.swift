@@ -297,6 +297,45 @@ package enum Schema {
                     BEGIN SELECT RAISE(ABORT, 'respondent edits are append-only'); END;
                     """)
         }
+        migrator.registerMigration("2026-12-02 suggestions") { db in
+            try db.execute(
+                sql: """
+                    -- The learned model's suggestions live beside rule and human tags, as state 'suggested'
+                    -- and source 'model' with a score; they count only when a person confirms them.
+                    CREATE TABLE tag_new (
+                        event_id TEXT NOT NULL REFERENCES answer_event(id),
+                        theme TEXT NOT NULL,
+                        hearing_id TEXT NOT NULL REFERENCES hearing(id),
+                        question_id TEXT NOT NULL,
+                        state TEXT NOT NULL CHECK (state IN ('auto', 'confirmed', 'rejected', 'manual', 'suggested')),
+                        source TEXT NOT NULL CHECK (source IN ('rule', 'choice', 'human', 'model')),
+                        codebook TEXT,
+                        rule INTEGER,
+                        rule_source TEXT,
+                        spans TEXT,
+                        updated_at TEXT NOT NULL,
+                        score REAL,
+                        PRIMARY KEY (event_id, theme)
+                    ) WITHOUT ROWID;
+                    INSERT INTO tag_new (event_id, theme, hearing_id, question_id, state, source, codebook, rule, rule_source, spans, updated_at)
+                        SELECT event_id, theme, hearing_id, question_id, state, source, codebook, rule, rule_source, spans, updated_at FROM tag;
+                    DROP TABLE tag;
+                    ALTER TABLE tag_new RENAME TO tag;
+                    CREATE INDEX tag_theme ON tag(theme, state);
+                    CREATE INDEX tag_hearing ON tag(hearing_id);
+
+                    -- The suggestion model each `tag suggest` trained: with its codebook and the
+                    -- fingerprint of the examples it learned from, so a suggestion can be traced.
+                    CREATE TABLE tag_model (
+                        fingerprint TEXT PRIMARY KEY,
+                        codebook TEXT NOT NULL,
+                        examples INTEGER NOT NULL,
+                        threshold REAL NOT NULL,
+                        model_json TEXT NOT NULL,
+                        trained_at TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

@@ -79,6 +79,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customLong("min-cell"), help: "Counts under this many hearings are suppressed in public output.")
     var minCell = 3
 
+    @Option(name: .customLong("include"), help: "suggested: count the learned model's unconfirmed suggestions too (the manifest says so).")
+    var include: [Inclusion] = []
+
     @Option(help: "Where to write (default: exports/YYYYMMDD-<kind>.csv, or -internal.csv); - for standard output.", completion: .file())
     var out: String?
 
@@ -88,7 +91,8 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let language = options.language()
         let defaultStatus: HearingStatus? = (kind == .themes || kind == .quotes) ? .completed : nil
-        let filter = ReviewFilter(status: status ?? defaultStatus, questionnaire: questionnaire, audience: audience, smallCell: minCell)
+        var filter = ReviewFilter(status: status ?? defaultStatus, questionnaire: questionnaire, audience: audience, smallCell: minCell)
+        filter.includeSuggested = include.contains(.suggested)
         let exportOptions = ExportOptions(
             filter: filter, labels: labels == .codes ? nil : Language(rawValue: labels.rawValue), unit: unit)
         let stamp = DateFormatter.reportStamp.string(from: Date())
@@ -153,6 +157,7 @@ struct ExportCommand: ParsableCommand {
             "filters": [
                 "audience": filter.audience.rawValue, "status": filter.status?.rawValue ?? "any",
                 "questionnaire": filter.questionnaire?.description ?? "any", "min_cell": filter.smallCell,
+                "include_suggested": filter.includeSuggested,
             ] as [String: Any],
             "encoding": encoding.rawValue,
             "labels": labels.rawValue,

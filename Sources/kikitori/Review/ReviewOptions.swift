@@ -7,6 +7,11 @@ extension ThemeCrossTab.Unit: ExpressibleByArgument {}
 extension ReviewFilter.Audience: ExpressibleByArgument {}
 extension HearingStatus: ExpressibleByArgument {}
 
+/// What `--include` may add to what a review counts.
+enum Inclusion: String, ExpressibleByArgument, CaseIterable {
+    case suggested
+}
+
 /// Which hearings a review counts: status, questionnaire, audience and the small-cell threshold.
 struct ReviewOptions: ParsableArguments {
     @Option(help: "Count hearings with this status (in_progress, paused, completed, abandoned).")
@@ -24,7 +29,12 @@ struct ReviewOptions: ParsableArguments {
     @Option(name: .customLong("min-cell"), help: "Cells under this many hearings are suppressed (public) or marked (internal).")
     var minCell: Int = 3
 
+    @Option(name: .customLong("include"), help: "suggested: count the learned model's unconfirmed suggestions too (the output says so).")
+    var include: [Inclusion] = []
+
     var filter: ReviewFilter {
-        ReviewFilter(status: allStatuses ? nil : status, questionnaire: questionnaire, audience: audience, smallCell: minCell)
+        var filter = ReviewFilter(status: allStatuses ? nil : status, questionnaire: questionnaire, audience: audience, smallCell: minCell)
+        filter.includeSuggested = include.contains(.suggested)
+        return filter
     }
 }

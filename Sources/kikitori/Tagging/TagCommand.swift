@@ -17,12 +17,93 @@ struct TagCommand: ParsableCommand {
               kikitori tag add 3f2a9c:barrier_detail cost
               kikitori tag review privacy
               kikitori tag eval Tests/KikitoriTests/Fixtures/labelled-statements.tsv --misses
+              kikitori tag suggest --train corpus/real-dev.tsv
+              kikitori tag gaps
             """,
-        subcommands: [TagRun.self, TagAdd.self, TagRemove.self, TagReviewCommand.self, TagEval.self, TagExplain.self],
+        subcommands: [TagRun.self, TagAdd.self, TagRemove.self, TagReviewCommand.self, TagEval.self, TagExplain.self, TagSuggest.self, TagGaps.self],
         defaultSubcommand: TagRun.self)
 }
 
 extension TagCommand {
+    struct TagSuggest: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "suggest",
+            abstract: "Train the suggestion model and suggest themes the rules missed, for people to confirm.",
+            discussion: """
+                The model (naive Bayes over character n-grams, one per theme) learns from the labelled \
+                files given and from every decision people made here: confirmed and added themes count for, \
+                rejected ones against. Suggestions replace earlier ones, never a rule's tag or a person's \
+                decision, and are not counted by themes, reports or exports until confirmed (tag review \
+                shows them first), unless those are asked to --include suggested.
+
+                Examples:
+                  kikitori tag suggest --train corpus/real-dev.tsv
+                  kikitori tag suggest --train corpus/real-dev.tsv --train corpus/real-heldout.tsv --threshold 0.999
+                """)
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var codebook: CodebookOptions
+
+        @Option(help: "Labelled TSV files to learn from besides the decisions here (repeat for several).", completion: .file(extensions: ["tsv"]))
+        var train: [String] = []
+
+        @Option(help: "Probability from which a theme is suggested (0.5–0.999).")
+        var threshold = SuggestionModel.defaultThreshold
+
+        func validate() throws {
+            guard (0.5...0.999).contains(threshold) else { throw ValidationError("--threshold must be between 0.5 and 0.999") }
+        }
+
+        func run() throws {
+            let language = options.language()
+            let report = try options.guarded {
+                let book = try codebook.load(options)
+                let themes = Set(book.themes.map(\.id))
+                let examples = try train.flatMap { try LabelledStatement.read($0, themes: themes) }
+                    .map { SuggestionModel.Example(text: $0.text, labels: $0.labels) }
+                let store = try database.open(options)
+                return try store.suggest(codebook: book, examples: examples, threshold: threshold)
+            }
+            try StandardOutput.write(TagReportFormatter.suggestions(report, language: language))
+        }
+    }
+
+    struct TagGaps: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "gaps",
+            abstract: "Text answers no theme covers, grouped by the phrases they share: what the codebook does not name yet.",
+            discussion: """
+                Phrases are 2 to 6 characters holding a kanji, katakana or Latin letter, ranked by how \
+                many untagged answers hold them; a phrase inside a longer one found as often is left out. \
+                Public unless --audience internal: examples are masked as in every public output.
+
+                Examples:
+                  kikitori tag gaps
+                  kikitori tag gaps --top 40 --audience internal
+                """)
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var review: ReviewOptions
+
+        @Option(help: "How many phrases to list.")
+        var top = 20
+
+        func run() throws {
+            let language = options.language()
+            let text = try options.guarded {
+                let store = try database.open(options, readOnly: true)
+                let publication = try Publication(store: store, filter: review.filter, language: language)
+                let gaps = try store.gaps(filter: review.filter, publication: publication, top: max(1, top))
+                let text = TagReportFormatter.gaps(gaps, language: language, width: TerminalWidth.columns())
+                try publication.check(text, output: "tag gaps")
+                return text
+            }
+            try StandardOutput.write(text)
+        }
+    }
+
     struct TagRun: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "run",

@@ -1,0 +1,107 @@
+import KikitoriCore
+import Foundation
+import GRDB
+
+/// The learned model's side of tagging: the text answers it reads, the decisions it learns from,
+/// the models it trained and the suggestions it made. Which themes to suggest is the model's
+/// decision (``SuggestionModel``); the store keeps what it is given.
+extension HearingStore {
+    /// A current free-text answer with the tags it carries, by theme.
+    public struct TextAnswer: Sendable {
+        public var eventID: String
+        public var hearingID: String
+        public var questionID: String
+        public var text: String
+        public var tags: [String: ThemeTag.State]
+    }
+
+    /// Every current free-text answer (text questions and the "other" words of choices) of the
+    /// hearings `filter` counts, in storage order, with its tags; one read transaction.
+    public func forEachTextAnswer(filter: ReviewFilter = ReviewFilter(status: nil, audience: .internal), _ body: (TextAnswer) throws -> Void) throws {
+        let conditions = filter.conditions
+        try readPassingErrors { db in
+            let plans = try QuestionPlans(db: db)
+            var tags: [String: [String: ThemeTag.State]] = [:]
+            let tagRows = try Row.fetchCursor(db, sql: "SELECT event_id, theme, state FROM tag")
+            while let row = try tagRows.next() {
+                if let state = ThemeTag.State(rawValue: row[2]) { tags[row[0], default: [:]][row[1]] = state }
+            }
+            // Positional reads: one row per current answer.
+            let rows = try SQLRequest<Row>(literal: """
+                SELECT c.event_id, c.hearing_id, c.question_id, e.value_text, h.questionnaire
+                FROM current_answer c JOIN answer_event e ON e.id = c.event_id JOIN hearing h ON h.id = c.hearing_id
+                WHERE c.kind IN ('answered', 'changed') AND e.value_text IS NOT NULL AND \(conditions)
+                """).fetchCursor(db)
+            while let row = try rows.next() {
+                let question: String = row[2]
+                guard plans.plan(questionnaire: row[4], question: question)?.isText == true else { continue }
+                let event: String = row[0]
+                try body(TextAnswer(eventID: event, hearingID: row[1], questionID: question, text: row[3], tags: tags[event] ?? [:]))
+            }
+        }
+    }
+
+    /// What people decided, as training examples: each answer a person coded, labelled with the
+    /// themes they confirmed or added (any other theme, rejected ones included, counts against).
+    public func decisionExamples() throws -> [SuggestionModel.Example] {
+        var examples: [SuggestionModel.Example] = []
+        try forEachTextAnswer { answer in
+            guard answer.tags.values.contains(where: \.isHuman) else { return }
+            let labels = Set(answer.tags.filter { $0.value == .confirmed || $0.value == .manual }.keys)
+            examples.append(SuggestionModel.Example(text: answer.text, labels: labels))
+        }
+        return examples
+    }
+
+    /// Keeps the model with the fingerprint of what it learned from.
+    public func saveModel(_ model: SuggestionModel, examples: Int, at date: Date = Date()) throws(StoreError) {
+        let json = String(decoding: (try? JSONEncoder().encode(model)) ?? Data(), as: UTF8.self)
+        try write { db in
+            try db.execute(literal: """
+                INSERT OR REPLACE INTO tag_model (fingerprint, codebook, examples, threshold, model_json, trained_at)
+                VALUES (\(model.trainingFingerprint), \(model.codebook), \(examples), \(model.threshold), \(json), \(date))
+                """)
+        }
+    }
+
+    /// A suggestion to store: one theme on one answer, with its probability and why.
+    public struct StoredSuggestion: Sendable {
+        public var eventID: String
+        public var hearingID: String
+        public var questionID: String
+        public var theme: String
+        public var probability: Double
+        public var features: [String]
+
+        public init(eventID: String, hearingID: String, questionID: String, theme: String, probability: Double, features: [String]) {
+            self.eventID = eventID
+            self.hearingID = hearingID
+            self.questionID = questionID
+            self.theme = theme
+            self.probability = probability
+            self.features = features
+        }
+    }
+
+    /// Replaces every earlier suggestion with `suggestions` in one transaction. A suggestion never
+    /// replaces a tag: pairs that already carry one (a rule's, a person's) are left as they are.
+    @discardableResult
+    public func replaceSuggestions(_ suggestions: [StoredSuggestion], codebook: String, at date: Date = Date()) throws(StoreError) -> Int {
+        try write { db in
+            try db.execute(sql: "DELETE FROM tag WHERE state = 'suggested'")
+            let insert = try db.makeStatement(sql: """
+                INSERT OR IGNORE INTO tag (event_id, theme, hearing_id, question_id, state, source, codebook, rule_source, updated_at, score)
+                VALUES (?, ?, ?, ?, 'suggested', 'model', ?, ?, ?, ?)
+                """)
+            var written = 0
+            for suggestion in suggestions {
+                try insert.execute(arguments: [
+                    suggestion.eventID, suggestion.theme, suggestion.hearingID, suggestion.questionID, codebook,
+                    suggestion.features.joined(separator: " "), date, suggestion.probability,
+                ])
+                written += db.changesCount
+            }
+            return written
+        }
+    }
+}
