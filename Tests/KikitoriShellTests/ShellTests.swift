@@ -129,6 +129,30 @@ struct ShellTests {
 
 @Suite("Coding in the shell")
 struct ShellTaggingTests {
+    /// `tag review` states the theme's definition, then shows the model's suggestions first, most
+    /// likely first with their clues; a confirmation counts and is a decision the model learns from.
+    @Test func reviewShowsSuggestionsFirst() throws {
+        let harness = try ShellHarness()
+        let codebook = try ShellHarness.codebook()
+        harness.run(
+            ["new digital-talent@1"] + ShellTests.newFirm + ["1", "1", "3", "12", "4", "1", "書類仕事がかさむ", "", ":pause", "quit"],
+            codebook: codebook)
+        let workload = ["書類仕事に追われて", "書類仕事が山積みで", "書類仕事ばかりで", "書類仕事で手一杯で", "毎日の書類仕事が"]
+        let none = ["駅前の賑わいが戻った", "祭りの来場者が増えた", "駅前の商店が元気だ", "新しい店が開いた", "観光客が戻ってきた"]
+        let examples = workload.map { SuggestionModel.Example(text: $0 + "とても取り組めない。", labels: ["workload"]) }
+            + none.map { SuggestionModel.Example(text: $0 + "。", labels: []) }
+        let report = try harness.store.suggest(codebook: codebook, examples: examples, threshold: 0.9)
+        #expect(report.suggested["workload"] == 1)
+        harness.transcript = ""
+        harness.run(["tag review workload", "y", "quit"], codebook: codebook)
+        #expect(harness.transcript.contains("More work, no spare hands"))
+        #expect(harness.transcript.contains("suggested by the learned model (probability 0."))
+        #expect(harness.transcript.contains("1 confirmed, 0 rejected"))
+        let confirmed = try harness.store.tags(theme: "workload", state: .confirmed)
+        #expect(confirmed.count == 1 && confirmed.first?.tag.source == .model)
+        #expect(try harness.store.decisionExamples().count == 1)
+    }
+
     /// `:tag` and `:untag` record a person's decision on the answer just given.
     @Test func tagAndUntag() throws {
         let harness = try ShellHarness()

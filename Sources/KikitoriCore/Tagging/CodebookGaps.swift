@@ -51,7 +51,10 @@ public struct CodebookGaps: Sendable {
                 other.count > gram.count && otherAnswers.count == answers.count && other.contains(gram)
             }
         }
-        groups = kept.prefix(top).map { gram, answers in
+        // Overlapping phrases found in exactly the same answers (感じていま / と感じていま) are one
+        // finding: the first in rank order (the longest of equal counts) stands for them.
+        var seenSets = Set<[Int]>()
+        groups = kept.filter { seenSets.insert($0.value).inserted }.prefix(top).map { gram, answers in
             Group(phrase: gram, answers: answers.count, examples: answers.prefix(Self.examplesPerGroup).map { texts[$0] })
         }
     }
