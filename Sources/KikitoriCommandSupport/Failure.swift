@@ -47,6 +47,7 @@ private func failure(_ error: Error, language: Language) -> (message: String, st
         if case .tooLarge = error { return (error.text(language), ExitStatus.dataError) }
         return (error.text(language), ExitStatus.noInput)
     case let error as PrivacyProblem: return (error.text(language), ExitStatus.dataError)
+    case let error as ReviewProblem: return (error.text(language), ExitStatus.usage)
     case let error as CSVWriter.Failure: return (error.text(language), ExitStatus.dataError)
     case let error as CSVExporter.Problem:
         if case .noHearings = error { return (error.text(language), ExitStatus.noInput) }
@@ -63,7 +64,7 @@ private func exitStatus(_ error: StoreError) -> ExitCode {
     case .notKikitori, .newerSchema, .corrupt, .snapshotChanged, .snapshotMismatch: return ExitStatus.dataError
     case .cannotCreate, .readOnly, .isDirectory: return ExitStatus.cannotCreate
     case .unknownHearing, .unknownRespondent, .unknownSnapshot, .unknownAnswer, .ambiguousHearing, .ambiguousRespondent,
-        .missing, .cannotRead, .unknownConflict:
+        .missing, .cannotRead, .unknownConflict, .unknownQuestionnaire:
         return ExitStatus.noInput
     case .sameFile, .alreadyLinked, .tooManySources: return ExitStatus.usage
     case .hearingOpenElsewhere: return ExitStatus.temporaryFailure

@@ -153,7 +153,7 @@ struct FieldDataCommandTests {
         #expect(try run(["tag", "--db", database]).status == 0)
         let missing = try run(["export", "hearings", "--questionnaire", "digital-talent", "--audience", "internal", "--db", database, "--out", "-"])
         #expect(missing.status == 66)
-        #expect(missing.stderr.contains("no hearings of digital-talent in the database"))
+        #expect(missing.stderr.contains("no hearings of questionnaire 'digital-talent'"))
         let imported = try run(["import", paper, "--questionnaire", "digital-talent@1", "--db", database])
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.contains("1 hearings, 1 answers"))

@@ -77,6 +77,15 @@ struct PrivacyCommandTests {
         #expect(try run(["hearings", "--status", "abandoned", "--audience", "internal"]).stdout.contains(hearing))
     }
 
+    /// A misspelt group or questionnaire is an error with what there is, not a table of zeros.
+    @Test func misspeltGroupsAndQuestionnaires() throws {
+        _ = try interview()
+        let group = try run(["themes", "--by", "kind", "--compare", "private_firm,mayors", "--all-statuses", "--audience", "internal"])
+        #expect(group.status == 64 && group.stderr.contains("no group 'mayors'; the groups are: municipal_staff"))
+        let questionnaire = try run(["themes", "--questionnaire", "digital-talnet"])
+        #expect(questionnaire.status == 66 && questionnaire.stderr.contains("there are: digital-talent"))
+    }
+
     /// A piped script whose lines were refused fails with 65, after saving what was accepted.
     @Test func refusedScriptLinesFail() throws {
         let result = try run(["shell"], input: "frobnicate\nhearings\nquit\n")

@@ -13,7 +13,7 @@ extension CSVExporter {
         let write = run.write
         try writer.writeHeader(["theme", "theme_label", "respondent", "quote", "hearing_date"])
         for theme in codebook.themes {
-            for found in try store.quotes(theme: theme.id, filter: filter, limit: 20) {
+            for found in try store.quotes(theme: theme.id, filter: filter, limit: run.options.quoteLimit) {
                 let quote = publication.quote(found)
                 check.wasMasked(quote.text)
                 let who = [Phrase.respondentKindOne(quote.kind).text(language), quote.industry, quote.region, quote.organisation]

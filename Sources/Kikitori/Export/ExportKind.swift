@@ -18,15 +18,18 @@ public struct ExportOptions: Sendable {
     /// Language of label columns, or nil for codes only.
     public var labels: Language?
     public var unit: TagMatrixUnit
+    /// Quotes per theme, nil for every one that qualifies.
+    public var quoteLimit: Int?
 
     public enum TagMatrixUnit: String, Sendable, CaseIterable {
         case answer
         case hearing
     }
 
-    public init(filter: ReviewFilter, labels: Language?, unit: TagMatrixUnit = .answer) {
+    public init(filter: ReviewFilter, labels: Language?, unit: TagMatrixUnit = .answer, quoteLimit: Int? = nil) {
         self.filter = filter
         self.labels = labels
         self.unit = unit
+        self.quoteLimit = quoteLimit
     }
 }

@@ -76,6 +76,9 @@ extension StoreError {
         case .unknownAnswer(let reference):
             return ja ? "回答 '\(reference)' がありません（ヒアリング:質問id の形で指定します）" : "no answer '\(reference)'; name it as hearing:question_id"
         case .missing(let path): return ja ? "\(path): ファイルがありません" : "\(path): no such file"
+        case .unknownQuestionnaire(let reference, let known):
+            let list = known.isEmpty ? (ja ? "（まだヒアリングがありません）" : "(no hearings yet)") : known.joined(separator: ", ")
+            return ja ? "調査票 '\(reference)' のヒアリングはありません。あるもの: \(list)" : "no hearings of questionnaire '\(reference)'; there are: \(list)"
         case .hearingOpenElsewhere(let id, let pid, let host, let since):
             let time = JapanTime.minute(since)
             return ja

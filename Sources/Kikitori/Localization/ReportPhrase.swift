@@ -21,7 +21,7 @@ public enum ReportPhrase: Sendable, CaseIterable {
     case questionnaires
     case counted
     case everyStatus
-    case countingRule
+    case countingRule, quoteMethod
     case fisherMethod
     case madeWith
     case themesByKindHeading
@@ -60,6 +60,7 @@ public enum ReportPhrase: Sendable, CaseIterable {
         case .questionnaires: return "Questionnaires"
         case .counted: return "Counted"
         case .everyStatus: return "every status"
+        case .quoteMethod: return "Quotes: statements a person confirmed first, then those closest to a quotable length (about 60 characters), taken in turns across respondent kinds and regions; one per respondent, no repeats."
         case .countingRule: return "A hearing raised a theme when any of its current answers carries it (automatic, confirmed or manual; not rejected, and not an unconfirmed suggestion of the learned model)."
         case .fisherMethod: return "Differences use Fisher's exact test, two-sided."
         case .madeWith: return "Made with"
@@ -97,6 +98,7 @@ public enum ReportPhrase: Sendable, CaseIterable {
         case .questionnaires: return "調査票"
         case .counted: return "対象"
         case .everyStatus: return "全状態"
+        case .quoteMethod: return "引用: 人が確認した発言を優先し、次に引用に適した長さ（約60字）に近いものを、回答者の種別と地域ごとに順番に選んでいます。同じ回答者からは一つ、同じ文は重ねません。"
         case .countingRule: return "あるヒアリングのいずれかの回答にテーマが付いていれば（自動・確認済み・手動。却下と、未確認の学習モデルの提案は除く）、そのヒアリングはテーマを挙げたと数えます。"
         case .fisherMethod: return "差の検定は Fisher の正確確率検定（両側）です。"
         case .madeWith: return "作成"

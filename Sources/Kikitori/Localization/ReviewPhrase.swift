@@ -94,3 +94,17 @@ public enum ReviewPhrase: Sendable {
         }
     }
 }
+
+/// A review asked for something the data does not have.
+public enum ReviewProblem: Error, Equatable, Sendable {
+    /// `--compare` named a group the table has not (a misspelt region, a kind code).
+    case unknownGroup(String, known: [String])
+
+    public func text(_ language: Language) -> String {
+        switch self {
+        case .unknownGroup(let group, let known):
+            let list = known.map { $0.isEmpty ? "—" : $0 }.joined(separator: ", ")
+            return language == .ja ? "グループ '\(group)' はありません。あるもの: \(list)" : "no group '\(group)'; the groups are: \(list)"
+        }
+    }
+}

@@ -24,6 +24,7 @@ public struct Publication: Sendable {
 
     /// Reads who may be named and what must be masked: three small queries, once per output.
     public init(store: HearingStore, filter: ReviewFilter, language: Language) throws(StoreError) {
+        if let questionnaire = filter.questionnaire { try store.checkQuestionnaire(questionnaire) }
         let identities = Identities(try store.identities(), links: try store.links(), language: language)
         let terms = filter.audience == .public ? try store.maskTerms() : []
         let attribution = filter.audience == .public ? try store.attributionGroups(filter: filter) : [:]

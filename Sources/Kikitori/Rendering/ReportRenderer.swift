@@ -93,6 +93,7 @@ public struct ReportRenderer {
             t(.counted) + ": " + (report.filter.status.map { ShellPhrase.status($0).text(language) } ?? t(.everyStatus))
                 + (report.filter.questionnaire.map { ", \($0)" } ?? ""),
             t(.countingRule),
+            t(.quoteMethod),
             t(.fisherMethod) + " " + PrivacyPhrase.holmNote.text(language),
             audienceNote,
         ]

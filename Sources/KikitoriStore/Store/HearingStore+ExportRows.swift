@@ -59,6 +59,15 @@ extension HearingStore {
         public var text: String?
     }
 
+    /// Refuses a questionnaire no hearing here used, naming those that are: a misspelt id must be an
+    /// error, not a table of zeros.
+    public func checkQuestionnaire(_ reference: QuestionnaireRef) throws(StoreError) {
+        let stored = try snapshotReferences().compactMap(QuestionnaireRef.init)
+        let known = reference.version == nil ? Set(stored.map(\.id)) : Set(stored.map(\.description))
+        guard !known.contains(reference.description) else { return }
+        throw .unknownQuestionnaire(reference.description, known: known.sorted())
+    }
+
     /// Every stored questionnaire version's `id@N`.
     public func snapshotReferences() throws(StoreError) -> [String] {
         try read { db in try String.fetchAll(db, sql: "SELECT reference FROM questionnaire_snapshot ORDER BY reference") }
@@ -110,20 +119,32 @@ extension HearingStore {
         }
     }
 
-    /// The themes (not rejected) of each current answer, or of each hearing with `perHearing`.
+    /// The counted themes of each tagged current answer, or of every hearing of `filter` with
+    /// `perHearing` (a hearing that raised none is a row of zeros, not left out).
     public func forEachThemeSet(
         filter: ReviewFilter, perHearing: Bool, _ body: (_ hearing: String, _ question: String, _ themes: Set<String>) throws -> Void
     ) throws {
         let conditions = filter.conditions
-        let key: SQL = perHearing ? "t.hearing_id" : "t.event_id"
+        let counted: SQL = """
+            SELECT t.hearing_id, t.event_id, t.question_id, t.theme FROM tag t
+            JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id
+            WHERE \(filter.countedTags)
+            """
+        let request: SQLRequest<Row> = perHearing
+            ? """
+                SELECT h.id, '', group_concat(t.theme, ' ')
+                FROM hearing h LEFT JOIN (\(counted)) t ON t.hearing_id = h.id
+                WHERE \(conditions) GROUP BY h.id ORDER BY MIN(h.started_at), h.id
+                """
+            : """
+                SELECT t.hearing_id, t.question_id, group_concat(t.theme, ' ')
+                FROM (\(counted)) t JOIN hearing h ON h.id = t.hearing_id
+                WHERE \(conditions) GROUP BY t.event_id ORDER BY MIN(h.started_at), t.event_id
+                """
         try readPassingErrors { db in
-            let cursor = try SQLRequest<Row>(literal: """
-                    SELECT \(key), t.hearing_id, t.question_id, group_concat(t.theme, ' ')
-                    FROM tag t JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id JOIN hearing h ON h.id = t.hearing_id
-                    WHERE \(filter.countedTags) AND \(conditions) GROUP BY \(key) ORDER BY MIN(h.started_at), \(key)
-                    """).fetchCursor(db)
+            let cursor = try request.fetchCursor(db)
             while let row = try cursor.next() {
-                try body(row[1], row[2], Set(((row[3] as String?) ?? "").split(separator: " ").map(String.init)))
+                try body(row[0], row[1], Set(((row[2] as String?) ?? "").split(separator: " ").map(String.init)))
             }
         }
     }

@@ -34,7 +34,9 @@ extension ThemeCrossTab.Dimension {
         case .region: return "COALESCE(r.region, '')"
         case .questionnaire: return "substr(h.questionnaire, 1, instr(h.questionnaire, '@') - 1)"
         case .version: return "h.questionnaire"
-        case .month: return "substr(h.started_at, 1, 7)"
+        // Japan time, as every export and the report print dates (UTC+9, no daylight saving): a
+        // hearing at 08:00 on 1 December is December's, though its stored UTC time is November's.
+        case .month: return "strftime('%Y-%m', h.started_at, '+9 hours')"
         case .interviewer: return "h.interviewer"
         }
     }

@@ -31,6 +31,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case walNeedsRecovery(String)
     /// The disk holding this database (or its temporary copies) is full; nothing was changed.
     case diskFull(String)
+    /// A filter names a questionnaire (or version) no hearing here used; `known` are the ones that are.
+    case unknownQuestionnaire(String, known: [String])
     /// Another running process has this hearing open.
     case hearingOpenElsewhere(String, pid: Int32, host: String, since: Date)
 }

@@ -73,6 +73,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "tag-matrix: one row per answer or per hearing.")
     var unit: ExportOptions.TagMatrixUnit = .answer
 
+    @Option(help: "quotes: at most this many per theme (default: every one that qualifies).")
+    var limit: Int?
+
     @Option(help: "codebook: csv or qdc (REFI-QDA XML).")
     var format: Format = .csv
 
@@ -88,13 +91,17 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Replace an existing file.")
     var force = false
 
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
+    }
+
     func run() throws {
         let language = options.language()
         let defaultStatus: HearingStatus? = (kind == .themes || kind == .quotes) ? .completed : nil
         var filter = ReviewFilter(status: status ?? defaultStatus, questionnaire: questionnaire, audience: audience, smallCell: minCell)
         filter.includeSuggested = include.contains(.suggested)
         let exportOptions = ExportOptions(
-            filter: filter, labels: labels == .codes ? nil : Language(rawValue: labels.rawValue), unit: unit)
+            filter: filter, labels: labels == .codes ? nil : Language(rawValue: labels.rawValue), unit: unit, quoteLimit: limit)
         let stamp = DateFormatter.reportStamp.string(from: Date())
         let isXML = kind == .codebook && format == .qdc
         let suffix = audience == .internal && !(kind == .codebook) ? "-internal" : ""

@@ -49,6 +49,9 @@ struct ThemesCommand: ParsableCommand {
             let publication = try Publication(store: store, filter: review.filter, language: language)
             if cooccurrence { return formatter.coOccurrence(publication.coOccurrence(try store.coOccurrence(filter: review.filter))) }
             let counted = try store.crossTab(themes: themes, by: by, unit: unit, filter: review.filter)
+            if let compare, let unknown = Self.unknownGroup(compare, in: counted.groups) {
+                throw ReviewProblem.unknownGroup(unknown, known: counted.groups)
+            }
             let table = publication.crossTab(counted)
             var output = formatter.themes(table)
             // Firms against municipalities by kind; for another column only the groups the user names.
@@ -62,6 +65,11 @@ struct ThemesCommand: ParsableCommand {
             return output
         }
         try StandardOutput.write(text)
+    }
+
+    /// The first group `compare` names that the table does not have.
+    static func unknownGroup(_ compare: String, in groups: [String]) -> String? {
+        compare.split(separator: ",").flatMap { $0.split(separator: "+") }.map(String.init).first { !groups.contains($0) }
     }
 
     private func comparedGroups() throws -> (first: Set<String>, second: Set<String>)? {
