@@ -80,7 +80,7 @@ struct PrivacyCommandTests {
     /// A misspelt group or questionnaire is an error with what there is, not a table of zeros.
     @Test func misspeltGroupsAndQuestionnaires() throws {
         _ = try interview()
-        let group = try run(["themes", "--by", "kind", "--compare", "private_firm,mayors", "--all-statuses", "--audience", "internal"])
+        let group = try run(["themes", "--by", "kind", "--compare", "municipal_staff,mayors", "--all-statuses", "--audience", "internal"])
         #expect(group.status == 64 && group.stderr.contains("no group 'mayors'; the groups are:") && group.stderr.contains("municipal_staff"))
         let questionnaire = try run(["themes", "--questionnaire", "digital-talnet"])
         #expect(questionnaire.status == 66 && questionnaire.stderr.contains("there are: digital-talent"))
