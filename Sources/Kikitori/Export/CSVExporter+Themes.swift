@@ -10,7 +10,7 @@ extension CSVExporter {
         let writer = run.writer
         let filter = run.options.filter
         let write = run.write
-        let table = publication.crossTab(try store.crossTab(themes: codebook.themes.map(\.id), filter: filter))
+        let table = publication.crossTab(try store.crossTab(themes: codebook.themes.map(\.id), by: options.by, filter: filter))
         var header = ["theme"]
         if options.labels != nil { header.append("theme_label") }
         let groupName = { (group: String) in group == ThemeCrossTab.otherGroup ? "other_small_groups" : group }

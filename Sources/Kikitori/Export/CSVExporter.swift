@@ -47,6 +47,9 @@ public struct CSVExporter {
         case .quotes: return try exportQuotes(run)
         case .codebook: return try exportCodebook(run)
         case .respondents: return try exportRespondents(run)
+        case .events: return try exportEvents(run)
+        case .paradata: return try exportParadata(run)
+        case .notes: return try exportNotes(run)
         }
     }
 

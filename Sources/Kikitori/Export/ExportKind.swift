@@ -10,6 +10,12 @@ public enum ExportKind: String, Sendable, CaseIterable {
     case quotes
     case codebook
     case respondents
+    /// The audit trail: every event of the log.
+    case events
+    /// Time on each question, changes, don't-know and refusals, per hearing.
+    case paradata
+    /// Interviewers' notes (internal only).
+    case notes
 }
 
 /// Options shared by every export.
@@ -20,6 +26,8 @@ public struct ExportOptions: Sendable {
     public var unit: TagMatrixUnit
     /// Quotes per theme, nil for every one that qualifies.
     public var quoteLimit: Int?
+    /// How the themes table is broken down.
+    public var by: ThemeCrossTab.Dimension = .kind
 
     public enum TagMatrixUnit: String, Sendable, CaseIterable {
         case answer

@@ -52,6 +52,46 @@ extension HearingStore {
         public var consent: ConsentLevel
     }
 
+    /// One event of the append-only log, with its hearing and respondent: the audit trail.
+    public struct EventRow: Sendable {
+        public var hearingID: String
+        public var questionnaire: String
+        public var respondentKind: String
+        public var respondentID: String
+        public var organisation: String
+        public var questionID: String?
+        public var kind: String
+        public var code: String?
+        public var text: String?
+        public var previousCode: String?
+        public var previousText: String?
+        public var reason: String?
+        public var shownAt: Date?
+        public var recordedAt: Date
+        public var startedAt: Date
+        public var endedAt: Date?
+    }
+
+    /// Every event of `filter`'s hearings, hearing by hearing in the order they started, each
+    /// hearing's events in the order they were written.
+    public func forEachEvent(filter: ReviewFilter, _ body: (EventRow) throws -> Void) throws {
+        let conditions = filter.conditions
+        try readPassingErrors { db in
+            let cursor = try SQLRequest<Row>(literal: """
+                SELECT h.id, h.questionnaire, r.kind, r.id, r.organisation, e.question_id, e.kind, e.value_code, e.value_text,
+                       e.previous_code, e.previous_text, e.reason, e.shown_at, e.recorded_at, h.started_at, h.ended_at
+                FROM answer_event e JOIN hearing h ON h.id = e.hearing_id JOIN respondent r ON r.id = h.respondent_id
+                WHERE \(conditions) ORDER BY h.started_at, h.id, e.sequence
+                """).fetchCursor(db)
+            while let row = try cursor.next() {
+                try body(EventRow(
+                    hearingID: row[0], questionnaire: row[1], respondentKind: row[2], respondentID: row[3], organisation: row[4],
+                    questionID: row[5], kind: row[6], code: row[7], text: row[8], previousCode: row[9], previousText: row[10],
+                    reason: row[11], shownAt: row[12], recordedAt: row[13], startedAt: row[14], endedAt: row[15]))
+            }
+        }
+    }
+
     /// A current answer in the wide table: its kind, code and text.
     public struct WideAnswer: Sendable {
         public var kind: String

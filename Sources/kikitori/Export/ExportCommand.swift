@@ -13,8 +13,11 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write a CSV appendix that opens cleanly in Japanese Excel and respects consent.",
         discussion: """
-            Kinds: hearings (wide, one row per hearing), answers (long), tags, tag-matrix, themes, quotes, \
-            codebook (also --format qdc for REFI-QDA), respondents (internal only).
+            Kinds: hearings (wide, one row per hearing), answers (long), tags, tag-matrix, themes (--by like \
+            kikitori themes), quotes, codebook (also --format qdc for REFI-QDA), respondents and notes \
+            (internal only), events (the audit trail: every answer, change with the value before and \
+            reason, non-answer and note, with seconds on the question) and paradata (per hearing and \
+            question: seconds, changes, don't-know, refusal, and the hearing's duration).
 
             Every kind is public unless --audience internal is given: internal_only hearings are left \
             out, respondents who did not agree to be named appear as 企業A / 市町村B, their names in \
@@ -31,6 +34,10 @@ struct ExportCommand: ParsableCommand {
               kikitori export respondents --audience internal
               kikitori export tag-matrix --unit hearing --out - | head
               kikitori export codebook --format qdc
+              kikitori export themes --by region
+              kikitori export events --audience internal
+              kikitori export paradata
+              kikitori export notes --audience internal
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -76,6 +83,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "quotes: at most this many per theme (default: every one that qualifies).")
     var limit: Int?
 
+    @Option(help: "themes: break down by kind, industry, region, questionnaire, version, month or interviewer.")
+    var by: ThemeCrossTab.Dimension = .kind
+
     @Option(help: "codebook: csv or qdc (REFI-QDA XML).")
     var format: Format = .csv
 
@@ -100,8 +110,9 @@ struct ExportCommand: ParsableCommand {
         let defaultStatus: HearingStatus? = (kind == .themes || kind == .quotes) ? .completed : nil
         var filter = ReviewFilter(status: status ?? defaultStatus, questionnaire: questionnaire, audience: audience, smallCell: minCell)
         filter.includeSuggested = include.contains(.suggested)
-        let exportOptions = ExportOptions(
+        var exportOptions = ExportOptions(
             filter: filter, labels: labels == .codes ? nil : Language(rawValue: labels.rawValue), unit: unit, quoteLimit: limit)
+        exportOptions.by = by
         let stamp = DateFormatter.reportStamp.string(from: Date())
         let isXML = kind == .codebook && format == .qdc
         let suffix = audience == .internal && !(kind == .codebook) ? "-internal" : ""
