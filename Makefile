@@ -1,26 +1,19 @@
 # Kikitori — build, run and test. `make run` and `make test` work on a fresh clone.
 PREFIX ?= /usr/local
 SWIFT ?= swift
-APT_PACKAGES := libsqlite3-dev libreadline-dev
+APT_PACKAGES := libsqlite3-dev libreadline-dev libxlsxwriter-dev
+# What `make test` also reads workbooks back with.
+TEST_APT_PACKAGES := python3-openpyxl libreoffice-calc-nogui
 
-.PHONY: run test build install deps clean bench stress fuzz test-sanitize
+.PHONY: run test build install deps test-deps clean bench stress fuzz test-sanitize
 
 ## deps: install the C libraries Kikitori links (with apt when root, else say how)
 deps:
-	@missing=""; \
-	for p in $(APT_PACKAGES); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing:$$missing"; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing) || exit 1; \
-	  else \
-	    echo "Kikitori needs:$$missing"; \
-	    echo "Run: sudo apt-get install -y$$missing"; \
-	    exit 1; \
-	  fi; \
-	fi
+	@PACKAGES="$(APT_PACKAGES)" bash scripts/apt-needs.sh
+
+## test-deps: what the tests read workbooks back with
+test-deps:
+	@PACKAGES="$(TEST_APT_PACKAGES)" bash scripts/apt-needs.sh
 
 ## run: build and open the hearing shell on ./kikitori.sqlite
 run: deps
@@ -28,7 +21,7 @@ run: deps
 	./.build/debug/kikitori
 
 ## test: the whole test suite (generate-manual too: the man page is checked)
-test: deps
+test: deps test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) build --product generate-manual
 	$(SWIFT) test --skip-build

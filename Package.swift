@@ -51,6 +51,17 @@ let package = Package(
             name: "CReadline",
             providers: [.apt(["libreadline-dev"])]
         ),
+        // libxlsxwriter, linked from the system (libxlsxwriter-dev): real .xlsx workbooks.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        // Excel workbooks: the exports' tables as typed sheets, through libxlsxwriter.
+        .target(
+            name: "KikitoriWorkbook",
+            dependencies: ["Kikitori", "CXLSXWriter"]
+        ),
         // The interactive hearing shell: readline, prompts and screens over the library.
         // Swift 5 mode: readline's API is C global state that Swift 6 cannot prove race-free; the
         // shell touches it from the main thread only.
@@ -71,6 +82,7 @@ let package = Package(
             dependencies: [
                 "Kikitori",
                 "KikitoriShell",
+                "KikitoriWorkbook",
                 "KikitoriCommandSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -92,7 +104,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KikitoriTests",
-            dependencies: ["Kikitori", "KikitoriCore", "KikitoriStore", "KikitoriTestSupport"],
+            dependencies: ["Kikitori", "KikitoriCore", "KikitoriStore", "KikitoriWorkbook", "KikitoriTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

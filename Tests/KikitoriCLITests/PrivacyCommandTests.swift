@@ -86,6 +86,25 @@ struct PrivacyCommandTests {
         #expect(questionnaire.status == 66 && questionnaire.stderr.contains("there are: digital-talent"))
     }
 
+    /// `export workbook` opens in LibreOffice: converted back to CSV, headings are Japanese, the
+    /// version is a number and times are dates; the public workbook names no one who was not named.
+    @Test func workbookOpensInLibreOffice() throws {
+        _ = try interview()
+        let exported = try run(["export", "workbook", "--questionnaire", "digital-talent", "--out", path("book.xlsx")])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        #expect(FileManager.default.fileExists(atPath: path("book.xlsx.manifest.json")))
+        let converted = try command(
+            ["/usr/bin/soffice", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", path("lo"), path("book.xlsx")],
+            in: directory.url, environment: ["HOME": directory.url.path])
+        #expect(converted.status == 0, "make test installs libreoffice-calc-nogui: \(converted.stderr)")
+        let csv = try String(contentsOfFile: path("lo/book.csv"), encoding: .utf8)
+        let lines = csv.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("\"ヒアリングID\",\"版\"") == true)
+        #expect(lines.dropFirst().first?.split(separator: ",")[1] == "1")
+        #expect(lines.dropFirst().first?.contains(/,20\d\d-\d\d-\d\d \d\d:\d\d:\d\d,/) == true)
+        #expect(!csv.contains("オトイネップ"))
+    }
+
     /// A piped script whose lines were refused fails with 65, after saving what was accepted.
     @Test func refusedScriptLinesFail() throws {
         let result = try run(["shell"], input: "frobnicate\nhearings\nquit\n")

@@ -28,7 +28,7 @@ public struct CSVExporter {
     /// Returns the questionnaire references that went into it, for the manifest.
     @discardableResult
     public func export(
-        _ kind: ExportKind, options: ExportOptions, codebook: Codebook, writer: CSVWriter, progress: ((Int, Int) -> Void)? = nil
+        _ kind: ExportKind, options: ExportOptions, codebook: Codebook, writer: TableWriter, progress: ((Int, Int) -> Void)? = nil
     ) throws -> [String] {
         let check = CellCheck(publication: publication, output: kind.rawValue)
         let run = ExportRun(
@@ -74,7 +74,7 @@ struct ExportRun {
     let kind: ExportKind
     let options: ExportOptions
     let codebook: Codebook
-    let writer: CSVWriter
+    let writer: TableWriter
     let check: CellCheck
     let progress: ((Int, Int) -> Void)?
     /// Writes a row after the last check of a public export.
@@ -88,7 +88,7 @@ extension CSVExporter {
     /// column per question, select_multiple split into 0/1 columns plus a joined column. A question
     /// or choice a version lacks is empty there; no column moves because versions differ.
     func exportWide(
-        options: ExportOptions, writer: CSVWriter, text: (String?) -> String?, write: ([String?]) throws -> Void
+        options: ExportOptions, writer: TableWriter, text: (String?) -> String?, write: ([String?]) throws -> Void
     ) throws -> [String] {
         let filter = options.filter
         let available = try store.snapshotReferences()
@@ -151,7 +151,7 @@ extension CSVExporter {
 
 extension CSVExporter {
     /// The codebook as CSV: one row per rule. Needs no database.
-    public static func exportCodebook(_ codebook: Codebook, writer: CSVWriter) throws {
+    public static func exportCodebook(_ codebook: Codebook, writer: TableWriter) throws {
         try writer.writeHeader(["theme", "label_ja", "label_en", "group", "colour", "rule_number", "rule"])
         for theme in codebook.themes {
             for (index, rule) in theme.rules.enumerated() {

@@ -3,8 +3,31 @@ import Crypto
 import Foundation
 import Kikitori
 import KikitoriCommandSupport
+import KikitoriWorkbook
 
 extension ExportKind: ExpressibleByArgument {}
+
+/// What `export` writes: one table, or the workbook of the main ones.
+enum ExportSubject: ExpressibleByArgument, Equatable {
+    case table(ExportKind)
+    case workbook
+
+    init?(argument: String) {
+        if argument == "workbook" { self = .workbook } else if let kind = ExportKind(rawValue: argument) { self = .table(kind) } else { return nil }
+    }
+
+    static var allValueStrings: [String] { ExportKind.allCases.map(\.rawValue) + ["workbook"] }
+
+    var name: String {
+        switch self {
+        case .table(let kind): return kind.rawValue
+        case .workbook: return "workbook"
+        }
+    }
+
+    /// The sheets of the workbook: the tables a council appendix is made of.
+    static let workbookKinds: [ExportKind] = [.hearings, .answers, .themes, .quotes, .codebook]
+}
 extension CSVEncoding: ExpressibleByArgument {}
 extension ExportOptions.TagMatrixUnit: ExpressibleByArgument {}
 
@@ -38,11 +61,21 @@ struct ExportCommand: ParsableCommand {
               kikitori export events --audience internal
               kikitori export paradata
               kikitori export notes --audience internal
+              kikitori export workbook
+              kikitori export answers --format xlsx --labels en
+
+            A workbook (export workbook, or --format xlsx for one table) is a real .xlsx: one sheet per \
+            table with headings in the --labels language, numbers as numbers, dates and times as Excel \
+            dates, codes such as 012033 and answers such as 1-2 as text, a frozen and filtered header \
+            row, widths fitted to Japanese text, and a sheet saying what was counted and what \
+            suppressed. CSV stays the default: use it for other programs (R, Python, KH Coder), the \
+            workbook for people opening the appendix in Excel.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case csv
         case qdc
+        case xlsx
     }
 
     enum Labels: String, ExpressibleByArgument, CaseIterable {
@@ -53,8 +86,8 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var codebook: CodebookOptions
 
-    @Argument(help: "What to export: \(ExportKind.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var kind: ExportKind
+    @Argument(help: "What to export: \(ExportSubject.allValueStrings.joined(separator: ", ")).")
+    var subject: ExportSubject
 
     @Option(help: "public (default) or internal.")
     var audience: ReviewFilter.Audience = .public
@@ -103,11 +136,20 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
+        if format == .qdc, subject != .table(.codebook) { throw ValidationError("--format qdc is for the codebook") }
     }
+
+    /// The one table, or the first sheet's kind for a workbook's defaults.
+    private var kind: ExportKind {
+        if case .table(let kind) = subject { return kind }
+        return .hearings
+    }
+
+    private var isWorkbook: Bool { subject == .workbook || format == .xlsx }
 
     func run() throws {
         let language = options.language()
-        let defaultStatus: HearingStatus? = (kind == .themes || kind == .quotes) ? .completed : nil
+        let defaultStatus: HearingStatus? = subject == .table(.themes) || subject == .table(.quotes) ? .completed : nil
         var filter = ReviewFilter(status: status ?? defaultStatus, questionnaire: questionnaire, audience: audience, smallCell: minCell)
         filter.includeSuggested = include.contains(.suggested)
         var exportOptions = ExportOptions(
@@ -115,8 +157,8 @@ struct ExportCommand: ParsableCommand {
         exportOptions.by = by
         let stamp = DateFormatter.reportStamp.string(from: Date())
         let isXML = kind == .codebook && format == .qdc
-        let suffix = audience == .internal && !(kind == .codebook) ? "-internal" : ""
-        let path = out ?? "exports/\(stamp)-\(kind.rawValue)\(suffix).\(isXML ? "qdc" : "csv")"
+        let suffix = audience == .internal && subject != .table(.codebook) ? "-internal" : ""
+        let path = out ?? "exports/\(stamp)-\(subject.name)\(suffix).\(isXML ? "qdc" : isWorkbook ? "xlsx" : "csv")"
         let mode: mode_t = audience == .public ? 0o644 : 0o600
         try options.guarded {
             let book = try codebook.load(options)
@@ -126,6 +168,18 @@ struct ExportCommand: ParsableCommand {
                 try OutputFile.write(xml, to: path, force: force, mode: 0o644)
                 try writeManifest(for: path, data: xml, rows: book.themes.count, references: [], codebook: book, filter: filter)
                 StandardError.write(path)
+                return
+            }
+            if isWorkbook {
+                let store = try database.open(options, readOnly: true)
+                let kinds = subject == .workbook ? ExportSubject.workbookKinds : [kind]
+                let output = try WorkbookExport(
+                    store: store, codebook: book, options: exportOptions, language: exportOptions.labels ?? language
+                ).write(kinds, to: path == "-" ? nil : path)
+                if path == "-" { try StandardOutput.write(output.data); return }
+                try OutputFile.write(output.data, to: path, force: force, mode: mode)
+                try writeManifest(for: path, data: output.data, rows: output.rows, references: output.references, codebook: book, filter: filter, store: store)
+                StandardError.write("\(path) (\(output.rows) rows)")
                 return
             }
             let store = try kind == .codebook ? nil : database.open(options, readOnly: true)
@@ -169,7 +223,8 @@ struct ExportCommand: ParsableCommand {
         let sha = digest ?? data.map { SHA256.hash(data: $0).map { String(format: "%02x", $0) }.joined() } ?? ""
         let manifest: [String: Any] = [
             "tool": "kikitori \(KikitoriVersion.current)",
-            "kind": kind.rawValue,
+            "kind": subject.name,
+            "format": isWorkbook ? "xlsx" : format.rawValue,
             "created_at": ISO8601DateFormatter().string(from: Date()),
             "database": store.map { URL(fileURLWithPath: $0.path).lastPathComponent } ?? NSNull(),
             "filters": [

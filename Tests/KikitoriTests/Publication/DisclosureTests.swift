@@ -109,7 +109,7 @@ final class AdversarialFixture {
     func outputs(_ filter: ReviewFilter) throws -> [(name: String, text: String)] {
         let publication = try Publication(store: store, filter: filter, language: .ja)
         var outputs: [(String, String)] = []
-        for kind in ExportKind.allCases where kind != .respondents && kind != .codebook {
+        for kind in ExportKind.allCases where kind != .respondents && kind != .notes && kind != .codebook {
             for encoding in [CSVEncoding.utf8BOM, .cp932] {
                 var data = Data()
                 let writer = try CSVWriter(encoding: encoding, replace: true) { data.append($0) }
@@ -365,7 +365,7 @@ struct GeneratedDisclosureTests {
             let filter = ReviewFilter(status: nil, audience: .public, smallCell: minCell)
             let publication = try Publication(store: store, filter: filter, language: .ja)
             var outputs: [(String, String)] = []
-            for kind in ExportKind.allCases where kind != .respondents && kind != .codebook {
+            for kind in ExportKind.allCases where kind != .respondents && kind != .notes && kind != .codebook {
                 var data = Data()
                 let writer = try CSVWriter(encoding: .utf8, raw: true) { data.append($0) }
                 var options = ExportOptions(filter: filter, labels: .ja)
