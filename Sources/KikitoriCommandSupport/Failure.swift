@@ -15,6 +15,7 @@ package enum ExitStatus {
     package static let cannotCreate = ExitCode(73)
     package static let ioError = ExitCode(74)
     package static let temporaryFailure = ExitCode(75)
+    package static let unavailable = ExitCode(69)
 }
 
 
@@ -48,6 +49,9 @@ private func failure(_ error: Error, language: Language) -> (message: String, st
         return (error.text(language), ExitStatus.noInput)
     case let error as PrivacyProblem: return (error.text(language), ExitStatus.dataError)
     case let error as ReviewProblem: return (error.text(language), ExitStatus.usage)
+    case let error as PDFPrinter.Failure:
+        if case .chromiumMissing = error { return (error.text(language), ExitStatus.unavailable) }
+        return (error.text(language), ExitStatus.ioError)
     case let error as CSVWriter.Failure: return (error.text(language), ExitStatus.dataError)
     case let error as CSVExporter.Problem:
         if case .noHearings = error { return (error.text(language), ExitStatus.noInput) }

@@ -9,6 +9,7 @@ public enum CommandPhrase: Sendable {
     case conflictResolved(hearing: String, question: String, value: String)
     case noTheme
     case reviewed(confirmed: Int, rejected: Int)
+    case chromiumMissing, pdfFailed(String)
     /// A suggestion in `tag review`: its probability and the character sequences behind it.
     case suggestedBecause(String, String)
     case importMoreProblems(path: String, count: Int)
@@ -36,6 +37,11 @@ public enum CommandPhrase: Sendable {
         case .noTheme: return ja ? "該当するテーマはありません" : "no theme"
         case .reviewed(let confirmed, let rejected):
             return ja ? "確定 \(confirmed) 件、却下 \(rejected) 件" : "\(confirmed) confirmed, \(rejected) rejected"
+        case .chromiumMissing:
+            return ja
+                ? "PDF には Chromium が必要です（sudo apt-get install chromium、または KIKITORI_CHROMIUM にパスを指定）。HTML を書き出してブラウザから印刷することもできます"
+                : "a PDF needs Chromium (sudo apt-get install chromium, or set KIKITORI_CHROMIUM to its path); or write HTML and print it from a browser"
+        case .pdfFailed(let detail): return ja ? "Chromium が PDF を作れませんでした: \(detail)" : "Chromium could not print the PDF: \(detail)"
         case .suggestedBecause(let score, let features):
             return ja ? "学習モデルの提案（確率 \(score)、手がかり: \(features)）" : "suggested by the learned model (probability \(score); clues: \(features))"
         case .importMoreProblems(let path, let count):

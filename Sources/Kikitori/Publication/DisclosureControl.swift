@@ -129,6 +129,15 @@ extension Publication {
         }
         shown.dontKnowHidden = distribution.dontKnow > 0 && distribution.dontKnow < k
         shown.refusedHidden = distribution.refused > 0 && distribution.refused < k
+        // A mean or a range of a few answers is one person's answer; an extreme value in a bin of
+        // its own is too: the summary goes with a small n, bins under k with their count.
+        if let summary = shown.summary, summary.n < k { shown.summary?.hidden = true }
+        if shown.summary?.hidden ?? false {
+            shown.histogram = []
+        } else {
+            // The range's ends are single answers: public summaries give n, mean and median only.
+            shown.histogram = shown.histogram.map { $0.count > 0 && $0.count < k ? ($0.lower, $0.upper, -1) : $0 }
+        }
         return shown
     }
 }

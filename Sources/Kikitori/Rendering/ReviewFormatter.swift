@@ -8,6 +8,8 @@ public struct ReviewFormatter {
     public let codebook: Codebook
     public let language: Language
     public let filter: ReviewFilter
+    /// Industry codes' labels, when the questionnaires give them.
+    public var industryLabels: [String: String] = [:]
 
     public init(codebook: Codebook, language: Language, filter: ReviewFilter) {
         self.codebook = codebook
@@ -24,6 +26,7 @@ public struct ReviewFormatter {
     public func groupLabel(_ group: String, _ dimension: ThemeCrossTab.Dimension) -> String {
         if group == ThemeCrossTab.otherGroup { return PrivacyPhrase.otherGroups.text(language) }
         if dimension == .kind, let kind = RespondentKind(rawValue: group) { return Phrase.respondentKind(kind).text(language) }
+        if dimension == .industry, let label = industryLabels[group] { return label }
         return group.isEmpty ? "—" : group
     }
 

@@ -21,6 +21,13 @@ public struct Report: Sendable {
     public var questionnaires: [(reference: String, fingerprint: String)]
     /// Text answers counted, and those no theme covers.
     public var textCoverage: (untagged: Int, total: Int) = (0, 0)
+    /// Themes by region (振興局) and by industry, through the same disclosure control.
+    public var byRegion: ThemeCrossTab?
+    public var byIndustry: ThemeCrossTab?
+    /// Industry codes as the questionnaires label them (`tourism` → 観光・宿泊・飲食).
+    public var industryLabels: [String: String] = [:]
+    /// The internal report's appendix: interviewers' notes, hearing by hearing.
+    public var notes: [(hearing: String, question: String?, text: String)] = []
 
     /// Builds the report as `publication` may show it; a few queries, no per-answer work in Swift.
     public static func build(
@@ -38,7 +45,16 @@ public struct Report: Sendable {
         let differences = publication.differences(counted.differences(), table: themes, groups: compared)
         let pairs = publication.coOccurrence(try store.coOccurrence(filter: filter))
         var quotes: [String: [HearingStore.Quote]] = [:]
-        for theme in themeIDs { quotes[theme] = try store.quotes(theme: theme, filter: filter, limit: 3).map(publication.quote) }
+        // Three per theme, and a statement quoted once in the whole report: an answer raising two
+        // themes is quoted under the first.
+        var quoted = Set<String>()
+        for theme in themeIDs {
+            var chosen: [HearingStore.Quote] = []
+            for quote in try store.quotes(theme: theme, filter: filter, limit: 12) where chosen.count < 3 {
+                if quoted.insert(NormalizedText.normalize(quote.text)).inserted { chosen.append(quote) }
+            }
+            quotes[theme] = chosen.map(publication.quote)
+        }
         var distributions: [AnswerDistribution] = []
         var snapshots: [(String, String)] = []
         for reference in overview.byVersion.keys.sorted() {
@@ -52,7 +68,7 @@ public struct Report: Sendable {
             let questionnaire = try store.snapshot(reference)
             for question in questionnaire.questions {
                 let themed = questionnaire.choices(for: question)?.contains { $0.theme != nil } ?? false
-                guard themed || question.type == .scale else { continue }
+                guard themed || [.scale, .integer, .decimal].contains(question.type) else { continue }
                 if let index = byQuestionnaire.firstIndex(where: { $0.id == questionnaire.id }) {
                     if !byQuestionnaire[index].questions.contains(question.id) { byQuestionnaire[index].questions.append(question.id) }
                 } else {
@@ -71,6 +87,33 @@ public struct Report: Sendable {
             period: overview.period, themes: themes, differences: differences, coOccurrence: pairs, quotes: quotes,
             distributions: distributions, questionnaires: snapshots)
         report.textCoverage = try store.textCoverage(filter: filter)
+        report.byRegion = publication.crossTab(try store.crossTab(themes: themeIDs, by: .region, filter: filter))
+        report.byIndustry = publication.crossTab(try store.crossTab(themes: themeIDs, by: .industry, filter: filter))
+        report.industryLabels = try store.industryLabels(language: language)
+        if !publication.isPublic {
+            do {
+                try store.forEachEvent(filter: filter) { event in
+                    guard event.kind == AnswerEvent.Kind.note.rawValue, let text = event.text else { return }
+                    report.notes.append((String(event.hearingID.prefix(8)), event.questionID, text))
+                }
+            } catch {
+                throw error as? StoreError ?? .sqlite(String(describing: error))
+            }
+        }
         return report
+    }
+}
+
+extension HearingStore {
+    /// Industry codes with their labels, from every stored questionnaire's `industries` list.
+    public func industryLabels(language: Language) throws(StoreError) -> [String: String] {
+        var labels: [String: String] = [:]
+        for reference in try snapshotReferences() {
+            let questionnaire = try snapshot(reference)
+            for choice in questionnaire.choiceList("industries")?.choices ?? [] where labels[choice.value] == nil {
+                labels[choice.value] = choice.label.text(language, fallback: questionnaire.defaultLanguage)
+            }
+        }
+        return labels
     }
 }

@@ -27,6 +27,53 @@ public struct AnswerDistribution: Sendable {
     /// Don't-know and refused counts a public output must not show.
     public var dontKnowHidden = false
     public var refusedHidden = false
+    /// The title of the section that asks the question (latest version), for headings.
+    public var section: String?
+    /// When the wording changed between versions: each wording with the versions that used it.
+    /// The counts are pooled; an output must say so.
+    public var wordings: [Wording] = []
+    /// Scale, integer and decimal questions: n, mean, median and range of the answers.
+    public var summary: NumericSummary?
+    /// A scale's end labels, for reading its numbers.
+    public var scaleLabels: (min: String?, max: String?) = (nil, nil)
+    /// Integer and decimal questions: how many answers fall in each of a few equal bins.
+    public var histogram: [(lower: Double, upper: Double, count: Int)] = []
+
+    public struct Wording: Sendable, Equatable {
+        public var label: String
+        public var versions: [String]
+    }
+
+    public struct NumericSummary: Sendable, Equatable {
+        public var n: Int
+        public var mean: Double
+        public var median: Double
+        public var minimum: Double
+        public var maximum: Double
+        /// A public output must not show it (fewer answers than the small-cell threshold).
+        public var hidden = false
+
+        /// From values with their counts.
+        public init?(_ values: [(value: Double, count: Int)]) {
+            let sorted = values.filter { $0.count > 0 }.sorted { $0.value < $1.value }
+            let n = sorted.reduce(0) { $0 + $1.count }
+            guard n > 0, let first = sorted.first, let last = sorted.last else { return nil }
+            self.n = n
+            mean = sorted.reduce(0) { $0 + $1.value * Double($1.count) } / Double(n)
+            minimum = first.value
+            maximum = last.value
+            // The middle value, or the mean of the two middle ones.
+            func at(_ position: Int) -> Double {
+                var seen = 0
+                for item in sorted {
+                    seen += item.count
+                    if seen > position { return item.value }
+                }
+                return last.value
+            }
+            median = n % 2 == 1 ? at(n / 2) : (at(n / 2 - 1) + at(n / 2)) / 2
+        }
+    }
 }
 
 
@@ -101,6 +148,36 @@ extension AnswerDistribution {
             return AnswerDistribution.Row(
                 value: item.value, label: item.label, count: counts[item.value] ?? 0,
                 onlyIn: versions.count == references.count ? [] : versions)
+        }
+        result.section = latest.sections.first { $0.questions.contains { $0.id == question } }?
+            .title.text(language, fallback: latest.defaultLanguage)
+        var wordings: [Wording] = []
+        for reference in references {
+            guard let questionnaire = snapshots[reference], let asked = questionnaire.question(question) else { continue }
+            let label = asked.label.text(language, fallback: questionnaire.defaultLanguage)
+            if let index = wordings.firstIndex(where: { $0.label == label }) {
+                wordings[index].versions.append(reference)
+            } else {
+                wordings.append(Wording(label: label, versions: [reference]))
+            }
+        }
+        result.wordings = wordings.count > 1 ? wordings : []
+        if [.scale, .integer, .decimal].contains(definition.type) {
+            let values = counts.compactMap { code, count in Double(code).map { (value: $0, count: count) } }
+            result.summary = NumericSummary(values)
+            if definition.type == .scale, let scale = definition.scale {
+                result.scaleLabels = (scale.minLabel?.text(language, fallback: latest.defaultLanguage), scale.maxLabel?.text(language, fallback: latest.defaultLanguage))
+            }
+            if definition.type != .scale, let summary = result.summary, summary.maximum > summary.minimum {
+                let bins = 6
+                let width = (summary.maximum - summary.minimum) / Double(bins)
+                var histogram = (0..<bins).map { (lower: summary.minimum + Double($0) * width, upper: summary.minimum + Double($0 + 1) * width, count: 0) }
+                for (value, count) in values {
+                    let index = min(bins - 1, Int((value - summary.minimum) / width))
+                    histogram[index].count += count
+                }
+                result.histogram = histogram
+            }
         }
         return result
     }

@@ -8,7 +8,9 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write the printable report: overview, theme chart, co-occurrence, differences, quotes, choices, method.",
         discussion: """
-            One self-contained HTML file (inline CSS and SVG, no network), printable on A4, or Markdown. \
+            One self-contained HTML file (inline CSS and SVG, no network), printable on A4, or Markdown, \
+            or a PDF printed by headless Chromium when it is installed (A4, page numbers, numbered \
+            figures and tables, no heading left at a page's foot). \
             Public unless --audience internal: internal-only hearings are left out, respondents who did \
             not agree to be named appear as 企業A / 市町村B and their names are masked in every quote, \
             small counts are suppressed, and the rendered report is checked for hidden names before it \
@@ -18,11 +20,13 @@ struct ReportCommand: ParsableCommand {
               kikitori report
               kikitori report --lang en --out exports/report-en.html
               kikitori report --format md --audience internal --out -
+              kikitori report --format pdf --out exports/report.pdf
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case html
         case md
+        case pdf
     }
 
     @OptionGroup var options: GlobalOptions
@@ -30,7 +34,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var codebook: CodebookOptions
     @OptionGroup var review: ReviewOptions
 
-    @Option(help: "html or md.")
+    @Option(help: "html, md, or pdf (needs Chromium).")
     var format: Format = .html
 
     @Option(help: "Where to write (default: exports/report-YYYYMMDD.html, or -internal.html); - for standard output.", completion: .file())
@@ -46,16 +50,17 @@ struct ReportCommand: ParsableCommand {
             let publication = try Publication(store: store, filter: review.filter, language: language)
             let report = try Report.build(store: store, codebook: try codebook.load(options), publication: publication)
             let renderer = ReportRenderer(report: report, language: language)
-            let text = format == .html ? renderer.html() : renderer.markdown()
+            let text = format == .md ? renderer.markdown() : renderer.html()
             let stamp = DateFormatter.reportStamp.string(from: Date())
             let suffix = review.audience == .internal ? "-internal" : ""
             let path = out ?? "exports/report-\(stamp)\(suffix).\(format.rawValue)"
             try publication.check(text, output: path)
+            let data = format == .pdf ? try PDFPrinter.pdf(text, beside: path == "-" ? "./report.pdf" : path) : Data(text.utf8)
             if path == "-" {
-                try StandardOutput.write(text)
+                try StandardOutput.write(data)
                 return
             }
-            try OutputFile.write(Data(text.utf8), to: path, force: force, mode: review.filter.audience == .public ? 0o644 : 0o600)
+            try OutputFile.write(data, to: path, force: force, mode: review.filter.audience == .public ? 0o644 : 0o600)
             StandardError.write(path)
         }
     }
