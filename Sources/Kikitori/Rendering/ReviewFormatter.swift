@@ -148,6 +148,15 @@ public struct ReviewFormatter {
             }
             lines.append(table.render().trimmingCharacters(in: .newlines))
         }
+        if !distribution.wordings.isEmpty {
+            lines.append(ReportCaption.pooled(distribution.wordings.map { ($0.label, $0.versions) }).text(language))
+        }
+        if let summary = distribution.summary {
+            lines.append(summary.hidden ? ReportCaption.summaryHidden.text(language) : ReportCaption.summary(
+                n: summary.n, mean: String(format: "%.2f", summary.mean),
+                median: summary.median.rounded() == summary.median ? String(Int(summary.median)) : String(format: "%.2f", summary.median)
+            ).text(language))
+        }
         let dontKnow = distribution.dontKnowHidden ? hiddenCount(distribution.dontKnow) : String(distribution.dontKnow)
         let refused = distribution.refusedHidden ? hiddenCount(distribution.refused) : String(distribution.refused)
         lines.append(t(.answeredSummary(answered: distribution.answered, dontKnow: dontKnow, refused: refused)))
