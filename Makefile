@@ -1,7 +1,7 @@
 # Kikitori — build, run and test. `make run` and `make test` work on a fresh clone.
 PREFIX ?= /usr/local
 SWIFT ?= swift
-APT_PACKAGES := libsqlite3-dev libreadline-dev libxlsxwriter-dev
+APT_PACKAGES := libsqlite3-dev libreadline-dev libxlsxwriter-dev libmecab-dev mecab-ipadic-utf8
 # What `make test` also reads workbooks back with.
 TEST_APT_PACKAGES := python3-openpyxl libreoffice-calc-nogui chromium poppler-utils
 

@@ -62,6 +62,17 @@ let package = Package(
             name: "KikitoriWorkbook",
             dependencies: ["Kikitori", "CXLSXWriter"]
         ),
+        // MeCab, linked from the system (libmecab-dev, with the mecab-ipadic-utf8 dictionary).
+        .systemLibrary(
+            name: "CMeCab",
+            providers: [.apt(["libmecab-dev", "mecab-ipadic-utf8"])]
+        ),
+        // Exploring free text as KH Coder users do: MeCab words, characteristic words, KWIC and the
+        // co-occurrence network.
+        .target(
+            name: "KikitoriText",
+            dependencies: ["Kikitori", "CMeCab"]
+        ),
         // The interactive hearing shell: readline, prompts and screens over the library.
         // Swift 5 mode: readline's API is C global state that Swift 6 cannot prove race-free; the
         // shell touches it from the main thread only.
@@ -83,6 +94,7 @@ let package = Package(
                 "Kikitori",
                 "KikitoriShell",
                 "KikitoriWorkbook",
+                "KikitoriText",
                 "KikitoriCommandSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -104,7 +116,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KikitoriTests",
-            dependencies: ["Kikitori", "KikitoriCore", "KikitoriStore", "KikitoriWorkbook", "KikitoriTestSupport"],
+            dependencies: ["Kikitori", "KikitoriCore", "KikitoriStore", "KikitoriWorkbook", "KikitoriText", "KikitoriTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

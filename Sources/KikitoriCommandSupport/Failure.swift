@@ -7,6 +7,15 @@ package enum TagProblem: Error {
     case unknownTheme(String)
 }
 
+/// A tool or data file the command needs is not installed (MeCab's dictionary): exit 69.
+package struct Unavailable: Error {
+    package let text: (Language) -> String
+
+    package init(_ text: @escaping (Language) -> String) {
+        self.text = text
+    }
+}
+
 /// BSD sysexits codes, so scripts can tell a bad file from a bad command line.
 package enum ExitStatus {
     package static let usage = ExitCode(64)
@@ -49,6 +58,10 @@ private func failure(_ error: Error, language: Language) -> (message: String, st
         return (error.text(language), ExitStatus.noInput)
     case let error as PrivacyProblem: return (error.text(language), ExitStatus.dataError)
     case let error as ReviewProblem: return (error.text(language), ExitStatus.usage)
+    case let error as ExploreProblem:
+        if case .unknownGroup = error { return (error.text(language), ExitStatus.usage) }
+        return (error.text(language), ExitStatus.dataError)
+    case let error as Unavailable: return (error.text(language), ExitStatus.unavailable)
     case let error as PDFPrinter.Failure:
         if case .chromiumMissing = error { return (error.text(language), ExitStatus.unavailable) }
         return (error.text(language), ExitStatus.ioError)

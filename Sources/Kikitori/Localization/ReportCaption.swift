@@ -16,6 +16,7 @@ public enum ReportCaption: Sendable {
     case histogramHidden
     /// A bureau's name on the map: short in Japanese (石狩), the English name otherwise.
     case bureau(name: String, english: String)
+    case networkHeading, network(String), seeNetworks(first: Int, last: Int), networkNote
     case summaryWithRange(String, String)
 
     public func text(_ language: Language) -> String {
@@ -61,6 +62,16 @@ public enum ReportCaption: Sendable {
         case .bureau(let name, let english):
             return ja ? name.replacingOccurrences(of: "総合振興局", with: "").replacingOccurrences(of: "振興局", with: "") : english
         case .summaryWithRange(let summary, let range): return summary + (ja ? "、" : ", ") + range
+        case .networkHeading: return ja ? "言葉のつながり（共起ネットワーク）" : "Words used together (co-occurrence network)"
+        case .network(let group): return ja ? "\(group)の回答でよく一緒に使われた語" : "Words used together in answers of \(group)"
+        case .seeNetworks(let first, let last):
+            return first == last
+                ? (ja ? "図\(first)に、回答でよく一緒に使われた語を示します。" : "Figure \(first) shows the words used together in the answers.")
+                : (ja ? "図\(first)〜図\(last)に、回答者の種別ごとに、よく一緒に使われた語を示します。" : "Figures \(first)–\(last) show, by respondent kind, the words used together in the answers.")
+        case .networkNote:
+            return ja
+                ? "MeCab（IPADIC）で語に分け、回答数の多い語の間を Jaccard 係数 0.1 以上で結んでいます。円の大きさは回答数、色はまとまり（ラベル伝播法）です。"
+                : "Words by MeCab (IPADIC); the most frequent are joined where their Jaccard over answers is 0.1 or more. Circle size: answers; colour: community (label propagation)."
         }
     }
 }

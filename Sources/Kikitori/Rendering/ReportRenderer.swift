@@ -180,6 +180,14 @@ public struct ReportRenderer {
         }
         body += keep("<h2>\(t(.themesRaisedTogether))</h2>\n"
             + figure(numbering.nextFigure(), heatMap(), .coOccurrence, note: "<p class=\"meta\">\(escape(caption(.heatLegend))) \(t(.jaccardNote))</p>"))
+        if !report.networks.isEmpty {
+            let first = numbering.figures + 1
+            let figures = report.networks.map { network in
+                figure(numbering.nextFigure(), network.svg, .network(network.group), note: "<p class=\"meta\">\(escape(caption(.networkNote)))</p>")
+            }
+            body += keep("<h2>\(escape(caption(.networkHeading)))</h2>\n<p>\(escape(caption(.seeNetworks(first: first, last: numbering.figures))))</p>\n"
+                + (figures.first ?? "")) + figures.dropFirst().joined()
+        }
         body += keep("<h2>\(t(.firmsAgainstMunicipalitiesHeading))</h2>\n"
             + captioned(numbering.nextTable(), differenceTable(), caption(.differences)))
         body += "<h2>\(t(.quotes))</h2>\n<p class=\"meta\">\(t(.quoteMethod))</p>\n"

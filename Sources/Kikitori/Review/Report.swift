@@ -26,6 +26,9 @@ public struct Report: Sendable {
     public var byIndustry: ThemeCrossTab?
     /// Industry codes as the questionnaires label them (`tourism` → 観光・宿泊・飲食).
     public var industryLabels: [String: String] = [:]
+    /// Co-occurrence networks of words, one per respondent kind (label, inline SVG), drawn by the
+    /// caller that can read Japanese text into words (the kikitori command, through MeCab).
+    public var networks: [(group: String, svg: String)] = []
     /// The internal report's appendix: interviewers' notes, hearing by hearing.
     public var notes: [(hearing: String, question: String?, text: String)] = []
 

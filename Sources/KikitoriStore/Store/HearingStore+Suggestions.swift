@@ -13,12 +13,18 @@ extension HearingStore {
         public var questionID: String
         public var text: String
         public var tags: [String: ThemeTag.State]
+        /// The answer's group when asked for one (`by`): kind, region, industry…
+        public var group: String?
     }
 
     /// Every current free-text answer (text questions and the "other" words of choices) of the
     /// hearings `filter` counts, in storage order, with its tags; one read transaction.
-    public func forEachTextAnswer(filter: ReviewFilter = ReviewFilter(status: nil, audience: .internal), _ body: (TextAnswer) throws -> Void) throws {
+    public func forEachTextAnswer(
+        filter: ReviewFilter = ReviewFilter(status: nil, audience: .internal), by dimension: ThemeCrossTab.Dimension? = nil,
+        _ body: (TextAnswer) throws -> Void
+    ) throws {
         let conditions = filter.conditions
+        let group: SQL = dimension?.sql ?? "NULL"
         try readPassingErrors { db in
             let plans = try QuestionPlans(db: db)
             var tags: [String: [String: ThemeTag.State]] = [:]
@@ -28,15 +34,16 @@ extension HearingStore {
             }
             // Positional reads: one row per current answer.
             let rows = try SQLRequest<Row>(literal: """
-                SELECT c.event_id, c.hearing_id, c.question_id, e.value_text, h.questionnaire
+                SELECT c.event_id, c.hearing_id, c.question_id, e.value_text, h.questionnaire, \(group)
                 FROM current_answer c JOIN answer_event e ON e.id = c.event_id JOIN hearing h ON h.id = c.hearing_id
+                JOIN respondent r ON r.id = h.respondent_id
                 WHERE c.kind IN ('answered', 'changed') AND e.value_text IS NOT NULL AND \(conditions)
                 """).fetchCursor(db)
             while let row = try rows.next() {
                 let question: String = row[2]
                 guard plans.plan(questionnaire: row[4], question: question)?.isText == true else { continue }
                 let event: String = row[0]
-                try body(TextAnswer(eventID: event, hearingID: row[1], questionID: question, text: row[3], tags: tags[event] ?? [:]))
+                try body(TextAnswer(eventID: event, hearingID: row[1], questionID: question, text: row[3], tags: tags[event] ?? [:], group: row[5]))
             }
         }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Kikitori
 import KikitoriCommandSupport
+import KikitoriText
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -48,7 +49,18 @@ struct ReportCommand: ParsableCommand {
         try options.guarded {
             let store = try database.open(options, readOnly: true)
             let publication = try Publication(store: store, filter: review.filter, language: language)
-            let report = try Report.build(store: store, codebook: try codebook.load(options), publication: publication)
+            var report = try Report.build(store: store, codebook: try codebook.load(options), publication: publication)
+            // The network figures need MeCab; a report without them is still a report.
+            if format != .md, let tagger = try? MeCabTagger() {
+                let exploration = try store.exploration(filter: review.filter, publication: publication, by: .kind, morphology: tagger)
+                for kind in RespondentKind.allCases {
+                    let documents = exploration.documents.filter { $0.group == kind.rawValue }
+                    guard documents.count >= max(10, review.filter.smallCell) else { continue }
+                    let network = WordNetwork(TextExploration(documents: documents), top: 40)
+                    guard !network.nodes.isEmpty else { continue }
+                    report.networks.append((Phrase.respondentKind(kind).text(language), network.svg(width: 600, height: 420)))
+                }
+            }
             let renderer = ReportRenderer(report: report, language: language)
             let text = format == .md ? renderer.markdown() : renderer.html()
             let stamp = DateFormatter.reportStamp.string(from: Date())

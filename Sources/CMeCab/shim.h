@@ -1,0 +1,4 @@
+#ifndef KIKITORI_CMECAB_SHIM_H
+#define KIKITORI_CMECAB_SHIM_H
+#include <mecab.h>
+#endif

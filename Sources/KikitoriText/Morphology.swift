@@ -1,0 +1,139 @@
+import CMeCab
+import Foundation
+import Kikitori
+
+/// One word as MeCab reads it, mapped back to the answer's own characters.
+public struct Token: Sendable, Equatable {
+    public var surface: String
+    /// The dictionary form (増え → 増える); the surface when the dictionary has none.
+    public var lemma: String
+    /// Part of speech and its first subdivision (名詞, 一般).
+    public var pos: String
+    public var posDetail: String
+    /// UTF-8 range in the original text, for highlighting and concordances.
+    public var range: Range<Int>
+}
+
+/// Japanese morphological analysis with MeCab and the IPADIC dictionary (Debian's mecab-ipadic-utf8:
+/// the dictionary KH Coder uses with MeCab; its part-of-speech tags are the ones this code filters on).
+/// Text is normalised as everywhere (NFKC, Latin lower case) before analysis; ranges point into the
+/// original. Not thread-safe: one per task.
+public final class MeCabTagger {
+    public enum Failure: Error, Equatable, Sendable {
+        /// No dictionary where one was looked for.
+        case dictionaryMissing([String])
+        case cannotStart(String)
+    }
+
+    private let tagger: OpaquePointer
+    /// Compound words kept as one word (オープンデータ, 棚卸し), merged after analysis.
+    private let userWords: [[String]]
+
+    /// Where the dictionary is looked for: `$KIKITORI_MECAB_DIC`, Debian's default, then IPADIC's own folder.
+    public static let dictionaryFolders = ["/var/lib/mecab/dic/debian", "/var/lib/mecab/dic/ipadic-utf8", "/usr/lib/x86_64-linux-gnu/mecab/dic/ipadic-utf8"]
+
+    public init(userWords: [String] = MeCabTagger.defaultUserWords) throws(Failure) {
+        let environment = ProcessInfo.processInfo.environment["KIKITORI_MECAB_DIC"]
+        let candidates = environment.map { [$0] } ?? Self.dictionaryFolders
+        guard let folder = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/sys.dic") }) else {
+            throw .dictionaryMissing(candidates)
+        }
+        // -r /dev/null: no mecabrc is needed; -d: the dictionary found above.
+        guard let tagger = mecab_new2("-r /dev/null -d \(folder)") else {
+            throw .cannotStart(String(cString: mecab_strerror(nil)))
+        }
+        self.tagger = tagger
+        let plain = try? MeCabTagger.split(tagger: tagger, userWords)
+        self.userWords = plain ?? []
+    }
+
+    deinit { mecab_destroy(tagger) }
+
+    /// Words people write as one that IPADIC splits.
+    public static let defaultUserWords = ["オープンデータ", "データセット", "棚卸し", "振興局", "個人情報", "機械判読", "官民データ", "二次利用", "利活用"]
+
+    private static func split(tagger: OpaquePointer, _ words: [String]) throws -> [[String]] {
+        words.map { word in
+            var surfaces: [String] = []
+            NormalizedText.normalize(word).withCString { text in
+                var node = mecab_sparse_tonode(tagger, text)
+                while let current = node {
+                    if current.pointee.stat == MECAB_NOR_NODE || current.pointee.stat == MECAB_UNK_NODE {
+                        surfaces.append(String(decoding: UnsafeRawBufferPointer(start: current.pointee.surface, count: Int(current.pointee.length)), as: UTF8.self))
+                    }
+                    node = UnsafePointer(current.pointee.next)
+                }
+            }
+            return surfaces
+        }.filter { $0.count > 1 }
+    }
+
+    /// Every word of `text`, in order.
+    public func tokens(_ text: String) -> [Token] {
+        let normalized = NormalizedText(text)
+        var tokens: [Token] = []
+        var bytes = normalized.bytes
+        bytes.append(0)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { start in
+                var node = mecab_sparse_tonode(tagger, start)
+                while let current = node {
+                    defer { node = UnsafePointer(current.pointee.next) }
+                    guard current.pointee.stat == MECAB_NOR_NODE || current.pointee.stat == MECAB_UNK_NODE,
+                        let surfacePointer = current.pointee.surface
+                    else { continue }
+                    let offset = surfacePointer - start
+                    let length = Int(current.pointee.length)
+                    let surface = String(decoding: UnsafeRawBufferPointer(start: surfacePointer, count: length), as: UTF8.self)
+                    let fields = current.pointee.feature.map { String(cString: $0).split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? []
+                    let lemma = fields.count > 6 && fields[6] != "*" ? fields[6] : surface
+                    tokens.append(Token(
+                        surface: surface, lemma: lemma, pos: fields.first ?? "", posDetail: fields.count > 1 ? fields[1] : "",
+                        range: normalized.originalRange(offset, offset + length)))
+                }
+            }
+        }
+        return merge(tokens, text: text)
+    }
+
+    /// Consecutive tokens that spell a user word become that word (a noun).
+    private func merge(_ tokens: [Token], text: String) -> [Token] {
+        guard !userWords.isEmpty else { return tokens }
+        var result: [Token] = []
+        var index = 0
+        outer: while index < tokens.count {
+            for parts in userWords where index + parts.count <= tokens.count {
+                if zip(parts, tokens[index..<index + parts.count]).allSatisfy({ $0 == $1.surface }) {
+                    let range = tokens[index].range.lowerBound..<tokens[index + parts.count - 1].range.upperBound
+                    let word = parts.joined()
+                    result.append(Token(surface: word, lemma: word, pos: "名詞", posDetail: "一般", range: range))
+                    index += parts.count
+                    continue outer
+                }
+            }
+            result.append(tokens[index])
+            index += 1
+        }
+        return result
+    }
+
+    /// Words worth counting: nouns (not pronouns, numbers, dependent or suffix nouns), independent
+    /// verbs and adjectives, and adjectival nouns; without the stop words below.
+    public static func isContent(_ token: Token) -> Bool {
+        switch token.pos {
+        case "名詞": guard !["代名詞", "数", "非自立", "接尾", "特殊"].contains(token.posDetail) else { return false }
+        case "動詞", "形容詞": guard token.posDetail == "自立" else { return false }
+        default: return false
+        }
+        guard token.lemma.count > 1 || token.lemma.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }) else { return false }
+        return !stopWords.contains(token.lemma)
+    }
+
+    /// Words in nearly every answer that say nothing about a concern (KH Coder's users drop them too).
+    public static let stopWords: Set<String> = [
+        "する", "ある", "いる", "なる", "できる", "思う", "考える", "言う", "いう", "おる", "くる", "行く", "いく", "やる", "れる", "られる",
+        "こと", "もの", "ため", "よう", "ところ", "とき", "ほう", "方", "感じ", "状況", "現状", "正直", "担当", "現場", "特に", "今",
+        "ない", "よい", "いい", "うち", "率直",
+    ]
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@testable import Kikitori
+@testable import KikitoriText
+
+/// MeCab words, characteristic words, concordances and the network, on sentences with known answers.
+@Suite("Text exploration")
+struct ExploreTests {
+    let tagger: MeCabTagger
+
+    init() throws {
+        tagger = try MeCabTagger()
+    }
+
+    /// Lemmas, parts of speech and ranges back into the original (full-width) characters.
+    @Test func lemmasAndRanges() throws {
+        let text = "ＤＸで仕事が増えて、手が回らない。オープンデータの棚卸しも必要だ。"
+        let tokens = tagger.tokens(text)
+        let content = tokens.filter(MeCabTagger.isContent).map(\.lemma)
+        #expect(content.contains("増える") && content.contains("回る") && content.contains("仕事"))
+        #expect(content.contains("オープンデータ") && content.contains("棚卸し"))
+        #expect(!content.contains("する") && !content.contains("ない"))
+        let increase = try #require(tokens.first { $0.lemma == "増える" })
+        #expect(increase.pos == "動詞" && increase.surface == "増え")
+        let dx = try #require(tokens.first { $0.surface == "dx" })
+        let bytes = Array(text.utf8)
+        #expect(String(decoding: bytes[dx.range], as: UTF8.self) == "ＤＸ")
+        #expect(String(decoding: bytes[increase.range], as: UTF8.self) == "増え")
+    }
+
+    static let corpus: [(id: String, group: String?, text: String)] = [
+        ("a1", "firm", "予算が足りない。費用の負担が重い。"), ("a2", "firm", "費用が心配だ。"), ("a3", "firm", "予算と費用の問題。"),
+        ("m1", "town", "職員が足りない。研修がない。"), ("m2", "town", "職員の研修を増やしたい。"), ("m3", "town", "職員が忙しい。"),
+        ("m4", "town", "予算も職員も足りない。"),
+    ]
+
+    /// Words a group says that the others do not come first; G² and p as a 2×2 table gives them.
+    @Test func characteristicWords() {
+        let exploration = TextExploration(Self.corpus, morphology: tagger)
+        let town = exploration.characteristic(of: "town", minimumDocuments: 2)
+        #expect(town.first?.lemma == "職員")
+        #expect(town.first?.inGroup == 4 && town.first?.outside == 0)
+        #expect(abs((town.first?.jaccard ?? 0) - 1.0) < 1e-9)
+        let firm = exploration.characteristic(of: "firm", minimumDocuments: 2).map(\.lemma)
+        #expect(firm.prefix(2).contains("費用"))
+        // G² of [[4, 0], [0, 3]]: 2 Σ O ln(O/E).
+        let g2 = TextExploration.g2(4, 0, 0, 3)
+        #expect(abs(g2 - 2 * (4 * log(4 / (4.0 * 4 / 7)) + 3 * log(3 / (3.0 * 3 / 7)))) < 1e-9)
+        #expect(TextExploration.chiSquareP(3.841458820694124) > 0.0499 && TextExploration.chiSquareP(3.841458820694124) < 0.0501)
+    }
+
+    /// Concordance lines keep their context, cut to the display width asked, Japanese included.
+    @Test func concordance() {
+        let exploration = TextExploration(Self.corpus, morphology: tagger)
+        let lines = exploration.concordance("足りる", width: 6)
+        #expect(lines.map(\.document) == ["a1", "m1", "m4"])
+        #expect(lines[0].left == "予算が" && lines[0].keyword == "足り" && lines[0].right == "ない。")
+        let text = ExplorationFormatter(language: .ja).concordance(lines, context: 6)
+        let keywordColumns = text.split(separator: "\n").map { DisplayWidth.of(String($0.prefix { $0 != "【" })) }
+        #expect(Set(keywordColumns).count == 1)
+    }
+
+    /// Edges against a hand count, the same layout every time.
+    @Test func network() {
+        let exploration = TextExploration(Self.corpus, morphology: tagger)
+        let network = WordNetwork(exploration, top: 10, minimumJaccard: 0.1, minimumBoth: 2)
+        // 職員 is in m1–m4, 研修 in m1, m2: both in 2, Jaccard 2 / 4.
+        let edge = network.edges.first { Set([$0.first, $0.second]) == ["職員", "研修"] }
+        #expect(edge?.both == 2 && abs((edge?.jaccard ?? 0) - 0.5) < 1e-9)
+        let again = WordNetwork(exploration, top: 10, minimumJaccard: 0.1, minimumBoth: 2)
+        #expect(network.svg() == again.svg())
+        #expect(network.nodes.first { $0.word == "職員" }?.community == network.nodes.first { $0.word == "研修" }?.community)
+    }
+}
