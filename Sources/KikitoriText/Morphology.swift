@@ -44,7 +44,8 @@ public final class MeCabTagger {
         }
         self.tagger = tagger
         let plain = try? MeCabTagger.split(tagger: tagger, userWords)
-        self.userWords = plain ?? []
+        // Longest first: 総合振興局 before 振興局.
+        self.userWords = (plain ?? []).sorted { $0.count > $1.count }
     }
 
     deinit { mecab_destroy(tagger) }

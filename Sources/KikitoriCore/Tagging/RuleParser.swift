@@ -134,6 +134,21 @@ public struct RuleParser {
             if (word == "near" || word == "seq") && peek == "(" {
                 return try window(word, at: start)
             }
+            if word == "lemma" && peek == "(" {
+                // lemma(増える): every written form of the word (Conjugation), as keywords.
+                index += 1
+                var inner = String.UnicodeScalarView()
+                while let d = peek, d != ")" {
+                    inner.append(d)
+                    index += 1
+                }
+                guard peek == ")" else { throw RuleSyntaxError(offset: start, problem: .unexpectedEnd) }
+                index += 1
+                let lemma = NormalizedText.normalize(String(inner)).trimmingCharacters(in: .whitespaces)
+                guard !lemma.isEmpty else { throw RuleSyntaxError(offset: start, problem: .emptyKeyword) }
+                let forms = Conjugation.forms(of: lemma).map { Rule.keyword(Rule.Keyword($0)) }
+                return forms.count == 1 ? forms[0] : .or(forms)
+            }
             if word.isEmpty { throw RuleSyntaxError(offset: start, problem: .unexpected(Character(c))) }
             let folds = word.hasPrefix("~")
             return try keyword(folds ? String(word.dropFirst()) : word, at: start, foldsKana: folds)

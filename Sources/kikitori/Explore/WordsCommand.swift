@@ -5,10 +5,14 @@ import KikitoriCommandSupport
 import KikitoriShell
 import KikitoriText
 
-/// Opens MeCab or says how to get its dictionary.
-func openMorphology() throws -> MeCabTagger {
+/// Opens MeCab with the built-in compound words and those of `user-words.txt` beside the
+/// questionnaires (one per line, # for comments), or says how to get its dictionary.
+func openMorphology(_ options: GlobalOptions) throws -> MeCabTagger {
+    let path = (GlobalOptions.questionnairesFolder(options.questionnaires) as NSString).appendingPathComponent("user-words.txt")
+    let listed = (try? String(contentsOfFile: path, encoding: .utf8))?.split(separator: "\n")
+        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") } ?? []
     do {
-        return try MeCabTagger()
+        return try MeCabTagger(userWords: MeCabTagger.defaultUserWords + listed)
     } catch let failure {
         switch failure {
         case .dictionaryMissing(let paths): throw Unavailable { ExplorePhrase.dictionaryMissing(paths).text($0) }
@@ -66,7 +70,7 @@ struct WordsCommand: ParsableCommand {
             let store = try database.open(options, readOnly: true)
             let filter = review.filter
             let publication = try Publication(store: store, filter: filter, language: language)
-            let exploration = try store.exploration(filter: filter, publication: publication, by: by, untagged: untagged, morphology: try openMorphology())
+            let exploration = try store.exploration(filter: filter, publication: publication, by: by, untagged: untagged, morphology: try openMorphology(options))
             let formatter = ExplorationFormatter(language: language, width: TerminalWidth.columns())
             var text: String
             if let by {
@@ -131,7 +135,7 @@ struct KwicCommand: ParsableCommand {
         let text = try options.guarded {
             let store = try database.open(options, readOnly: true)
             let publication = try Publication(store: store, filter: review.filter, language: language)
-            let exploration = try store.exploration(filter: review.filter, publication: publication, morphology: try openMorphology())
+            let exploration = try store.exploration(filter: review.filter, publication: publication, morphology: try openMorphology(options))
             var lines = exploration.concordance(word, width: max(4, context))
             switch sort {
             case .left: lines.sort { (String($0.left.reversed()), $0.document) < (String($1.left.reversed()), $1.document) }
@@ -194,7 +198,7 @@ struct NetworkCommand: ParsableCommand {
         let text = try options.guarded {
             let store = try database.open(options, readOnly: true)
             let publication = try Publication(store: store, filter: review.filter, language: language)
-            let exploration = try store.exploration(filter: review.filter, publication: publication, morphology: try openMorphology())
+            let exploration = try store.exploration(filter: review.filter, publication: publication, morphology: try openMorphology(options))
             let network = WordNetwork(exploration, top: max(2, top), minimumJaccard: minJaccard)
             let mode: mode_t = review.filter.audience == .public ? 0o644 : 0o600
             if let svg {

@@ -51,7 +51,7 @@ struct ReportCommand: ParsableCommand {
             let publication = try Publication(store: store, filter: review.filter, language: language)
             var report = try Report.build(store: store, codebook: try codebook.load(options), publication: publication)
             // The network figures need MeCab; a report without them is still a report.
-            if format != .md, let tagger = try? MeCabTagger() {
+            if format != .md, let tagger = try? openMorphology(options) {
                 let exploration = try store.exploration(filter: review.filter, publication: publication, by: .kind, morphology: tagger)
                 for kind in RespondentKind.allCases {
                     let documents = exploration.documents.filter { $0.group == kind.rawValue }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Kikitori
+@testable import KikitoriCore
 @testable import KikitoriText
 
 /// MeCab words, characteristic words, concordances and the network, on sentences with known answers.
@@ -71,5 +72,42 @@ struct ExploreTests {
         let again = WordNetwork(exploration, top: 10, minimumJaccard: 0.1, minimumBoth: 2)
         #expect(network.svg() == again.svg())
         #expect(network.nodes.first { $0.word == "職員" }?.community == network.nodes.first { $0.word == "研修" }?.community)
+    }
+}
+
+/// `lemma(…)` in a codebook rule covers the word's written forms without a dictionary at run time.
+@Suite("Lemma rules")
+struct LemmaRuleTests {
+    @Test func forms() {
+        #expect(Conjugation.forms(of: "増える").contains("増え"))
+        #expect(Set(["回ら", "回り", "回っ", "回る"]).isSubset(of: Set(Conjugation.forms(of: "回る"))))
+        #expect(Set(["重く", "重かっ", "重い"]).isSubset(of: Set(Conjugation.forms(of: "重い"))))
+        #expect(Conjugation.forms(of: "検討する").contains("検討"))
+        // A one-character stem is spelled out: いる never matches every い.
+        #expect(!Conjugation.forms(of: "いる").contains("い"))
+    }
+
+    @Test func matching() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("lemma-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("codebook.yaml").path
+        try Data("""
+            id: t
+            version: 1
+            title: {ja: t, en: t}
+            languages: [ja]
+            themes:
+              - id: workload
+                label: {ja: 負担, en: Workload}
+                rules:
+                  - 'lemma(増える) | lemma(回る) | lemma(重い)'
+            """.utf8).write(to: URL(fileURLWithPath: path))
+        let matcher = try ThemeMatcher(codebook: try CodebookLoader.load(path: path))
+        var scratch = matcher.makeScratch()
+        for text in ["仕事が増えた。", "手が回らない", "負担が重くて困る", "回って来ない"] {
+            #expect(!matcher.match(NormalizedText(text), scratch: &scratch).isEmpty, "\(text)")
+        }
+        #expect(matcher.match(NormalizedText("特に問題はない"), scratch: &scratch).isEmpty)
     }
 }

@@ -14,7 +14,7 @@ struct CatalogueTests {
         "KikitoriCore/Hearing/Hokkaido.swift", "KikitoriStore/Synthetic/PhraseBank.swift", "KikitoriStore/Synthetic/SyntheticHearings.swift",
         "Kikitori/Publication/NameVariants.swift", "KikitoriCore/Text/CorporateForms.swift", "KikitoriCore/Interview/AnswerParser.swift", "KikitoriStore/Store/Records.swift",
         "KikitoriShell/TagReview.swift", "KikitoriShell/InterviewLoop.swift", "KikitoriShell/HearingSetup.swift",
-        "KikitoriCore/Interview/NumberReader.swift", "KikitoriText/Morphology.swift",
+        "KikitoriCore/Interview/NumberReader.swift", "KikitoriText/Morphology.swift", "KikitoriCore/Tagging/Conjugation.swift",
     ]
 
 
