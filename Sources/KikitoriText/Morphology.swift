@@ -87,15 +87,35 @@ public final class MeCabTagger {
                     let offset = surfacePointer - start
                     let length = Int(current.pointee.length)
                     let surface = String(decoding: UnsafeRawBufferPointer(start: surfacePointer, count: length), as: UTF8.self)
-                    let fields = current.pointee.feature.map { String(cString: $0).split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? []
-                    let lemma = fields.count > 6 && fields[6] != "*" ? fields[6] : surface
+                    let fields = Self.fields(current.pointee.feature)
+                    let lemma = fields.lemma.isEmpty || fields.lemma == "*" ? surface : fields.lemma
                     tokens.append(Token(
-                        surface: surface, lemma: lemma, pos: fields.first ?? "", posDetail: fields.count > 1 ? fields[1] : "",
+                        surface: surface, lemma: lemma, pos: fields.pos, posDetail: fields.detail,
                         range: normalized.originalRange(offset, offset + length)))
                 }
             }
         }
         return merge(tokens, text: text)
+    }
+
+    /// IPADIC's feature fields 0 (part of speech), 1 (its subdivision) and 6 (dictionary form),
+    /// read in place: splitting the whole string for every word was most of the time spent.
+    private static func fields(_ feature: UnsafePointer<CChar>?) -> (pos: String, detail: String, lemma: String) {
+        guard let feature else { return ("", "", "") }
+        var starts: [Int] = [0]
+        var position = 0
+        while feature[position] != 0 && starts.count < 8 {
+            if feature[position] == 44 { starts.append(position + 1) }  // ','
+            position += 1
+        }
+        func field(_ index: Int) -> String {
+            guard index < starts.count else { return "" }
+            let start = starts[index]
+            var end = start
+            while feature[end] != 0 && feature[end] != 44 { end += 1 }
+            return String(decoding: UnsafeRawBufferPointer(start: feature + start, count: end - start), as: UTF8.self)
+        }
+        return (field(0), field(1), field(6))
     }
 
     /// Consecutive tokens that spell a user word become that word (a noun).
