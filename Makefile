@@ -31,7 +31,7 @@ build: deps
 	$(SWIFT) build -c release --product kikitori
 
 ## install: under $(PREFIX), a binary that runs without the Swift toolchain (the Swift runtime linked
-## in; libc, libstdc++, libsqlite3 and libreadline from the system), the man page, bash/zsh/fish
+## in; libc, libstdc++, libsqlite3, libreadline, libxlsxwriter and libmecab from the system), the man page, bash/zsh/fish
 ## completion (questionnaire ids, themes and hearing prefixes completed from the data) and the sample
 ## questionnaires
 install: deps
