@@ -48,10 +48,10 @@ install: deps
 	.build/release/kikitori --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/kikitori.fish
 	cp -R questionnaires $(DESTDIR)$(PREFIX)/share/kikitori/
 
-## bench: figures next to grep, Python re and the sqlite3 CLI on ~1M synthetic answers (BENCH_SCALE scales)
+## bench: figures next to grep, Python re, the sqlite3 CLI and the mecab command on ~1M synthetic answers (BENCH_SCALE scales)
 bench: build
 	$(SWIFT) build -c release --product kikitori-bench
-	@for tool in sqlite3 python3; do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
+	@for tool in sqlite3 python3 mecab; do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing; \
 	  else echo "Run: sudo apt-get install -y$$missing"; exit 1; fi; \

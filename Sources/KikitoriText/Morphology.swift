@@ -26,8 +26,9 @@ public final class MeCabTagger {
     }
 
     private let tagger: OpaquePointer
-    /// Compound words kept as one word (オープンデータ, 棚卸し), merged after analysis.
-    private let userWords: [[String]]
+    /// Compound words kept as one word (オープンデータ, 棚卸し), merged after analysis: the words'
+    /// MeCab surfaces, found by their first surface, longest first.
+    private let userWords: [String: [[String]]]
 
     /// Where the dictionary is looked for: `$KIKITORI_MECAB_DIC`, Debian's default, then IPADIC's own folder.
     public static let dictionaryFolders = ["/var/lib/mecab/dic/debian", "/var/lib/mecab/dic/ipadic-utf8", "/usr/lib/x86_64-linux-gnu/mecab/dic/ipadic-utf8"]
@@ -45,7 +46,7 @@ public final class MeCabTagger {
         self.tagger = tagger
         let plain = try? MeCabTagger.split(tagger: tagger, userWords)
         // Longest first: 総合振興局 before 振興局.
-        self.userWords = (plain ?? []).sorted { $0.count > $1.count }
+        self.userWords = Dictionary(grouping: (plain ?? []).sorted { $0.count > $1.count }, by: { $0[0] })
     }
 
     deinit { mecab_destroy(tagger) }
@@ -88,7 +89,7 @@ public final class MeCabTagger {
                     let length = Int(current.pointee.length)
                     let surface = String(decoding: UnsafeRawBufferPointer(start: surfacePointer, count: length), as: UTF8.self)
                     let fields = Self.fields(current.pointee.feature)
-                    let lemma = fields.lemma.isEmpty || fields.lemma == "*" ? surface : fields.lemma
+                    let lemma = fields.lemma.isEmpty || fields.lemma.utf8.elementsEqual("*".utf8) ? surface : fields.lemma
                     tokens.append(Token(
                         surface: surface, lemma: lemma, pos: fields.pos, posDetail: fields.detail,
                         range: normalized.originalRange(offset, offset + length)))
@@ -124,8 +125,8 @@ public final class MeCabTagger {
         var result: [Token] = []
         var index = 0
         outer: while index < tokens.count {
-            for parts in userWords where index + parts.count <= tokens.count {
-                if zip(parts, tokens[index..<index + parts.count]).allSatisfy({ $0 == $1.surface }) {
+            for parts in userWords[tokens[index].surface] ?? [] where index + parts.count <= tokens.count {
+                if zip(parts, tokens[index..<index + parts.count]).allSatisfy({ $0.utf8.elementsEqual($1.surface.utf8) }) {
                     let range = tokens[index].range.lowerBound..<tokens[index + parts.count - 1].range.upperBound
                     let word = parts.joined()
                     result.append(Token(surface: word, lemma: word, pos: "名詞", posDetail: "一般", range: range))
@@ -142,13 +143,21 @@ public final class MeCabTagger {
     /// Words worth counting: nouns (not pronouns, numbers, dependent or suffix nouns), independent
     /// verbs and adjectives, and adjectival nouns; without the stop words below.
     public static func isContent(_ token: Token) -> Bool {
-        switch token.pos {
-        case "名詞": guard !["代名詞", "数", "非自立", "接尾", "特殊"].contains(token.posDetail) else { return false }
-        case "動詞", "形容詞": guard token.posDetail == "自立" else { return false }
-        default: return false
+        // Compared as bytes: both sides come from IPADIC, and String's == would normalise every time.
+        func detail(in names: [StaticString]) -> Bool { names.contains { same(token.posDetail, $0) } }
+        if same(token.pos, "名詞") {
+            guard !detail(in: ["代名詞", "数", "非自立", "接尾", "特殊"]) else { return false }
+        } else if same(token.pos, "動詞") || same(token.pos, "形容詞") {
+            guard detail(in: ["自立"]) else { return false }
+        } else {
+            return false
         }
         guard token.lemma.count > 1 || token.lemma.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }) else { return false }
         return !stopWords.contains(token.lemma)
+    }
+
+    private static func same(_ text: String, _ name: StaticString) -> Bool {
+        name.withUTF8Buffer { text.utf8.elementsEqual($0) }
     }
 
     /// Words in nearly every answer that say nothing about a concern (KH Coder's users drop them too).
