@@ -30,6 +30,13 @@ struct ExploreTests {
         #expect(String(decoding: bytes[increase.range], as: UTF8.self) == "増え")
     }
 
+    /// User words that begin alike: the longest one present wins, whichever order they were given in.
+    @Test func userWordsLongestFirst() throws {
+        let custom = try MeCabTagger(userWords: ["総合振興", "総合振興局"])
+        #expect(custom.tokens("石狩総合振興局の職員").map(\.surface) == ["石狩", "総合振興局", "の", "職員"])
+        #expect(custom.tokens("総合振興の計画").map(\.surface).prefix(2) == ["総合振興", "の"])
+    }
+
     static let corpus: [(id: String, group: String?, text: String)] = [
         ("a1", "firm", "予算が足りない。費用の負担が重い。"), ("a2", "firm", "費用が心配だ。"), ("a3", "firm", "予算と費用の問題。"),
         ("m1", "town", "職員が足りない。研修がない。"), ("m2", "town", "職員の研修を増やしたい。"), ("m3", "town", "職員が忙しい。"),
