@@ -58,11 +58,14 @@ public final class Workbook {
     }
 
     /// A new sheet; Excel allows 31 characters and no []:*?/\ in a sheet's name.
-    /// `headerLabel` turns the exporters' column codes into what the reader sees.
-    public func addSheet(_ name: String, headerLabel: @escaping (String) -> String = { $0 }) -> Sheet {
+    /// `headerLabel` turns the exporters' column codes into what the reader sees; `textColumns` are
+    /// never read as numbers or dates.
+    public func addSheet(
+        _ name: String, textColumns: Set<String> = Sheet.defaultTextColumns, headerLabel: @escaping (String) -> String = { $0 }
+    ) -> Sheet {
         let clean = String(name.filter { !"[]:*?/\\".contains($0) }.prefix(31))
         let worksheet = workbook_add_worksheet(workbook, clean)!
-        let sheet = Sheet(worksheet: worksheet, formats: formats, textColumns: Sheet.defaultTextColumns, headerLabel: headerLabel)
+        let sheet = Sheet(worksheet: worksheet, formats: formats, textColumns: textColumns, headerLabel: headerLabel)
         sheets.append(sheet)
         return sheet
     }
@@ -75,6 +78,23 @@ public final class Workbook {
         guard result == LXW_NO_ERROR else {
             throw .cannotCreate(path, reason: String(cString: lxw_strerror(result)))
         }
+    }
+}
+
+extension Workbook {
+    /// One table as a one-sheet workbook whose every cell is text (a concordance: `12` in a context
+    /// stays the characters 12), made in the private folder beside `path`.
+    public static func table(sheet name: String, header: [String], rows: [[String]], beside path: String) throws -> Data {
+        let folder = try OutputFile.privateFolder(beside: path)
+        defer { rmdir(folder) }
+        let temporary = folder + "/table.\(getpid()).xlsx"
+        defer { unlink(temporary) }
+        let workbook = try Workbook(path: temporary, temporaryFolder: folder)
+        let sheet = workbook.addSheet(name, textColumns: Set(header))
+        try sheet.writeHeader(header)
+        for row in rows { try sheet.writeRow(row) }
+        try workbook.close()
+        return try Data(contentsOf: URL(fileURLWithPath: temporary))
     }
 }
 

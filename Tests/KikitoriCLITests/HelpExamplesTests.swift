@@ -137,6 +137,20 @@ struct HelpExamplesTests {
         #expect(Self.sandbox != nil)
     }
 
+    /// Help texts read as prose: a line continued in the source (`\\` at its end) never shows its backslash.
+    @Test func helpHasNoStrayBackslashes() throws {
+        let dump = try kikitori(["--experimental-dump-help"]).stdout
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(dump.utf8)) as? [String: Any])
+        var stray: [String] = []
+        func walk(_ command: [String: Any]) {
+            let discussion = (command["discussion"] as? String) ?? ""
+            if discussion.split(separator: "\n").contains(where: { $0.hasSuffix("\\") }) { stray.append((command["commandName"] as? String) ?? "kikitori") }
+            for sub in (command["subcommands"] as? [[String: Any]]) ?? [] { walk(sub) }
+        }
+        walk(try #require(object["command"] as? [String: Any]))
+        #expect(stray.isEmpty, "help with a backslash at a line's end: \(stray)")
+    }
+
     @Test(arguments: examples)
     func runs(_ example: Example) throws {
         let sandbox = try #require(Self.sandbox)

@@ -10,9 +10,9 @@ struct NetworkCommand: ParsableCommand {
         commandName: "network",
         abstract: "The co-occurrence network of frequent words: edges, communities, and an SVG picture.",
         discussion: """
-            The --top words by answers holding them; an edge where two share answers with a Jaccard of \\
-            --min-jaccard or more; communities by label propagation; a seeded force-directed layout, so \\
-            the same data always gives the same picture (no R needed). Prints the edges; --svg writes the \\
+            The --top words by answers holding them; an edge where two share answers with a Jaccard of \
+            --min-jaccard or more; communities by label propagation; a seeded force-directed layout, so \
+            the same data always gives the same picture (no R needed). Prints the edges; --svg writes the \
             picture and --csv the nodes and edges (the data behind it).
 
             Examples:

@@ -10,12 +10,12 @@ struct WordsCommand: ParsableCommand {
         commandName: "words",
         abstract: "Word frequencies of the text answers (MeCab lemmas), by group, or a group's characteristic words.",
         discussion: """
-            Text answers are read with MeCab (IPADIC): nouns, independent verbs and adjectives and \\
-            adjectival nouns, by their dictionary form (増え → 増える), without a short list of stop words; \\
-            オープンデータ, 棚卸し, 振興局 and the like stay one word. Ranked by the answers holding a word. \\
-            --characteristic GROUP (with --by) lists the words most associated with that group against \\
-            the rest: Jaccard as KH Coder ranks 関連語, and the log-likelihood G² with its p. Public unless \\
-            --audience internal: names are masked before the text is read, a group under --min-cell \\
+            Text answers are read with MeCab (IPADIC): nouns, independent verbs and adjectives and \
+            adjectival nouns, by their dictionary form (増え → 増える), without a short list of stop words; \
+            オープンデータ, 棚卸し, 振興局 and the like stay one word. Ranked by the answers holding a word. \
+            --characteristic GROUP (with --by) lists the words most associated with that group against \
+            the rest: Jaccard as KH Coder ranks 関連語, and the log-likelihood G² with its p. Public unless \
+            --audience internal: names are masked before the text is read, a group under --min-cell \
             answers is not shown; the internal audience reads interviewers' notes too.
 
             Examples:

@@ -70,4 +70,32 @@ struct WorkbookTests {
         #expect(!text.contains("組織f2"))
         #expect((read["about"] as? [String])?.contains { $0.contains("3 件未満") } == true)
     }
+
+    /// A one-table workbook (the concordance's) keeps every cell as the characters written: a
+    /// context of `12` or `2022-07-01` is not turned into a number or a date.
+    @Test func tableKeepsText() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.url.appendingPathComponent("kwic.xlsx").path
+        let data = try Workbook.table(
+            sheet: "KWIC", header: ["answer", "left", "keyword", "right"],
+            rows: [["a1", "12", "費用", "2022-07-01"], ["a2", "=SUM(A1)", "費用", "012033"]], beside: path)
+        try data.write(to: URL(fileURLWithPath: path))
+        let script = """
+            import json, sys, openpyxl
+            ws = openpyxl.load_workbook(sys.argv[1])["KWIC"]
+            print(json.dumps([[c.value for c in r] for r in ws.iter_rows()], ensure_ascii=False))
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", script, path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "make test installs python3-openpyxl")
+        let rows = try #require(try JSONSerialization.jsonObject(with: output) as? [[String]])
+        #expect(rows == [["answer", "left", "keyword", "right"], ["a1", "12", "費用", "2022-07-01"], ["a2", "=SUM(A1)", "費用", "012033"]])
+        #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent(OutputFile.temporaryFolderName).path))
+    }
 }
