@@ -24,7 +24,7 @@ extension HearingStore {
     /// Writes many hearings in one transaction with prepared statements (positional arguments: this
     /// is the bulk path of import and synthetic data): all or nothing.
     public func insert(_ sets: [HearingRecordSet], snapshots: [Questionnaire]) throws(StoreError) {
-        try write { db in
+        try bulkWrite { db in
             for questionnaire in snapshots { try Self.storeSnapshot(questionnaire, in: db) }
             let respondent = try db.makeStatement(sql: """
                 INSERT INTO respondent (id, kind, organisation, organisation_key, person_name, person_role, industry,

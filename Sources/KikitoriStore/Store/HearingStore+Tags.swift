@@ -113,7 +113,7 @@ extension HearingStore {
         _ pending: PendingTags, codebook: Codebook, position: inout Int, tagPosition: inout Int, now: Date
     ) throws(StoreError) {
         let stamp = now.databaseValue
-        try write { db in
+        try bulkWrite { db in
             try Self.writeSlice(pending, codebook: codebook, from: &position, tags: &tagPosition, now: stamp, in: db)
         }
     }

@@ -30,6 +30,33 @@ struct HearingStoreTests {
             isNewRespondent: true, interviewer: "tester", place: nil, consent: .publicAnonymous, language: .ja)
     }
 
+    /// A bulk write is all or nothing, and its in-memory journal and large cache end with it: the
+    /// connection reads and sorts with SQLite's defaults afterwards, whether the write committed or not.
+    @Test func bulkWritesAreWholeAndRestoreSettings() throws {
+        let store = try HearingStore(path: path)
+        let questionnaire = try sampleLibrary.load("digital-talent@1")
+        func set(_ organisation: String, id: UUID = UUID()) -> HearingStore.HearingRecordSet {
+            let respondent = Respondent(kind: .municipalStaff, organisation: organisation)
+            let hearing = Hearing(
+                id: id, respondentID: respondent.id, questionnaire: questionnaire.reference, interviewer: "t", place: nil,
+                startedAt: Date(), status: .completed, consent: .internalOnly, language: .ja)
+            let event = AnswerEvent(hearingID: hearing.id, sequence: 1, questionID: "role", kind: .answered, value: .text("担当"))
+            return .init(respondent: respondent, isNewRespondent: true, hearing: hearing, events: [event])
+        }
+        func settings() throws -> [Int] {
+            try store.read { db in [try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? -1, try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? 0] }
+        }
+        try store.insert([set("一町"), set("二町")], snapshots: [questionnaire])
+        #expect(try settings() == [0, -2000])
+        // The second hearing reuses the first's id: the whole batch is refused, the first not kept.
+        let id = UUID()
+        #expect(throws: StoreError.self) { try store.insert([set("三町", id: id), set("四町", id: id)], snapshots: [questionnaire]) }
+        #expect(try settings() == [0, -2000])
+        let organisations = try store.read { db in try String.fetchAll(db, sql: "SELECT organisation FROM respondent ORDER BY organisation") }
+        #expect(organisations.sorted() == ["一町", "二町"].sorted())
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM answer_event") } == 2)
+    }
+
     /// `%` and `_` in a respondent filter are the characters typed, not wildcards.
     @Test func respondentFilterTakesWildcardsLiterally() throws {
         let store = try HearingStore(path: path)
