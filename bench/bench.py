@@ -3,11 +3,15 @@
 
 Generates a synthetic database (BENCH_SCALE × 70,000 hearings ≈ one million answers), then times
 Kikitori's commands next to what a user would otherwise run on the same data: grep and Python `re`
-for tagging, the sqlite3 CLI for cross-tabulation and CSV. Peak memory comes from wait4's rusage
-of each child. Prints a table and writes bench/results/bench-<date>.json (not committed).
+for tagging (on short answers and on long, three-to-four-sentence ones), the sqlite3 CLI for
+cross-tabulation and CSV, the mecab command for words. Then a scale curve: tag, export, themes and
+search at BENCH_SCALE × 10k, 100k, 1M and 3M answers, with time per answer and peak memory at each
+size. Peak memory comes from wait4's rusage of each child. Prints tables and writes
+bench/results/bench-<date>.json and scale-<date>.svg (not committed).
 """
 import datetime
 import json
+import math
 import os
 import platform
 import shutil
@@ -76,6 +80,133 @@ def first_question_seconds(db, respondent):
     return seconds
 
 
+def matcher_rows(db, text_path, keywords, by_theme, answers, label):
+    """The matcher beside grep and Python `re` on one database's text, and `tag` end to end."""
+    with open(text_path, "wb") as f:
+        run([BENCH_BIN, "dump-text", "--db", db], stdout=f)
+    size_mb = os.path.getsize(text_path) / 1e6
+    _, _, match_json = run([BENCH_BIN, "match-bench", "--input", text_path], stdout=None)
+    match = json.loads(match_json)
+    # Captured, not sent to /dev/null: GNU grep stops at the first match when output is discarded.
+    grep_seconds, _, _ = run(["grep", "-F", "-c", "-f", keywords, text_path], stdout=None)
+    _, _, python_json = run([sys.executable, os.path.join(ROOT, "bench/rules.py"), by_theme, text_path], stdout=None)
+    python = json.loads(python_json)
+    tag_seconds, tag_mb, _ = run([BIN, "tag", "--db", db, "--lang", "en"])
+    figures = {"text_answers": match["answers"], "text_mb": size_mb, "matcher_seconds": match["seconds"],
+               "scan_seconds": match["automaton_seconds"], "grep_seconds": grep_seconds,
+               "python_re_seconds": python["seconds"], "tag_seconds": tag_seconds, "tag_answers": answers, "tag_peak_mb": tag_mb}
+    rows = [
+        ("matcher: normalise, scan, rules, spans" + label, f"{match['answers']:,} texts, {size_mb:.0f} MB", match["seconds"],
+         f"{size_mb / match['seconds']:.1f} MB/s", f"{grep_seconds / match['seconds']:.2f}× grep", "≥ 0.25× grep"),
+        ("matcher: Aho–Corasick scan alone" + label, "same", match["automaton_seconds"],
+         f"{size_mb / match['automaton_seconds']:.1f} MB/s", f"{grep_seconds / match['automaton_seconds']:.2f}× grep", ""),
+        ("grep -F -c -f keywords" + label, "same", grep_seconds, f"{size_mb / grep_seconds:.1f} MB/s", "", ""),
+        ("python3 re, one regex per theme" + label, "same", python["seconds"], f"{size_mb / python['seconds']:.1f} MB/s",
+         f"matcher {python['seconds'] / match['seconds']:.2f}× faster", "matcher ≥ 3× faster"),
+        ("kikitori tag, end to end" + label, f"{answers:,} answers", tag_seconds, f"{answers / tag_seconds:,.0f} answers/s",
+         f"peak {tag_mb:.0f} MB", "≤ 8 s per 1M, ≤ 150 MB" if not label else ""),
+    ]
+    return figures, rows
+
+
+def flat_dump_seconds(export_csv, flat_db):
+    """The exported columns loaded into one flat table, then `sqlite3 -csv` of it: writing the same
+    bytes with no join, no masking and no formatting — the floor for an export."""
+    import csv as csvmodule
+    import sqlite3
+    with open(export_csv, encoding="utf-8-sig", newline="") as f:
+        reader = csvmodule.reader(f)
+        header = next(reader)
+        connection = sqlite3.connect(flat_db)
+        columns = ", ".join(f'"{c}"' for c in header)
+        connection.execute(f"CREATE TABLE flat ({columns})")
+        connection.executemany(f"INSERT INTO flat VALUES ({', '.join('?' for _ in header)})", reader)
+        connection.commit()
+        connection.close()
+    return sqlite(flat_db, "SELECT * FROM flat", csv=True)
+
+
+CURVE_COMMANDS = [
+    ("tag", lambda db: [BIN, "tag", "--db", db, "--lang", "en"]),
+    ("export answers", lambda db: [BIN, "export", "answers", "--audience", "internal", "--labels", "codes", "--db", db, "--out", "-"]),
+    ("themes", lambda db: [BIN, "themes", "--db", db, "--audience", "internal", "--lang", "en"]),
+    ("search 個人情報", lambda db: [BIN, "search", "個人情報", "--db", db, "--limit", "20", "--audience", "internal"]),
+]
+
+
+def scale_curve(work, main_db, main_answers):
+    """Each command at four sizes; an untagged copy of the main database stands for the size it has."""
+    per_hearing = main_answers / HEARINGS
+    points = []
+    for target in (10_000, 100_000, 1_000_000, 3_000_000):
+        size = int(target * SCALE)
+        if abs(size - main_answers) / main_answers < 0.2:
+            db, answers = main_db + ".untagged", main_answers
+        else:
+            say(f"scale curve: {size:,} answers…")
+            db = os.path.join(work, f"curve-{size}.sqlite")
+            run([BIN, "dev", "generate", "--hearings", str(max(20, int(size / per_hearing))), "--seed", "3", "--db", db])
+            answers = int(subprocess.check_output(["sqlite3", db, "SELECT COUNT(*) FROM current_answer"]).decode())
+        point = {"target": target, "answers": answers, "commands": {}}
+        for name, command in CURVE_COMMANDS:
+            seconds, peak, _ = run(command(db))
+            point["commands"][name] = {"seconds": seconds, "peak_mb": peak, "us_per_answer": seconds / answers * 1e6}
+        points.append(point)
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(db + suffix):
+                os.remove(db + suffix)
+    return points
+
+
+def print_curve(curve):
+    print("Scale curve: seconds (µs per answer) and peak MB at each size")
+    print(f"{'command':20}" + "".join(f"{p['answers']:>26,}" for p in curve))
+    for name, _ in CURVE_COMMANDS:
+        cells = []
+        for point in curve:
+            c = point["commands"][name]
+            cells.append(f"{c['seconds']:8.2f} s ({c['us_per_answer']:5.1f} µs) {c['peak_mb']:4.0f} MB")
+        print(pad(name, 20) + "".join(f"{cell:>26}" for cell in cells))
+
+
+def curve_svg(curve):
+    """µs per answer against answers (log scale): flat lines mean time grows linearly."""
+    width, height, left, right, top, bottom = 640, 360, 70, 170, 30, 50
+    xs = [p["answers"] for p in curve]
+    lo, hi = math.log10(min(xs)), math.log10(max(xs))
+    peak = max(p["commands"][n]["us_per_answer"] for p in curve for n, _ in CURVE_COMMANDS)
+    top_value = 10 ** math.ceil(math.log10(peak)) if peak > 0 else 1
+    top_value = next(v for v in (top_value / 5, top_value / 2, top_value) if v >= peak)
+
+    def x(value):
+        return left + (math.log10(value) - lo) / max(hi - lo, 1e-9) * (width - left - right)
+
+    def y(value):
+        return height - bottom - value / top_value * (height - top - bottom)
+
+    colours = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"]
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="12">',
+             f'<text x="{left}" y="18">Kikitori scale curve: µs per answer (flat = linear growth)</text>',
+             f'<line x1="{left}" y1="{height - bottom}" x2="{width - right}" y2="{height - bottom}" stroke="#333"/>',
+             f'<line x1="{left}" y1="{top}" x2="{left}" y2="{height - bottom}" stroke="#333"/>']
+    for value in xs:
+        parts.append(f'<text x="{x(value):.1f}" y="{height - bottom + 16}" text-anchor="middle">{value:,}</text>')
+    for step in range(5):
+        value = top_value * step / 4
+        parts.append(f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end">{value:g}</text>')
+        parts.append(f'<line x1="{left}" y1="{y(value):.1f}" x2="{width - right}" y2="{y(value):.1f}" stroke="#ddd"/>')
+    parts.append(f'<text x="{(left + width - right) / 2}" y="{height - 10}" text-anchor="middle">answers in the database (log scale)</text>')
+    for index, (name, _) in enumerate(CURVE_COMMANDS):
+        colour = colours[index % len(colours)]
+        points = " ".join(f"{x(p['answers']):.1f},{y(p['commands'][name]['us_per_answer']):.1f}" for p in curve)
+        parts.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{points}"/>')
+        for p in curve:
+            parts.append(f'<circle cx="{x(p["answers"]):.1f}" cy="{y(p["commands"][name]["us_per_answer"]):.1f}" r="3" fill="{colour}"/>')
+        parts.append(f'<text x="{width - right + 10}" y="{top + 20 + index * 18}" fill="{colour}">{name}</text>')
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
+
+
 def main():
     work = tempfile.mkdtemp(prefix="kikitori-bench-")
     try:
@@ -88,39 +219,29 @@ def main():
         answers = int(subprocess.check_output(["sqlite3", db, "SELECT COUNT(*) FROM current_answer"]).decode())
         texts = int(subprocess.check_output(["sqlite3", db, "SELECT COUNT(*) FROM current_answer c JOIN answer_event e ON e.id = c.event_id WHERE e.value_text IS NOT NULL AND c.kind IN ('answered','changed')"]).decode())
         figures["generate"] = {"hearings": HEARINGS, "answers": answers, "seconds": seconds}
-        rows.append(("generate", f"{HEARINGS:,} hearings, {answers:,} answers", seconds, f"{HEARINGS / seconds:,.0f} hearings/s", "", ""))
+        # For the scale curve: the same database before tagging (closed cleanly, so the file is whole).
+        shutil.copy(db, db + ".untagged")
+        rows.append(("generate", f"{HEARINGS:,} hearings, {answers:,} answers", seconds, f"{HEARINGS / seconds:,.0f} hearings/s", "",
+                     "≥ 3,000 hearings/s"))
 
         say("tagging…")
-        text_path, keywords, by_theme = (os.path.join(work, n) for n in ("answers.txt", "keywords.txt", "by-theme.tsv"))
-        with open(text_path, "wb") as f:
-            run([BENCH_BIN, "dump-text", "--db", db], stdout=f)
+        keywords, by_theme = (os.path.join(work, n) for n in ("keywords.txt", "by-theme.tsv"))
         with open(keywords, "wb") as f:
             run([BENCH_BIN, "keywords"], stdout=f)
         with open(by_theme, "wb") as f:
             run([BENCH_BIN, "keywords", "--by-theme"], stdout=f)
-        size_mb = os.path.getsize(text_path) / 1e6
-        _, _, match_json = run([BENCH_BIN, "match-bench", "--input", text_path], stdout=None)
-        match = json.loads(match_json)
-        # Captured, not sent to /dev/null: GNU grep stops at the first match when output is discarded.
-        grep_seconds, _, _ = run(["grep", "-F", "-c", "-f", keywords, text_path], stdout=None)
-        _, _, python_json = run([sys.executable, os.path.join(ROOT, "bench/rules.py"), by_theme, text_path], stdout=None)
-        python = json.loads(python_json)
-        tag_seconds, tag_mb, _ = run([BIN, "tag", "--db", db, "--lang", "en"])
-        figures["tag"] = {"text_answers": match["answers"], "text_mb": size_mb, "matcher_seconds": match["seconds"],
-                          "scan_seconds": match["automaton_seconds"], "grep_seconds": grep_seconds,
-                          "python_re_seconds": python["seconds"], "tag_seconds": tag_seconds, "tag_answers": answers,
-                          "tag_peak_mb": tag_mb}
-        rows += [
-            ("matcher: normalise, scan, rules, spans", f"{match['answers']:,} texts, {size_mb:.0f} MB", match["seconds"],
-             f"{size_mb / match['seconds']:.1f} MB/s", f"{grep_seconds / match['seconds']:.2f}× grep", "≥ 0.5× grep"),
-            ("matcher: Aho–Corasick scan alone", "same", match["automaton_seconds"],
-             f"{size_mb / match['automaton_seconds']:.1f} MB/s", f"{grep_seconds / match['automaton_seconds']:.2f}× grep", ""),
-            ("grep -F -c -f keywords", "same", grep_seconds, f"{size_mb / grep_seconds:.1f} MB/s", "", ""),
-            ("python3 re, one regex per theme", "same", python["seconds"], f"{size_mb / python['seconds']:.1f} MB/s",
-             f"{python['seconds'] / match['seconds']:.2f}× slower than matcher", ""),
-            ("kikitori tag, end to end", f"{answers:,} answers", tag_seconds, f"{answers / tag_seconds:,.0f} answers/s",
-             f"peak {tag_mb:.0f} MB", "< 10 s"),
-        ]
+        text_path = os.path.join(work, "answers.txt")
+        tagging, tag_rows = matcher_rows(db, text_path, keywords, by_theme, answers, "")
+        figures["tag"] = tagging
+        rows += tag_rows
+        size_mb = tagging["text_mb"]
+
+        say("tagging long answers…")
+        long_db = os.path.join(work, "long.sqlite")
+        run([BIN, "dev", "generate", "--hearings", str(max(100, HEARINGS // 4)), "--seed", "2", "--long", "--db", long_db])
+        long_answers = int(subprocess.check_output(["sqlite3", long_db, "SELECT COUNT(*) FROM current_answer"]).decode())
+        figures["tag_long"], long_rows = matcher_rows(long_db, os.path.join(work, "long.txt"), keywords, by_theme, long_answers, " (long answers)")
+        rows += long_rows
 
         say("themes…")
         themes_seconds, themes_mb, _ = run([BIN, "themes", "--db", db, "--audience", "internal", "--lang", "en"])
@@ -151,6 +272,13 @@ def main():
              f"{export_seconds / csv_seconds:.2f}× sqlite3, peak {export_mb:.0f} MB", "≤ 1.5×, < 100 MB"),
             ("sqlite3 -csv, equivalent SELECT", "same", csv_seconds, f"{export_rows / csv_seconds:,.0f} rows/s", f"peak {csv_mb:.0f} MB", ""),
         ]
+        # The limit for writing those bytes: the same output columns as a flat table, dumped by sqlite3.
+        flat_db = os.path.join(work, "flat.sqlite")
+        flat_seconds, _, _ = flat_dump_seconds(export_csv, flat_db)
+        figures["export"]["flat_sqlite_seconds"] = flat_seconds
+        rows[-2] = rows[-2][:4] + (f"{export_seconds / csv_seconds:.2f}× join, {export_seconds / flat_seconds:.2f}× flat, peak {export_mb:.0f} MB",
+                                   "≤ 1.5× join, ≤ 3× flat, < 100 MB")
+        rows.append(("sqlite3 -csv, flat table of the output", "same", flat_seconds, f"{export_rows / flat_seconds:,.0f} rows/s", "", ""))
         # The default audience: every text masked and every cell checked for hidden names.
         public_csv = os.path.join(work, "answers-public.csv")
         public_seconds, public_mb, _ = run([BIN, "export", "answers", "--labels", "codes", "--db", db, "--out", public_csv, "--force"])
@@ -196,6 +324,9 @@ def main():
             ("start to first question (48 questions)", "median of 5", first, "", "", ""),
         ]
 
+        curve = scale_curve(work, db, answers)
+        figures["scale_curve"] = curve
+
         print(f"Kikitori benchmarks, {datetime.date.today()}, {platform.node()} ({os.cpu_count()} cores), BENCH_SCALE={SCALE:g}")
         print(f"{'what':50} {'workload':30} {'seconds':>8}  {'rate':>18}  {'compared':<38} {'target'}")
         for name, workload, seconds, rate, compared, target in rows:
@@ -207,7 +338,12 @@ def main():
         path = os.path.join(ROOT, f"bench/results/bench-{datetime.date.today()}.json")
         with open(path, "w") as f:
             json.dump(result, f, indent=2, ensure_ascii=False)
-        print(f"figures: {os.path.relpath(path, ROOT)}")
+        print()
+        print_curve(curve)
+        svg = os.path.join(ROOT, f"bench/results/scale-{datetime.date.today()}.svg")
+        with open(svg, "w") as f:
+            f.write(curve_svg(curve))
+        print(f"figures: {os.path.relpath(path, ROOT)}, {os.path.relpath(svg, ROOT)}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -37,7 +37,7 @@ extension HearingStore {
             var tagPosition = 0
             let now = Date()
             do {
-                while position < pending.events.count {
+                while !pending.isWritten(events: position, tags: tagPosition) {
                     try writeAutomaticTags(pending, codebook: codebook, position: &position, tagPosition: &tagPosition, now: now)
                 }
                 try finishTagging(context)
@@ -58,14 +58,12 @@ extension HearingStore {
         var scratch = matcher.makeScratch()
         var pending = PendingTags()
         var done = 0
-        try forEachAnswerToTag(context) { answer in
+        report.answersScanned = try forEachAnswerToTag(context) { answer in
             done += 1
             if done % 10_000 == 0 { progress?(done, context.total) }
-            guard context.current.contains(answer.eventID) else { return }
-            report.answersScanned += 1
             // This codebook decides for every event it scans, including automatic tags another
             // codebook made (merged from another database, or before a retag).
-            pending.events.append(answer.eventID)
+            if context.automatic.contains(answer.eventID) { pending.events.append(answer.eventID) }
             guard let questionnaire = context.questionnaireOf[answer.hearingID],
                 let plan = context.plans.plan(questionnaire: questionnaire, question: answer.questionID)
             else { return }
@@ -89,7 +87,7 @@ extension HearingStore {
                     rule: tag.rule, spans: tag.spans))
             }
         }
-        progress?(done, context.total)
+        progress?(context.total, context.total)
         pending.events.sort()
         pending.tags.sort { ($0.event, $0.theme) < ($1.event, $1.theme) }
         if !report.dryRun { for tag in pending.tags { report.added[tag.theme, default: 0] += 1 } }

@@ -12,7 +12,11 @@ package struct TagRunContext: Sendable {
     package var plans: QuestionPlans
     package var human: Set<String>
     package var questionnaireOf: [String: String]
-    package var current: Set<String>
+    /// The current answers, by their event's rowid: an integer set, not 36-character ids.
+    package var current: Set<Int64>
+    /// Events that have automatic tags or suggestions now: only these have anything to replace
+    /// (none on a first run, so that run only inserts).
+    package var automatic: Set<String>
 }
 
 /// A current answer as a tagging run reads it.
@@ -24,8 +28,8 @@ package struct AnswerToTag {
     package var text: String?
 }
 
-/// The tags a run will write, sorted by event: the events scanned (whose automatic tags are
-/// replaced) and the new tags.
+/// The tags a run will write, sorted by event: the scanned events whose automatic tags are
+/// replaced, and the new tags.
 package struct PendingTags: Sendable {
     package struct Tag: Sendable {
         package var event: String
@@ -50,6 +54,11 @@ package struct PendingTags: Sendable {
     package var tags: [Tag] = []
 
     package init() {}
+
+    /// Whether everything from these positions on has been written.
+    package func isWritten(events position: Int, tags tagPosition: Int) -> Bool {
+        position >= events.count && tagPosition >= tags.count
+    }
 }
 
 /// The storage side of tagging: what a run reads, and the short transactions it writes in. What
@@ -79,17 +88,26 @@ extension HearingStore {
         try read { db in try Self.tagRunContext(codebook, retag: retag, in: db) }
     }
 
-    /// Every answer event of the run, in storage order (one sequential scan), in one read transaction.
-    package func forEachAnswerToTag(_ context: TagRunContext, _ body: (AnswerToTag) throws -> Void) throws {
+    /// Every current answer of the run that may carry a theme (free text, or a question whose
+    /// choices name themes), in storage order (one sequential scan), in one read transaction.
+    /// Returns how many current answers the run read in all. Other answers cost an integer each:
+    /// their ids are never made into strings.
+    package func forEachAnswerToTag(_ context: TagRunContext, _ body: (AnswerToTag) throws -> Void) throws -> Int {
         try readPassingErrors { db in
             // Positional reads: this cursor is the tagger's hot path.
             let cursor = try SQLRequest<Row>("""
-                SELECT id, hearing_id, question_id, value_code, value_text FROM answer_event
+                SELECT rowid, value_text IS NOT NULL OR question_id IN \(context.plans.questionsWithChoiceThemes),
+                    id, hearing_id, question_id, value_code, value_text FROM answer_event
                 WHERE rowid > \(context.highWater) AND rowid <= \(context.bound) AND kind IN ('answered', 'changed')
                 """).fetchCursor(db)
+            var current = 0
             while let row = try cursor.next() {
-                try body(AnswerToTag(eventID: row[0], hearingID: row[1], questionID: row[2], code: row[3], text: row[4]))
+                guard context.current.contains(row[0]) else { continue }
+                current += 1
+                guard row[1] as Bool else { continue }
+                try body(AnswerToTag(eventID: row[2], hearingID: row[3], questionID: row[4], code: row[5], text: row[6]))
             }
+            return current
         }
     }
 
@@ -151,12 +169,15 @@ extension HearingStore {
             """).fetchOne(db) ?? 0
         var questionnaireOf: [String: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, questionnaire FROM hearing") { questionnaireOf[row["id"]] = row["questionnaire"] }
-        var current: Set<String> = []
-        let events = try String.fetchCursor(db, sql: "SELECT event_id FROM current_answer WHERE kind IN ('answered', 'changed')")
+        var current: Set<Int64> = []
+        let events = try Int64.fetchCursor(db, sql: """
+            SELECT e.rowid FROM current_answer c JOIN answer_event e ON e.id = c.event_id WHERE c.kind IN ('answered', 'changed')
+            """)
         while let event = try events.next() { current.insert(event) }
+        let automatic = Set(try String.fetchAll(db, sql: "SELECT DISTINCT event_id FROM tag WHERE state IN ('auto', 'suggested')"))
         return TagRunContext(
             full: full, highWater: highWater, bound: bound, total: total, plans: try QuestionPlans(db: db), human: try humanDecisions(db),
-            questionnaireOf: questionnaireOf, current: current)
+            questionnaireOf: questionnaireOf, current: current, automatic: automatic)
     }
 
 
@@ -183,10 +204,19 @@ extension HearingStore {
             VALUES (?, ?, ?, ?, 'auto', ?, ?, ?, ?, ?, ?)
             """)
         repeat {
-            let end = min(position + 500, pending.events.count)
-            for event in pending.events[position..<end] { try delete.execute(arguments: [event]) }
-            let last = pending.events[end - 1]
-            while tagPosition < pending.tags.count, pending.tags[tagPosition].event <= last {
+            // Up to 500 events to clear and 500 tags, to the first of their last events: an event's
+            // old tags go before its new ones are written, in the same transaction.
+            let eventEnd = min(position + 500, pending.events.count)
+            let tagEnd = min(tagPosition + 500, pending.tags.count)
+            let last = [
+                eventEnd < pending.events.count ? pending.events[eventEnd - 1] : nil,
+                tagEnd < pending.tags.count ? pending.tags[tagEnd - 1].event : nil,
+            ].compactMap { $0 }.min()
+            while position < pending.events.count, last.map({ pending.events[position] <= $0 }) ?? true {
+                try delete.execute(arguments: [pending.events[position]])
+                position += 1
+            }
+            while tagPosition < pending.tags.count, last.map({ pending.tags[tagPosition].event <= $0 }) ?? true {
                 let tag = pending.tags[tagPosition]
                 let ruleSource = tag.rule.flatMap { codebook.theme(tag.theme)?.rules[$0] }
                 try insert.execute(arguments: [
@@ -195,8 +225,7 @@ extension HearingStore {
                 ])
                 tagPosition += 1
             }
-            position = end
-        } while position < pending.events.count && Date().timeIntervalSince(started) < tagSliceSeconds
+        } while !pending.isWritten(events: position, tags: tagPosition) && Date().timeIntervalSince(started) < tagSliceSeconds
     }
 
     /// (event, theme) pairs a person decided on: a re-run leaves them alone.
@@ -220,20 +249,22 @@ extension HearingStore {
 
     /// Text answers with no counting tag, over all current text answers; sequential scans only.
     private static func countUntagged(
-        _ db: Database, plans: QuestionPlans, current: Set<String>, questionnaireOf: [String: String],
+        _ db: Database, plans: QuestionPlans, current: Set<Int64>, questionnaireOf: [String: String],
         into report: inout TagReport
     ) throws {
-        var tagged: Set<String> = []
-        let tags = try String.fetchCursor(db, sql: "SELECT event_id FROM tag WHERE state IN ('auto', 'confirmed', 'manual')")
+        var tagged: Set<Int64> = []
+        let tags = try Int64.fetchCursor(db, sql: """
+            SELECT e.rowid FROM tag t JOIN answer_event e ON e.id = t.event_id WHERE t.state IN ('auto', 'confirmed', 'manual')
+            """)
         while let event = try tags.next() { tagged.insert(event) }
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, hearing_id, question_id FROM answer_event
+            SELECT rowid, hearing_id, question_id FROM answer_event
             WHERE kind IN ('answered', 'changed') AND value_text IS NOT NULL
             """)
         while let row = try rows.next() {
-            let event: String = row["id"]
-            guard current.contains(event), let questionnaire = questionnaireOf[row["hearing_id"]],
-                plans.plan(questionnaire: questionnaire, question: row["question_id"])?.isText == true
+            let event: Int64 = row[0]
+            guard current.contains(event), let questionnaire = questionnaireOf[row[1]],
+                plans.plan(questionnaire: questionnaire, question: row[2])?.isText == true
             else { continue }
             report.totalTextAnswers += 1
             if !tagged.contains(event) { report.untaggedTextAnswers += 1 }
@@ -309,6 +340,8 @@ package struct QuestionPlans: Sendable {
     }
 
     private var plans: [String: [String: Plan]] = [:]
+    /// Question ids (in any questionnaire) with a choice that names a theme.
+    package private(set) var questionsWithChoiceThemes: [String] = []
 
     package init(db: Database) throws {
         for row in try Row.fetchAll(db, sql: "SELECT reference, canonical_json FROM questionnaire_snapshot") {
@@ -325,6 +358,7 @@ package struct QuestionPlans: Sendable {
             }
             plans[row["reference"]] = byQuestion
         }
+        questionsWithChoiceThemes = Set(plans.values.flatMap { $0.filter { !$0.value.choiceThemes.isEmpty }.keys }).sorted()
     }
 
     package func plan(questionnaire: String, question: String) -> Plan? {

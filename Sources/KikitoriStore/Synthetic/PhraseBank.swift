@@ -51,9 +51,10 @@ public enum PhraseBank {
     package static let openers = ["", "", "正直なところ、", "うちの町では", "現場としては", "社内では", "率直に言うと、", "担当としては"]
     package static let endings = ["。", "。", "と感じています。", "のが現状です。", "という状況です。", "。以上です。"]
 
-    /// One answer of one to three clauses; `concernRate` is the chance that a clause raises a concern.
-    public static func answer(_ rng: inout SeededGenerator, concernRate: Double = 0.7) -> String {
-        let clauses = 1 + Int(rng.next() % 3)
+    /// One answer of one to three clauses (`long`: four to six, ≈250 bytes in three or four
+    /// sentences, the shape of real hearing notes); `concernRate` is the chance that a clause raises a concern.
+    public static func answer(_ rng: inout SeededGenerator, concernRate: Double = 0.7, long: Bool = false) -> String {
+        let clauses = long ? 4 + Int(rng.next() % 3) : 1 + Int(rng.next() % 3)
         var text = ""
         for index in 0..<clauses {
             let phrase: String

@@ -8,10 +8,13 @@ import Foundation
 public struct SyntheticHearings {
     public let questionnaires: [Questionnaire]
     public let seed: UInt64
+    /// Text answers of three or four sentences (≈250 bytes) instead of one to three clauses.
+    public let longAnswers: Bool
 
-    public init(questionnaires: [Questionnaire], seed: UInt64) {
+    public init(questionnaires: [Questionnaire], seed: UInt64, longAnswers: Bool = false) {
         self.questionnaires = questionnaires
         self.seed = seed
+        self.longAnswers = longAnswers
     }
 
     /// Writes `count` hearings in batches; `progress` gets (done, total).
@@ -95,7 +98,7 @@ public struct SyntheticHearings {
 
     private func value(for question: Question, engine: InterviewEngine, _ rng: inout SeededGenerator) -> AnswerValue? {
         switch question.type {
-        case .text: return .text(PhraseBank.answer(&rng))
+        case .text: return .text(PhraseBank.answer(&rng, long: longAnswers))
         case .integer:
             let magnitude = [10, 100, 1000, 10_000][Int(rng.next() % 4)]
             return .integer(Int(rng.next() % UInt64(magnitude)) + 1)

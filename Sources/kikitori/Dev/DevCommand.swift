@@ -20,10 +20,12 @@ extension DevCommand {
                 Respondents of every kind across Hokkaido, every questionnaire and version in the \
                 questionnaires folder, answers that follow skip logic and constraints, Japanese free text, \
                 and some paused and abandoned hearings. The database must not exist yet, so that \
-                synthetic hearings never mix with real ones.
+                synthetic hearings never mix with real ones. --long writes text answers of three or four \
+                sentences (≈250 bytes), the shape of real hearing notes, for measuring on long text.
 
-                Example:
+                Examples:
                   kikitori dev generate --hearings 300 --seed 1 --db bench.sqlite
+                  kikitori dev generate --hearings 300 --long --db long.sqlite
                 """)
 
         @OptionGroup var options: GlobalOptions
@@ -36,6 +38,9 @@ extension DevCommand {
 
         @Option(help: "The database to create (must not exist).", completion: .file())
         var db: String
+
+        @Flag(help: "Text answers of three or four sentences (≈250 bytes) instead of one to three clauses.")
+        var long = false
 
         func validate() throws {
             guard hearings > 0 else { throw ValidationError("--hearings must be at least 1") }
@@ -53,7 +58,7 @@ extension DevCommand {
                 let store = try HearingStore(path: db)
                 let progress = Progress(CommandPhrase.progressGenerating.text(language))
                 defer { progress.finish() }
-                try SyntheticHearings(questionnaires: questionnaires, seed: seed)
+                try SyntheticHearings(questionnaires: questionnaires, seed: seed, longAnswers: long)
                     .write(hearings: hearings, to: store) { progress.update($0, of: $1) }
             }
             let seconds = Date().timeIntervalSince(started)

@@ -61,6 +61,32 @@ struct TaggingStoreTests {
         #expect(try store.tags().count == tags.count + 3)
     }
 
+    /// Re-tagging a tagged database with an edited codebook leaves exactly the tags a first run of
+    /// that codebook writes: old automatic tags are replaced in slices of 500 events and 500 tags,
+    /// across many slices here, and none is left behind or lost at a slice's edge.
+    @Test func retagEqualsAFirstRun() throws {
+        let questionnaires = try sampleLibrary.entries().map { try sampleLibrary.load("\($0.id)@\($0.version)") }
+        try SyntheticHearings(questionnaires: questionnaires, seed: 11).write(hearings: 400, to: store)
+        _ = try store.tag(with: matcher)
+        var edited = codebook
+        edited.version = codebook.version + 1
+        let cost = try #require(edited.themes.firstIndex { $0.id == "cost" })
+        edited.themes[cost].rules = ["コスト"]
+        let editedMatcher = try ThemeMatcher(codebook: edited)
+        _ = try store.tag(with: editedMatcher)
+
+        let fresh = try HearingStore(path: directory.url.appendingPathComponent("fresh.sqlite").path)
+        try SyntheticHearings(questionnaires: questionnaires, seed: 11).write(hearings: 400, to: fresh)
+        _ = try fresh.tag(with: editedMatcher)
+        func keys(_ store: HearingStore) throws -> Set<String> {
+            Set(try store.tags().map { "\($0.tag.eventID) \($0.tag.theme) \($0.tag.state)" })
+        }
+        let retagged = try keys(store)
+        #expect(retagged.count > 1_000)
+        #expect(retagged == (try keys(fresh)))
+        #expect(try store.tags(theme: "cost").allSatisfy { NormalizedText.normalize($0.text ?? "").contains("コスト") || $0.tag.source == .choice })
+    }
+
     /// A person's decisions survive a re-tag; rejected tags are not added back.
     @Test func humanDecisionsSurvive() throws {
         let session = try hearing(detail: "予算がない")
