@@ -37,13 +37,20 @@ public struct NormalizedText: Sendable {
         return lower..<max(lower, upper)
     }
 
-    /// Characters (not bytes) between normalised byte offsets `from` and `to`; windows such as
-    /// `near(a, b)[10]` count characters.
-    public func characters(from: Int, to: Int) -> Int {
-        guard from < to else { return 0 }
+    /// Whether normalised bytes `from..<to` hold at most `limit` characters (windows such as
+    /// `near(a, b)[10]` count characters, not bytes); stops counting past the limit, so a window
+    /// test costs the window, not the distance (long answers have hits far apart).
+    public func hasAtMost(_ limit: Int, charactersFrom from: Int, to: Int) -> Bool {
+        guard from < to else { return true }
+        // No character is shorter than a byte or longer than four.
+        if to - from <= limit { return true }
+        if to - from > limit * 4 { return false }
         var count = 0
-        for index in from..<to where bytes[index] & 0xC0 != 0x80 { count += 1 }
-        return count
+        for index in from..<to where bytes[index] & 0xC0 != 0x80 {
+            count += 1
+            if count > limit { return false }
+        }
+        return true
     }
 
     // MARK: Normalising

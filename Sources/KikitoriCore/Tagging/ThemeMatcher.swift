@@ -334,7 +334,7 @@ public final class ThemeMatcher: Sendable {
     /// Whether bytes `from..<to` span at most the negation window and no sentence end:
     /// "コストが心配。問題ないのは人員" still raises cost.
     private func closeInSentence(_ text: NormalizedText, from: Int32, to: Int32) -> Bool {
-        guard text.characters(from: Int(from), to: Int(to)) <= Int(window) else { return false }
+        guard text.hasAtMost(Int(window), charactersFrom: Int(from), to: Int(to)) else { return false }
         var index = Int(from)
         let bytes = text.bytes
         while index < Int(to) {
@@ -407,9 +407,11 @@ public final class ThemeMatcher: Sendable {
         return result
     }
 
-    /// Characters between two hits, in either order; 0 when they overlap.
-    private func gap(_ a: (Int, Int), _ b: (Int, Int), _ text: NormalizedText) -> Int {
-        a.1 <= b.0 ? text.characters(from: a.1, to: b.0) : (b.1 <= a.0 ? text.characters(from: b.1, to: a.0) : 0)
+    /// Whether two hits, in either order, are at most `window` characters apart (overlapping ones are).
+    private func close(_ a: (Int, Int), _ b: (Int, Int), _ window: Int, _ text: NormalizedText) -> Bool {
+        a.1 <= b.0
+            ? text.hasAtMost(window, charactersFrom: a.1, to: b.0)
+            : (b.1 <= a.0 ? text.hasAtMost(window, charactersFrom: b.1, to: a.0) : true)
     }
 
     /// A hit of the first argument with a hit of every other argument at most `window` characters
@@ -418,7 +420,7 @@ public final class ThemeMatcher: Sendable {
         let lists = sets.map { positions($0, scratch) }
         guard !lists.contains(where: \.isEmpty), let anchors = lists.first else { return false }
         return anchors.contains { anchor in
-            lists.dropFirst().allSatisfy { list in list.contains { gap($0, anchor, text) <= window } }
+            lists.dropFirst().allSatisfy { list in list.contains { close($0, anchor, window, text) } }
         }
     }
 
@@ -428,7 +430,7 @@ public final class ThemeMatcher: Sendable {
         guard !lists.contains(where: \.isEmpty) else { return false }
         func follow(_ index: Int, after end: Int) -> Bool {
             if index == lists.count { return true }
-            return lists[index].contains { $0.0 >= end && text.characters(from: end, to: $0.0) <= window && follow(index + 1, after: $0.1) }
+            return lists[index].contains { $0.0 >= end && text.hasAtMost(window, charactersFrom: end, to: $0.0) && follow(index + 1, after: $0.1) }
         }
         return lists[0].contains { follow(1, after: $0.1) }
     }
@@ -447,15 +449,15 @@ public final class ThemeMatcher: Sendable {
                 let lists = sets.map { positions($0, scratch) }
                 guard let anchors = lists.first else { return }
                 for anchor in anchors {
-                    let partners = lists.dropFirst().map { $0.filter { gap($0, anchor, text) <= window } }
+                    let partners = lists.dropFirst().map { $0.filter { close($0, anchor, window, text) } }
                     if partners.allSatisfy({ !$0.isEmpty }) { hits += [anchor] + partners.flatMap { $0 } }
                 }
             case .seq(let sets, let window):
                 let lists = sets.map { positions($0, scratch) }
                 for (index, list) in lists.enumerated() {
                     for hit in list {
-                        let before = index == 0 || lists[index - 1].contains { $0.1 <= hit.0 && text.characters(from: $0.1, to: hit.0) <= window }
-                        let after = index == lists.count - 1 || lists[index + 1].contains { hit.1 <= $0.0 && text.characters(from: hit.1, to: $0.0) <= window }
+                        let before = index == 0 || lists[index - 1].contains { $0.1 <= hit.0 && text.hasAtMost(window, charactersFrom: $0.1, to: hit.0) }
+                        let after = index == lists.count - 1 || lists[index + 1].contains { hit.1 <= $0.0 && text.hasAtMost(window, charactersFrom: hit.1, to: $0.0) }
                         if before && after { hits.append(hit) }
                     }
                 }

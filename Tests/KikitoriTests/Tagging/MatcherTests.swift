@@ -28,7 +28,12 @@ struct NormalizedTextTests {
         let range = text.originalRange(start, text.bytes.count)
         let bytes = Array(original.utf8)
         #expect(String(decoding: bytes[range], as: UTF8.self) == "個人 情報")
-        #expect(text.characters(from: 0, to: text.bytes.count) == 8)
+        // Eight characters in 24 bytes: within 8 and 10, not within 7 (the count stops past the limit).
+        #expect(text.hasAtMost(8, charactersFrom: 0, to: text.bytes.count))
+        #expect(text.hasAtMost(10, charactersFrom: 0, to: text.bytes.count))
+        #expect(!text.hasAtMost(7, charactersFrom: 0, to: text.bytes.count))
+        #expect(!text.hasAtMost(2, charactersFrom: 0, to: text.bytes.count))
+        #expect(text.hasAtMost(0, charactersFrom: 5, to: 5))
     }
 }
 
