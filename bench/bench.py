@@ -68,10 +68,12 @@ def first_question_seconds(db, respondent):
          "--consent", "internal_only", "--db", db, "--lang", "en"],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=ENV)
     seen = b""
+    # The questionnaire is for municipal staff; a refused respondent would end the process here.
     while "── ".encode() not in seen:
         chunk = os.read(process.stdout.fileno(), 4096)
         if not chunk:
-            break
+            process.wait()
+            sys.exit(f"bench: the interview ended before its first question (status {process.returncode})")
         seen += chunk
     seconds = time.perf_counter() - start
     process.stdin.write(b":pause\n")
@@ -316,7 +318,7 @@ def main():
 
         say("start-up…")
         version = statistics.median(run([BIN, "--version"])[0] for _ in range(21))
-        respondent = subprocess.check_output(["sqlite3", db, "SELECT substr(id, 1, 12) FROM respondent LIMIT 1"]).decode().strip()
+        respondent = subprocess.check_output(["sqlite3", db, "SELECT substr(id, 1, 12) FROM respondent WHERE kind = 'municipal_staff' LIMIT 1"]).decode().strip()
         first = statistics.median(first_question_seconds(db, respondent) for _ in range(5))
         figures["startup"] = {"version_seconds": version, "first_question_seconds": first}
         rows += [
