@@ -9,6 +9,25 @@ import Testing
 /// The guardrails a first-day interviewer relies on, with the input method on.
 @Suite("Interviewer guardrails")
 struct GuardrailTests {
+    /// The respondent prompt finds a case however it is typed: full width, spaces, case, a hyphen
+    /// or long-vowel mark, an id prefix; and nothing for a name that is not there.
+    @Test func respondentSearchFoldsWhatIsTyped() {
+        let respondents = [
+            Respondent(kind: .privateFirm, organisation: "株式会社 北のデータ", personName: "鈴木 一郎"),
+            Respondent(kind: .privateFirm, organisation: "ABC-Tech合同会社"),
+            Respondent(kind: .municipalStaff, organisation: "ニセコ町"),
+        ]
+        func found(_ typed: String) -> [String] { RespondentSearch.matches(typed, in: respondents).map(\.organisation) }
+        #expect(found("北の データ") == ["株式会社 北のデータ"])
+        #expect(found("ｋｉｔａ") == [])
+        #expect(found("鈴木一郎") == ["株式会社 北のデータ"])
+        #expect(found("ａｂｃ－ｔｅｃｈ") == ["ABC-Tech合同会社"])
+        #expect(found("abcーtech") == ["ABC-Tech合同会社"])
+        #expect(found("ﾆｾｺ") == ["ニセコ町"])
+        #expect(found(String(respondents[2].id.uuidString.lowercased().prefix(8))) == ["ニセコ町"])
+        #expect(found("札幌").isEmpty)
+    }
+
     func states(_ harness: ShellHarness) throws -> [String: AnswerState] {
         let hearing = try #require(try harness.store.hearings().first?.hearing)
         let questionnaire = try harness.store.snapshot(hearing.questionnaire)

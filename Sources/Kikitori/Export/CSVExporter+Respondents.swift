@@ -13,7 +13,8 @@ extension CSVExporter {
             "respondent_id", "kind", "organisation", "person_name", "person_role", "industry", "municipality", "region",
             "pseudonym", "hearings",
         ])
-        let identities = publication.identities
+        // An internal publication does not work out pseudonyms (it shows names); this table shows both.
+        let identities = Identities(try store.identities(), links: try store.links(), language: publication.language)
         try store.forEachRespondent { respondent, hearings in
             let id = respondent.id.uuidString.lowercased()
             try writer.writeRow([

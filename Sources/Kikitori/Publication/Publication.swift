@@ -12,7 +12,8 @@ import Foundation
 public struct Publication: Sendable {
     public let filter: ReviewFilter
     public let language: Language
-    public let identities: Identities
+    /// Who may be named, and every hidden group's pseudonym; empty for an internal publication.
+    let identities: Identities
     let masker: Masker
     /// Respondents per kind, industry and region among the counted hearings, for attributions, and
     /// per kind and industry whatever the region.
@@ -22,10 +23,16 @@ public struct Publication: Sendable {
     public var isPublic: Bool { filter.audience == .public }
     public var minCell: Int { filter.smallCell }
 
-    /// Reads who may be named and what must be masked: three small queries, once per output.
+    /// Reads who may be named and what must be masked: three small queries, once per output. An
+    /// internal output reads none of them — it shows respondents as registered and masks nothing —
+    /// so the shell, internal search and internal exports do not scan every respondent (a second at
+    /// a million answers); the one internal table that shows pseudonyms (the respondents register)
+    /// works them out itself.
     public init(store: HearingStore, filter: ReviewFilter, language: Language) throws(StoreError) {
         if let questionnaire = filter.questionnaire { try store.checkQuestionnaire(questionnaire) }
-        let identities = Identities(try store.identities(), links: try store.links(), language: language)
+        let identities = filter.audience == .public
+            ? Identities(try store.identities(), links: try store.links(), language: language)
+            : Identities([], links: [:], language: language)
         let terms = filter.audience == .public ? try store.maskTerms() : []
         let attribution = filter.audience == .public ? try store.attributionGroups(filter: filter) : [:]
         self.init(filter: filter, language: language, identities: identities, terms: terms, attribution: attribution)
