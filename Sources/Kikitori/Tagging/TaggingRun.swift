@@ -8,57 +8,84 @@ extension HearingStore {
     /// Tags every current answer not yet tagged with this codebook (all of them with `retag`, or when
     /// the codebook changed). Human decisions are never overwritten.
     ///
-    /// Every answer is matched in one read transaction, holding no lock; the tags are then written
-    /// in short transactions (``tagSliceSeconds`` each) in key order, so an interviewer's answer never
-    /// waits long behind a run. The high-water mark moves when the last is written: a run stopped
-    /// midway is simply done again.
+    /// Answers are read in stretches of ``tagChunkRows`` events, each matched in one read transaction
+    /// holding no lock; its tags are then written in short transactions (``tagSliceSeconds`` each)
+    /// in key order, so an interviewer's answer never waits long behind a run, and memory holds one
+    /// stretch's tags, not a million answers'. The high-water mark moves when the last is written: a
+    /// run stopped midway is simply done again. A dry run reads everything at once, since what it
+    /// would remove is only known against every new tag.
     ///
-    /// - Parameter progress: called now and then with (answers done, answers in scope).
+    /// - Parameters:
+    ///   - progress: called now and then with (answers done, answers in scope).
+    ///   - chunkRows: events per stretch (tests make it small to cross many stretches).
     public func tag(
         with matcher: ThemeMatcher, retag: Bool = false, dryRun: Bool = false,
-        progress: ((Int, Int) -> Void)? = nil
+        progress: ((Int, Int) -> Void)? = nil, chunkRows: Int64 = HearingStore.tagChunkRows
     ) throws(StoreError) -> TagReport {
         let started = Date()
         let codebook = matcher.codebook
         let context = dryRun ? try taggingContext(codebook, retag: retag) : try beginTagging(codebook, retag: retag)
         var report = TagReport(codebook: codebook.reference, full: context.full, dryRun: dryRun)
-        let pending: PendingTags
-        do {
-            pending = try match(matcher, context: context, report: &report, progress: progress)
-        } catch {
-            if !dryRun { restoreCheckpoints() }
-            throw error as? StoreError ?? .sqlite(String(describing: error))
-        }
+        var done = 0
         if dryRun {
+            let pending = try matchOrRestore(matcher, context: context, rows: nil, done: &done, report: &report, progress: progress)
             try compareWithStored(pending, context: context, report: &report)
         } else {
-            // In key order, so that each transaction touches its own stretch of the tag table.
-            var position = 0
-            var tagPosition = 0
             let now = Date()
-            do {
-                while !pending.isWritten(events: position, tags: tagPosition) {
-                    try writeAutomaticTags(pending, codebook: codebook, position: &position, tagPosition: &tagPosition, now: now)
+            var lower = context.highWater + 1
+            while lower <= context.bound {
+                let rows = lower...min(context.bound, lower + max(1, chunkRows) - 1)
+                let pending = try matchOrRestore(matcher, context: context, rows: rows, done: &done, report: &report, progress: progress)
+                // In key order, so that each transaction touches its own stretch of the tag table.
+                var position = 0
+                var tagPosition = 0
+                do {
+                    while !pending.isWritten(events: position, tags: tagPosition) {
+                        try writeAutomaticTags(pending, codebook: codebook, position: &position, tagPosition: &tagPosition, now: now)
+                    }
+                } catch {
+                    restoreCheckpoints()
+                    throw error
                 }
+                lower = rows.upperBound + 1
+            }
+            do {
                 try finishTagging(context)
             } catch {
                 restoreCheckpoints()
                 throw error
             }
         }
+        progress?(context.total, context.total)
         (report.totalTextAnswers, report.untaggedTextAnswers) = try untaggedTextAnswers(context)
         report.seconds = Date().timeIntervalSince(started)
         return report
     }
 
-    /// Every answer of the run matched, sorted by event for writing.
+    /// Events per stretch of a tagging run: about 30 MB of pending tags at most.
+    public static let tagChunkRows: Int64 = 200_000
+
+    /// ``match(_:context:rows:done:report:progress:)``, with checkpoints restored if it fails.
+    private func matchOrRestore(
+        _ matcher: ThemeMatcher, context: TagRunContext, rows: ClosedRange<Int64>?, done: inout Int, report: inout TagReport,
+        progress: ((Int, Int) -> Void)?
+    ) throws(StoreError) -> PendingTags {
+        do {
+            return try match(matcher, context: context, rows: rows, done: &done, report: &report, progress: progress)
+        } catch {
+            if !report.dryRun { restoreCheckpoints() }
+            throw error as? StoreError ?? .sqlite(String(describing: error))
+        }
+    }
+
+    /// Every answer of the run (or of `rows`) matched, sorted by event for writing.
     private func match(
-        _ matcher: ThemeMatcher, context: TagRunContext, report: inout TagReport, progress: ((Int, Int) -> Void)?
+        _ matcher: ThemeMatcher, context: TagRunContext, rows: ClosedRange<Int64>?, done: inout Int, report: inout TagReport,
+        progress: ((Int, Int) -> Void)?
     ) throws -> PendingTags {
         var scratch = matcher.makeScratch()
         var pending = PendingTags()
-        var done = 0
-        report.answersScanned = try forEachAnswerToTag(context) { answer in
+        report.answersScanned += try forEachAnswerToTag(context, rows: rows) { answer in
             done += 1
             if done % 10_000 == 0 { progress?(done, context.total) }
             // This codebook decides for every event it scans, including automatic tags another
@@ -87,7 +114,6 @@ extension HearingStore {
                     rule: tag.rule, spans: tag.spans))
             }
         }
-        progress?(context.total, context.total)
         pending.events.sort()
         pending.tags.sort { ($0.event, $0.theme) < ($1.event, $1.theme) }
         if !report.dryRun { for tag in pending.tags { report.added[tag.theme, default: 0] += 1 } }

@@ -91,14 +91,18 @@ extension HearingStore {
     /// Every current answer of the run that may carry a theme (free text, or a question whose
     /// choices name themes), in storage order (one sequential scan), in one read transaction.
     /// Returns how many current answers the run read in all. Other answers cost an integer each:
-    /// their ids are never made into strings.
-    package func forEachAnswerToTag(_ context: TagRunContext, _ body: (AnswerToTag) throws -> Void) throws -> Int {
-        try readPassingErrors { db in
+    /// their ids are never made into strings. `rows` narrows the run's events to a stretch of rowids.
+    package func forEachAnswerToTag(
+        _ context: TagRunContext, rows: ClosedRange<Int64>? = nil, _ body: (AnswerToTag) throws -> Void
+    ) throws -> Int {
+        let lower = max(context.highWater + 1, rows?.lowerBound ?? 0)
+        let upper = min(context.bound, rows?.upperBound ?? .max)
+        return try readPassingErrors { db in
             // Positional reads: this cursor is the tagger's hot path.
             let cursor = try SQLRequest<Row>("""
                 SELECT rowid, value_text IS NOT NULL OR question_id IN \(context.plans.questionsWithChoiceThemes),
                     id, hearing_id, question_id, value_code, value_text FROM answer_event
-                WHERE rowid > \(context.highWater) AND rowid <= \(context.bound) AND kind IN ('answered', 'changed')
+                WHERE rowid BETWEEN \(lower) AND \(upper) AND kind IN ('answered', 'changed')
                 """).fetchCursor(db)
             var current = 0
             while let row = try cursor.next() {

@@ -63,7 +63,7 @@ struct TaggingStoreTests {
 
     /// Re-tagging a tagged database with an edited codebook leaves exactly the tags a first run of
     /// that codebook writes: old automatic tags are replaced in slices of 500 events and 500 tags,
-    /// across many slices here, and none is left behind or lost at a slice's edge.
+    /// read in stretches of 700 events here, and none is left behind or lost at an edge.
     @Test func retagEqualsAFirstRun() throws {
         let questionnaires = try sampleLibrary.entries().map { try sampleLibrary.load("\($0.id)@\($0.version)") }
         try SyntheticHearings(questionnaires: questionnaires, seed: 11).write(hearings: 400, to: store)
@@ -73,7 +73,8 @@ struct TaggingStoreTests {
         let cost = try #require(edited.themes.firstIndex { $0.id == "cost" })
         edited.themes[cost].rules = ["コスト"]
         let editedMatcher = try ThemeMatcher(codebook: edited)
-        _ = try store.tag(with: editedMatcher)
+        let report = try store.tag(with: editedMatcher, chunkRows: 700)
+        #expect(report.answersScanned == (try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM current_answer WHERE kind IN ('answered', 'changed')") }))
 
         let fresh = try HearingStore(path: directory.url.appendingPathComponent("fresh.sqlite").path)
         try SyntheticHearings(questionnaires: questionnaires, seed: 11).write(hearings: 400, to: fresh)
