@@ -46,6 +46,9 @@ def say(text):
 def run(args, stdout=subprocess.DEVNULL, stdin=None):
     """Runs a command; returns (seconds, peak MB, stdout bytes if captured)."""
     out = subprocess.PIPE if stdout is None else stdout
+    # The previous step's writes (a generated database is hundreds of MB) are flushed first, so the
+    # kernel writing them back is not counted against this command.
+    os.sync()
     start = time.perf_counter()
     process = subprocess.Popen(args, stdout=out, stderr=subprocess.DEVNULL, stdin=stdin, env=ENV)
     data = process.stdout.read() if out == subprocess.PIPE else None
