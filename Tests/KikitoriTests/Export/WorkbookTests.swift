@@ -48,16 +48,7 @@ struct WorkbookTests {
             out["about"] = [r[0] for r in wb["この表について"].iter_rows(values_only=True)]
             print(json.dumps(out, ensure_ascii=False))
             """
-        let process = Process()
-        // Debian's Python, with python3-openpyxl from apt (make test installs it).
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", script, path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "make test installs python3-openpyxl")
+        let data = try Self.python(script, path)
         let read = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(read["sheets"] as? [String] == ["ヒアリング", "回答", "テーマ", "引用", "コードブック", "この表について"])
         #expect((read["header"] as? [String])?.prefix(3) == ["ヒアリングID", "調査票", "版"])
@@ -85,6 +76,15 @@ struct WorkbookTests {
             ws = openpyxl.load_workbook(sys.argv[1])["KWIC"]
             print(json.dumps([[c.value for c in r] for r in ws.iter_rows()], ensure_ascii=False))
             """
+        let output = try Self.python(script, path)
+        let rows = try #require(try JSONSerialization.jsonObject(with: output) as? [[String]])
+        #expect(rows == [["answer", "left", "keyword", "right"], ["a1", "12", "費用", "2022-07-01"], ["a2", "=SUM(A1)", "費用", "012033"]])
+        #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent(OutputFile.temporaryFolderName).path))
+    }
+
+    /// Runs `script` with Debian's Python on `path` (python3-openpyxl from apt; make test installs
+    /// it) and returns what it printed.
+    private static func python(_ script: String, _ path: String) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         process.arguments = ["-c", script, path]
@@ -94,8 +94,6 @@ struct WorkbookTests {
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "make test installs python3-openpyxl")
-        let rows = try #require(try JSONSerialization.jsonObject(with: output) as? [[String]])
-        #expect(rows == [["answer", "left", "keyword", "right"], ["a1", "12", "費用", "2022-07-01"], ["a2", "=SUM(A1)", "費用", "012033"]])
-        #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent(OutputFile.temporaryFolderName).path))
+        return output
     }
 }
