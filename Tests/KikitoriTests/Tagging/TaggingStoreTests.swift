@@ -63,7 +63,8 @@ struct TaggingStoreTests {
 
     /// Re-tagging a tagged database with an edited codebook leaves exactly the tags a first run of
     /// that codebook writes: old automatic tags are replaced in slices of 500 events and 500 tags,
-    /// read in stretches of 700 events here, and none is left behind or lost at an edge.
+    /// read in stretches of 700 events here, and none is left behind or lost at an edge; the run
+    /// leaves the connection's settings as it found them.
     @Test func retagEqualsAFirstRun() throws {
         let questionnaires = try sampleLibrary.entries().map { try sampleLibrary.load("\($0.id)@\($0.version)") }
         try SyntheticHearings(questionnaires: questionnaires, seed: 11).write(hearings: 400, to: store)
@@ -74,6 +75,10 @@ struct TaggingStoreTests {
         edited.themes[cost].rules = ["コスト"]
         let editedMatcher = try ThemeMatcher(codebook: edited)
         let report = try store.tag(with: editedMatcher, chunkRows: 700)
+        // The run's bulk settings (held across its slices) and checkpoints are SQLite's defaults again.
+        #expect(try store.read { db in
+            try ["temp_store", "cache_size", "wal_autocheckpoint"].map { try Int.fetchOne(db, sql: "PRAGMA \($0)") }
+        } == [0, -2000, 1000])
         #expect(report.answersScanned == (try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM current_answer WHERE kind IN ('answered', 'changed')") }))
 
         let fresh = try HearingStore(path: directory.url.appendingPathComponent("fresh.sqlite").path)
