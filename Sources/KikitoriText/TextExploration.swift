@@ -117,8 +117,10 @@ public struct TextExploration: Sendable {
         let key = NormalizedText.normalize(word)
         var lines: [ConcordanceLine] = []
         for document in documents {
+            let hits = document.tokens.filter { $0.lemma == key || NormalizedText.normalize($0.surface) == key }
+            guard !hits.isEmpty else { continue }
             let bytes = Array(document.text.utf8)
-            for token in document.tokens where token.lemma == key || NormalizedText.normalize(token.surface) == key {
+            for token in hits {
                 let left = String(decoding: bytes[..<token.range.lowerBound], as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
                 let right = String(decoding: bytes[token.range.upperBound...], as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
                 lines.append(ConcordanceLine(

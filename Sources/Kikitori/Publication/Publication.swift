@@ -22,6 +22,9 @@ public struct Publication: Sendable {
 
     public var isPublic: Bool { filter.audience == .public }
     public var minCell: Int { filter.smallCell }
+    /// The fewest answers or hearings a group may have to be shown on its own: the small-cell
+    /// threshold for the public, any for an internal output.
+    public var smallestShownGroup: Int { isPublic ? minCell : 1 }
 
     /// Reads who may be named and what must be masked: three small queries, once per output. An
     /// internal output reads none of them — it shows respondents as registered and masks nothing —

@@ -4,6 +4,10 @@ public struct ReviewFilter: Sendable {
     public enum Audience: String, Sendable, CaseIterable {
         case `public`
         case `internal`
+
+        /// A written file's permissions: anyone may read a public file; an internal one holds
+        /// personal data and is its owner's only.
+        public var fileMode: UInt32 { self == .public ? 0o644 : 0o600 }
     }
 
     public var status: HearingStatus?

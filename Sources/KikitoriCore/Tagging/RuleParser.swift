@@ -29,6 +29,18 @@ public struct RuleParser {
 
     private var peek: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
 
+    /// The text up to `end`, which is passed over; nil (the rest read) when the rule ends first.
+    private mutating func enclosed(until end: Unicode.Scalar) -> String? {
+        var text = String.UnicodeScalarView()
+        while let c = peek, c != end {
+            text.append(c)
+            index += 1
+        }
+        guard peek == end else { return nil }
+        index += 1
+        return String(text)
+    }
+
     private mutating func skipSpaces() {
         while let c = peek, c == " " || c == "\t" || c == "\n" { index += 1 }
     }
@@ -114,14 +126,8 @@ public struct RuleParser {
             return .theme(String(name))
         case "\"":
             index += 1
-            var text = String.UnicodeScalarView()
-            while let d = peek, d != "\"" {
-                text.append(d)
-                index += 1
-            }
-            guard peek == "\"" else { throw RuleSyntaxError(offset: start, problem: .unterminatedQuote) }
-            index += 1
-            return try keyword(String(text), at: start, foldsKana: false)
+            guard let text = enclosed(until: "\"") else { throw RuleSyntaxError(offset: start, problem: .unterminatedQuote) }
+            return try keyword(text, at: start, foldsKana: false)
         case ")", "|", "&", "]", ",":
             throw RuleSyntaxError(offset: index, problem: .unexpected(Character(c)))
         default:
@@ -137,14 +143,8 @@ public struct RuleParser {
             if word == "lemma" && peek == "(" {
                 // lemma(増える): every written form of the word (Conjugation), as keywords.
                 index += 1
-                var inner = String.UnicodeScalarView()
-                while let d = peek, d != ")" {
-                    inner.append(d)
-                    index += 1
-                }
-                guard peek == ")" else { throw RuleSyntaxError(offset: start, problem: .unexpectedEnd) }
-                index += 1
-                let lemma = NormalizedText.normalize(String(inner)).trimmingCharacters(in: .whitespaces)
+                guard let inner = enclosed(until: ")") else { throw RuleSyntaxError(offset: start, problem: .unexpectedEnd) }
+                let lemma = NormalizedText.normalize(inner).trimmingCharacters(in: .whitespaces)
                 guard !lemma.isEmpty else { throw RuleSyntaxError(offset: start, problem: .emptyKeyword) }
                 let forms = Conjugation.forms(of: lemma).map { Rule.keyword(Rule.Keyword($0)) }
                 return forms.count == 1 ? forms[0] : .or(forms)

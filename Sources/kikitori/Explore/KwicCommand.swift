@@ -81,7 +81,7 @@ struct KwicCommand: ParsableCommand {
                 data = Data(text.utf8)
             }
             if let out, out != "-" {
-                try OutputFile.write(data, to: out, force: force, mode: review.filter.audience == .public ? 0o644 : 0o600)
+                try OutputFile.write(data, to: out, force: force, mode: review.filter.audience.fileMode)
                 StandardError.write("\(out) (\(lines.count) lines)")
             } else {
                 try StandardOutput.write(data)

@@ -42,7 +42,7 @@ struct NetworkCommand: ParsableCommand {
             let input = try ExplorationInput(options, database, review, language: language)
             let (publication, exploration) = (input.publication, input.exploration)
             let network = WordNetwork(exploration, top: max(2, top), minimumJaccard: minJaccard)
-            let mode: mode_t = review.filter.audience == .public ? 0o644 : 0o600
+            let mode = review.filter.audience.fileMode
             if let svg {
                 let picture = network.svg()
                 try publication.check(picture, output: svg)

@@ -51,14 +51,13 @@ struct WordsCommand: ParsableCommand {
     func run() throws {
         let language = options.language()
         let text = try options.guarded {
-            let filter = review.filter
             let input = try ExplorationInput(options, database, review, language: language, by: by, untagged: untagged)
             let (publication, exploration) = (input.publication, input.exploration)
             let formatter = ExplorationFormatter(language: language, width: TerminalWidth.columns())
             var text: String
             if by != nil {
                 let sizes = Dictionary(grouping: exploration.documents, by: { $0.group ?? "" }).mapValues(\.count)
-                let minimum = publication.isPublic ? filter.smallCell : 1
+                let minimum = publication.smallestShownGroup
                 if let group = characteristic {
                     guard let size = sizes[group] else { throw ExploreProblem.unknownGroup(group, known: sizes.keys.sorted()) }
                     guard size >= minimum else { throw ExploreProblem.groupTooSmall(group, size, minCell: minimum) }

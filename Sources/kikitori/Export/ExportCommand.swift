@@ -159,7 +159,7 @@ struct ExportCommand: ParsableCommand {
         let isXML = kind == .codebook && format == .qdc
         let suffix = audience == .internal && subject != .table(.codebook) ? "-internal" : ""
         let path = out ?? "exports/\(stamp)-\(subject.name)\(suffix).\(isXML ? "qdc" : isWorkbook ? "xlsx" : "csv")"
-        let mode: mode_t = audience == .public ? 0o644 : 0o600
+        let mode = audience.fileMode
         try options.guarded {
             let book = try codebook.load(options)
             if isXML {
@@ -240,6 +240,6 @@ struct ExportCommand: ParsableCommand {
             "sha256": sha,
         ]
         let json = try JSONSerialization.data(withJSONObject: manifest, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
-        try OutputFile.write(json, to: path + ".manifest.json", force: true, mode: filter.audience == .public ? 0o644 : 0o600)
+        try OutputFile.write(json, to: path + ".manifest.json", force: true, mode: filter.audience.fileMode)
     }
 }

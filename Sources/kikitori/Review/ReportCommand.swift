@@ -72,7 +72,7 @@ struct ReportCommand: ParsableCommand {
                 try StandardOutput.write(data)
                 return
             }
-            try OutputFile.write(data, to: path, force: force, mode: review.filter.audience == .public ? 0o644 : 0o600)
+            try OutputFile.write(data, to: path, force: force, mode: review.filter.audience.fileMode)
             StandardError.write(path)
         }
     }
