@@ -250,9 +250,9 @@ def main():
 
         say("themes…")
         themes_seconds, themes_mb, _ = run([BIN, "themes", "--db", db, "--audience", "internal", "--lang", "en"])
-        themes_sql = """SELECT t.theme, r.kind, COUNT(DISTINCT t.hearing_id) FROM tag t
-            JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id
-            JOIN hearing h ON h.id = t.hearing_id JOIN respondent r ON r.id = h.respondent_id
+        themes_sql = """SELECT t.theme, r.kind, COUNT(DISTINCT t.hearing) FROM tag t JOIN answer_event e ON e.number = t.event
+            JOIN current_answer c ON c.hearing_id = e.hearing_id AND c.question_id = e.question_id AND c.event_id = e.id
+            JOIN hearing h ON h.number = t.hearing JOIN respondent r ON r.id = h.respondent_id
             WHERE t.state != 'rejected' AND h.status = 'completed' GROUP BY t.theme, r.kind"""
         sql_seconds, _, _ = sqlite(db, themes_sql)
         figures["themes"] = {"seconds": themes_seconds, "sqlite_seconds": sql_seconds, "peak_mb": themes_mb}

@@ -78,7 +78,7 @@ extension HearingStore {
         }
     }
 
-    /// Every answer of the run (or of `rows`) matched, sorted by event for writing.
+    /// Every answer of the run (or of `rows`) matched, in the tag table's key order for writing.
     private func match(
         _ matcher: ThemeMatcher, context: TagRunContext, rows: ClosedRange<Int64>?, done: inout Int, report: inout TagReport,
         progress: ((Int, Int) -> Void)?
@@ -90,9 +90,9 @@ extension HearingStore {
             if done % 10_000 == 0 { progress?(done, context.total) }
             // This codebook decides for every event it scans, including automatic tags another
             // codebook made (merged from another database, or before a retag).
-            if context.automatic.contains(answer.eventID) { pending.events.append(answer.eventID) }
-            guard let questionnaire = context.questionnaireOf[answer.hearingID],
-                let plan = context.plans.plan(questionnaire: questionnaire, question: answer.questionID)
+            if context.automatic.contains(answer.event) { pending.events.append(answer.event) }
+            guard let hearing = context.hearings[answer.hearingID],
+                let plan = context.plans.plan(questionnaire: hearing.questionnaire, question: answer.questionID)
             else { return }
             var found: [(theme: String, source: ThemeTag.Source, rule: Int?, spans: [Range<Int>])] = []
             if plan.isText, let text = answer.text {
@@ -108,14 +108,13 @@ extension HearingStore {
                     }
                 }
             }
-            for tag in found where !context.human.contains(answer.eventID + " " + tag.theme) {
+            // Events come in order; sorting one event's few themes keeps the tags in the table's key order.
+            found.sort { $0.theme < $1.theme }
+            for tag in found where !context.human.contains(TagKey(event: answer.event, theme: tag.theme)) {
                 pending.tags.append(.init(
-                    event: answer.eventID, theme: tag.theme, hearing: answer.hearingID, question: answer.questionID, source: tag.source,
-                    rule: tag.rule, spans: tag.spans))
+                    event: answer.event, theme: tag.theme, hearing: hearing.number, source: tag.source, rule: tag.rule, spans: tag.spans))
             }
         }
-        pending.events.sort()
-        pending.tags.sort { ($0.event, $0.theme) < ($1.event, $1.theme) }
         if !report.dryRun { for tag in pending.tags { report.added[tag.theme, default: 0] += 1 } }
         return pending
     }
@@ -124,9 +123,9 @@ extension HearingStore {
     /// a few answers each for a person to judge the codebook edit.
     private func compareWithStored(_ pending: PendingTags, context: TagRunContext, report: inout TagReport) throws(StoreError) {
         let previous = try automaticTagKeys()
-        var texts: [String: String] = [:]
-        let newTags = Set(pending.tags.map { $0.event + " " + $0.theme })
-        for tag in pending.tags where !previous.contains(tag.event + " " + tag.theme) {
+        var texts: [Int64: String] = [:]
+        let newTags = Set(pending.tags.map(\.key))
+        for tag in pending.tags where !previous.contains(tag.key) {
             report.added[tag.theme, default: 0] += 1
             if report.addedExamples[tag.theme, default: []].count < 3 {
                 if texts[tag.event] == nil { texts[tag.event] = try answerText(event: tag.event) ?? "" }
@@ -135,10 +134,9 @@ extension HearingStore {
         }
         guard context.full else { return }
         for key in previous where !newTags.contains(key) {
-            let parts = key.split(separator: " ")
-            report.removed[String(parts[1]), default: 0] += 1
-            if report.removedExamples[String(parts[1]), default: []].count < 3, let text = try answerText(event: String(parts[0])) {
-                report.removedExamples[String(parts[1]), default: []].append(text)
+            report.removed[key.theme, default: 0] += 1
+            if report.removedExamples[key.theme, default: []].count < 3, let text = try answerText(event: key.event) {
+                report.removedExamples[key.theme, default: []].append(text)
             }
         }
     }

@@ -84,7 +84,7 @@ extension HearingStore {
 
     /// The state an event left its question in, typed by the hearing's questionnaire: for keeping one side.
     public func state(ofEvent eventID: String, in questionnaire: Questionnaire) throws(StoreError) -> AnswerState? {
-        let record = try read { db in try AnswerEventRecord.fetchOne(db, key: eventID) }
+        let record = try read { db in try AnswerEventRecord.filter(AnswerEventRecord.Columns.id == eventID).fetchOne(db) }
         guard let event = record?.model(in: questionnaire) else { return nil }
         return AnswerState.current(from: [event])[event.questionID ?? ""]
     }

@@ -145,11 +145,11 @@ extension HearingStore {
         let conditions = filter.conditions
         try readPassingErrors { db in
             let cursor = try SQLRequest<Row>(literal: """
-                    SELECT t.hearing_id, t.question_id, t.theme, t.state, t.source, t.rule_source, t.codebook, t.spans, e.value_text
-                    FROM tag t JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id JOIN answer_event e ON e.id = t.event_id
-                    JOIN hearing h ON h.id = t.hearing_id
+                    SELECT h.id, e.question_id, t.theme, t.state, t.source, t.rule_source, t.codebook, t.spans, e.value_text
+                    FROM tag t \(sql: Self.onCurrentAnswer)
+                    JOIN hearing h ON h.number = t.hearing
                     WHERE \(conditions) AND (t.state != 'suggested' OR \(filter.includeSuggested))
-                    ORDER BY h.started_at, t.hearing_id, t.question_id, t.theme
+                    ORDER BY h.started_at, h.id, e.question_id, t.theme
                     """).fetchCursor(db)
             while let row = try cursor.next() {
                 try body(TagRow(
@@ -166,20 +166,19 @@ extension HearingStore {
     ) throws {
         let conditions = filter.conditions
         let counted: SQL = """
-            SELECT t.hearing_id, t.event_id, t.question_id, t.theme FROM tag t
-            JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id
+            SELECT t.hearing, t.event, e.question_id, t.theme FROM tag t \(sql: Self.onCurrentAnswer)
             WHERE \(filter.countedTags)
             """
         let request: SQLRequest<Row> = perHearing
             ? """
                 SELECT h.id, '', group_concat(t.theme, ' ')
-                FROM hearing h LEFT JOIN (\(counted)) t ON t.hearing_id = h.id
+                FROM hearing h LEFT JOIN (\(counted)) t ON t.hearing = h.number
                 WHERE \(conditions) GROUP BY h.id ORDER BY MIN(h.started_at), h.id
                 """
             : """
-                SELECT t.hearing_id, t.question_id, group_concat(t.theme, ' ')
-                FROM (\(counted)) t JOIN hearing h ON h.id = t.hearing_id
-                WHERE \(conditions) GROUP BY t.event_id ORDER BY MIN(h.started_at), t.event_id
+                SELECT h.id, t.question_id, group_concat(t.theme, ' ')
+                FROM (\(counted)) t JOIN hearing h ON h.number = t.hearing
+                WHERE \(conditions) GROUP BY t.event ORDER BY MIN(h.started_at), t.event
                 """
         try readPassingErrors { db in
             let cursor = try request.fetchCursor(db)

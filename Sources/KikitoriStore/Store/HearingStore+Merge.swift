@@ -197,10 +197,12 @@ extension HearingStore {
             "CASE WHEN \(side).state IN ('confirmed', 'rejected', 'manual') THEN 2 WHEN \(side).state = 'auto' THEN 1 ELSE 0 END"
         }
         try db.execute(sql: """
-            INSERT INTO main.tag (event_id, theme, hearing_id, question_id, state, source, codebook, rule, rule_source, spans, updated_at, score)
-            SELECT event_id, theme, hearing_id, question_id, state, source, codebook, rule, rule_source, spans, updated_at, score
-            FROM \(s).tag WHERE true
-            ON CONFLICT (event_id, theme) DO UPDATE SET
+            INSERT INTO main.tag (event, theme, hearing, state, source, codebook, rule, rule_source, spans, updated_at, score)
+            SELECT me.number, t.theme, mh.number, t.state, t.source, t.codebook, t.rule, t.rule_source, t.spans, t.updated_at, t.score
+            FROM \(s).tag t JOIN \(s).answer_event se ON se.number = t.event
+            JOIN main.answer_event me ON me.id = se.id JOIN main.hearing mh ON mh.id = se.hearing_id
+            WHERE true ORDER BY me.number, t.theme
+            ON CONFLICT (event, theme) DO UPDATE SET
                 state = excluded.state, source = excluded.source, codebook = excluded.codebook, rule = excluded.rule,
                 rule_source = excluded.rule_source, spans = excluded.spans, updated_at = excluded.updated_at, score = excluded.score
             WHERE (\(rank("excluded")), excluded.updated_at, excluded.state) > (\(rank("tag")), tag.updated_at, tag.state)

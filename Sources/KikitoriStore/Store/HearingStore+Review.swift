@@ -11,14 +11,13 @@ extension HearingStore {
     ) throws(StoreError) -> ThemeCrossTab {
         let conditions = filter.conditions
         let group = dimension.sql
-        let counted: SQL = unit == .hearings ? "COUNT(DISTINCT h.id)" : "COUNT(DISTINCT t.event_id)"
+        let counted: SQL = unit == .hearings ? "COUNT(DISTINCT h.id)" : "COUNT(DISTINCT t.event)"
         return try read { db in
             var counts: [String: [String: Int]] = [:]
             let rows = try SQLRequest<Row>(literal: """
                     SELECT \(group) AS g, t.theme, \(counted) AS n
-                    FROM tag t
-                    JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id
-                    JOIN hearing h ON h.id = c.hearing_id
+                    FROM tag t \(sql: Self.onCurrentAnswer)
+                    JOIN hearing h ON h.number = t.hearing
                     JOIN respondent r ON r.id = h.respondent_id
                     WHERE \(filter.countedTags) AND \(conditions)
                     GROUP BY g, t.theme
@@ -51,9 +50,8 @@ extension HearingStore {
         let conditions = filter.conditions
         return try read { db in
             let perHearing: SQL = """
-                SELECT DISTINCT h.id AS hearing, t.theme AS theme FROM tag t
-                JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id
-                JOIN hearing h ON h.id = c.hearing_id
+                SELECT DISTINCT h.number AS hearing, t.theme AS theme FROM tag t \(sql: Self.onCurrentAnswer)
+                JOIN hearing h ON h.number = t.hearing
                 WHERE \(filter.countedTags) AND \(conditions)
                 """
             // One pass over each hearing's distinct themes; the pairs are counted as the rows stream by
@@ -61,16 +59,16 @@ extension HearingStore {
             var hearingsWith: [String: Int] = [:]
             var both: [String: Int] = [:]
             var themes: [String] = []
-            var hearing: String?
+            var hearing: Int64?
             func close() {
                 for theme in themes { hearingsWith[theme, default: 0] += 1 }
                 let sorted = themes.sorted()
                 for i in sorted.indices { for j in sorted.indices where j > i { both[sorted[i] + " " + sorted[j], default: 0] += 1 } }
                 themes.removeAll(keepingCapacity: true)
             }
-            let rows = try SQLRequest<Row>(literal: perHearing + " ORDER BY h.id").fetchCursor(db)
+            let rows = try SQLRequest<Row>(literal: perHearing + " ORDER BY h.number").fetchCursor(db)
             while let row = try rows.next() {
-                let id: String = row["hearing"]
+                let id: Int64 = row["hearing"]
                 if id != hearing {
                     close()
                     hearing = id
@@ -111,20 +109,19 @@ extension HearingStore {
         return try read { db in
             // Candidates first without touching answer text, then the texts of those few.
             let candidates = try SQLRequest<Row>(literal: """
-                    SELECT t.hearing_id, t.question_id, t.state, t.spans, t.event_id, r.kind, r.industry, r.region,
+                    SELECT h.id AS hearing_id, e.question_id, t.state, t.spans, t.event, r.kind, r.industry, r.region,
                            r.organisation, h.consent, h.started_at, r.id AS respondent_id
-                    FROM tag t
-                    JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id
-                    JOIN hearing h ON h.id = t.hearing_id
+                    FROM tag t \(sql: Self.onCurrentAnswer)
+                    JOIN hearing h ON h.number = t.hearing
                     JOIN respondent r ON r.id = h.respondent_id
                     WHERE t.theme = \(theme) AND \(filter.countedTags) AND t.source != 'choice' AND \(conditions)
                     ORDER BY (t.state IN ('confirmed', 'manual')) DESC, h.started_at
                     LIMIT \(count)
                     """).fetchAll(db)
-            let text = try db.makeStatement(sql: "SELECT value_text FROM answer_event WHERE id = ?")
+            let text = try db.makeStatement(sql: "SELECT value_text FROM answer_event WHERE number = ?")
             var quotes: [Quote] = []
             for row in candidates {
-                guard let value = try String.fetchOne(text, arguments: [row["event_id"] as String]),
+                guard let value = try String.fetchOne(text, arguments: [row["event"] as Int64]),
                     let id = UUID(uuidString: row["hearing_id"]), let kind = RespondentKind(rawValue: row["kind"]),
                     let consent = ConsentLevel(rawValue: row["consent"])
                 else { continue }

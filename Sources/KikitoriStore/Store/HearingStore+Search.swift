@@ -65,7 +65,7 @@ extension HearingStore {
         }
         for term in terms where term.count < SearchIndex.shortestIndexedTerm { conditions.append("instr(s.text, \(term)) > 0") }
         if let theme = query.theme {
-            conditions.append("EXISTS (SELECT 1 FROM tag t WHERE t.event_id = e.id AND t.theme = \(theme) AND t.state IN \(ThemeTag.State.counted(includingSuggested: false)))")
+            conditions.append("EXISTS (SELECT 1 FROM tag t WHERE t.event = e.number AND t.theme = \(theme) AND t.state IN \(ThemeTag.State.counted(includingSuggested: false)))")
         }
         if let kind = query.respondentKind { conditions.append("r.kind = \(kind.rawValue)") }
         if let questionnaire = query.questionnaire { conditions.append(ReviewFilter.questionnaireCondition(questionnaire)) }
@@ -73,7 +73,7 @@ extension HearingStore {
         let request: SQLRequest<Row> = """
             SELECT e.hearing_id, h.questionnaire, r.kind, r.organisation, e.question_id, e.kind AS event_kind, e.value_text, r.id AS respondent_id
             FROM answer_search s
-            JOIN answer_event e ON e.rowid = s.rowid
+            JOIN answer_event e ON e.number = s.rowid
             JOIN hearing h ON h.id = e.hearing_id
             JOIN respondent r ON r.id = h.respondent_id
             WHERE \(conditions.joined(separator: " AND "))

@@ -27,14 +27,14 @@ extension HearingStore {
         let group: SQL = dimension?.sql ?? "NULL"
         try readPassingErrors { db in
             let plans = try QuestionPlans(db: db)
-            var tags: [String: [String: ThemeTag.State]] = [:]
-            let tagRows = try Row.fetchCursor(db, sql: "SELECT event_id, theme, state FROM tag")
+            var tags: [Int64: [String: ThemeTag.State]] = [:]
+            let tagRows = try Row.fetchCursor(db, sql: "SELECT event, theme, state FROM tag")
             while let row = try tagRows.next() {
                 if let state = ThemeTag.State(rawValue: row[2]) { tags[row[0], default: [:]][row[1]] = state }
             }
             // Positional reads: one row per current answer.
             let rows = try SQLRequest<Row>(literal: """
-                SELECT c.event_id, c.hearing_id, c.question_id, e.value_text, h.questionnaire, \(group)
+                SELECT c.event_id, c.hearing_id, c.question_id, e.value_text, h.questionnaire, \(group), e.number
                 FROM current_answer c JOIN answer_event e ON e.id = c.event_id JOIN hearing h ON h.id = c.hearing_id
                 JOIN respondent r ON r.id = h.respondent_id
                 WHERE c.kind IN ('answered', 'changed') AND e.value_text IS NOT NULL AND \(conditions)
@@ -42,8 +42,8 @@ extension HearingStore {
             while let row = try rows.next() {
                 let question: String = row[2]
                 guard plans.plan(questionnaire: row[4], question: question)?.isText == true else { continue }
-                let event: String = row[0]
-                try body(TextAnswer(eventID: event, hearingID: row[1], questionID: question, text: row[3], tags: tags[event] ?? [:], group: row[5]))
+                let number: Int64 = row[6]
+                try body(TextAnswer(eventID: row[0], hearingID: row[1], questionID: question, text: row[3], tags: tags[number] ?? [:], group: row[5]))
             }
         }
     }
@@ -97,14 +97,15 @@ extension HearingStore {
         try write { db in
             try db.execute(sql: "DELETE FROM tag WHERE state = 'suggested'")
             let insert = try db.makeStatement(sql: """
-                INSERT OR IGNORE INTO tag (event_id, theme, hearing_id, question_id, state, source, codebook, rule_source, updated_at, score)
-                VALUES (?, ?, ?, ?, 'suggested', 'model', ?, ?, ?, ?)
+                INSERT OR IGNORE INTO tag (event, theme, hearing, state, source, codebook, rule_source, updated_at, score)
+                SELECT e.number, ?, h.number, 'suggested', 'model', ?, ?, ?, ?
+                FROM answer_event e JOIN hearing h ON h.id = e.hearing_id WHERE e.id = ? AND h.id = ? AND e.question_id = ?
                 """)
             var written = 0
             for suggestion in suggestions {
                 try insert.execute(arguments: [
-                    suggestion.eventID, suggestion.theme, suggestion.hearingID, suggestion.questionID, codebook,
-                    suggestion.features.joined(separator: " "), date, suggestion.probability,
+                    suggestion.theme, codebook, suggestion.features.joined(separator: " "), date, suggestion.probability,
+                    suggestion.eventID, suggestion.hearingID, suggestion.questionID,
                 ])
                 written += db.changesCount
             }

@@ -10,18 +10,30 @@ package struct TagRunContext: Sendable {
     package var bound: Int64
     package var total: Int
     package var plans: QuestionPlans
-    package var human: Set<String>
-    package var questionnaireOf: [String: String]
-    /// The current answers, by their event's rowid: an integer set, not 36-character ids.
+    package var human: Set<TagKey>
+    /// Each hearing's number and questionnaire, by hearing id.
+    package var hearings: [String: (number: Int64, questionnaire: String)]
+    /// The current answers, by their event's number: an integer set, not 36-character ids.
     package var current: Set<Int64>
     /// Events that have automatic tags or suggestions now: only these have anything to replace
     /// (none on a first run, so that run only inserts).
-    package var automatic: Set<String>
+    package var automatic: Set<Int64>
+}
+
+/// A tag's key: the event's number and the theme.
+package struct TagKey: Hashable, Sendable {
+    package var event: Int64
+    package var theme: String
+
+    package init(event: Int64, theme: String) {
+        self.event = event
+        self.theme = theme
+    }
 }
 
 /// A current answer as a tagging run reads it.
 package struct AnswerToTag {
-    package var eventID: String
+    package var event: Int64
     package var hearingID: String
     package var questionID: String
     package var code: String?
@@ -32,25 +44,25 @@ package struct AnswerToTag {
 /// replaced, and the new tags.
 package struct PendingTags: Sendable {
     package struct Tag: Sendable {
-        package var event: String
+        package var event: Int64
         package var theme: String
-        package var hearing: String
-        package var question: String
+        package var hearing: Int64
         package var source: ThemeTag.Source
         package var rule: Int?
         package var spans: [Range<Int>]
 
-        package init(event: String, theme: String, hearing: String, question: String, source: ThemeTag.Source, rule: Int?, spans: [Range<Int>]) {
+        package var key: TagKey { TagKey(event: event, theme: theme) }
+
+        package init(event: Int64, theme: String, hearing: Int64, source: ThemeTag.Source, rule: Int?, spans: [Range<Int>]) {
             self.event = event
             self.theme = theme
             self.hearing = hearing
-            self.question = question
             self.source = source
             self.rule = rule
             self.spans = spans
         }
     }
-    package var events: [String] = []
+    package var events: [Int64] = []
     package var tags: [Tag] = []
 
     package init() {}
@@ -65,9 +77,8 @@ package struct PendingTags: Sendable {
 /// to tag and with which themes is the run's (`TaggingRun.swift` in the Kikitori target).
 extension HearingStore {
     /// How long one tagging transaction may hold the write lock before it commits and lets an
-    /// interviewer's answer through. Each commit writes every index page it touched to the WAL, and
-    /// tags land all over three indexes keyed by random ids: 0.3 s slices wrote 994,000 pages for
-    /// 474,000 tags, 0.9 s slices 793,000 (the issue's limit is about a second).
+    /// interviewer's answer through. Each commit writes every index page it touched to the WAL; with
+    /// integer keys a run appends, so a slice touches few pages.
     package static let tagSliceSeconds: TimeInterval = 0.9
 
     /// Starts a run in one short transaction: the codebook stored, and a new codebook's high-water
@@ -91,7 +102,7 @@ extension HearingStore {
     }
 
     /// Every current answer of the run that may carry a theme (free text, or a question whose
-    /// choices name themes), in storage order (one sequential scan), in one read transaction.
+    /// choices name themes), in event order (one sequential scan), in one read transaction.
     /// Returns how many current answers the run read in all. Other answers cost an integer each:
     /// their ids are never made into strings. `rows` narrows the run's events to a stretch of rowids.
     package func forEachAnswerToTag(
@@ -102,34 +113,39 @@ extension HearingStore {
         return try readPassingErrors { db in
             // Positional reads: this cursor is the tagger's hot path.
             let cursor = try SQLRequest<Row>("""
-                SELECT rowid, value_text IS NOT NULL OR question_id IN \(context.plans.questionsWithChoiceThemes),
-                    id, hearing_id, question_id, value_code, value_text FROM answer_event
-                WHERE rowid BETWEEN \(lower) AND \(upper) AND kind IN ('answered', 'changed')
+                SELECT number, value_text IS NOT NULL OR question_id IN \(context.plans.questionsWithChoiceThemes),
+                    hearing_id, question_id, value_code, value_text FROM answer_event
+                WHERE number BETWEEN \(lower) AND \(upper) AND kind IN ('answered', 'changed') ORDER BY number
                 """).fetchCursor(db)
             var current = 0
             while let row = try cursor.next() {
-                guard context.current.contains(row[0]) else { continue }
+                let event: Int64 = row[0]
+                guard context.current.contains(event) else { continue }
                 current += 1
                 guard row[1] as Bool else { continue }
-                try body(AnswerToTag(eventID: row[2], hearingID: row[3], questionID: row[4], code: row[5], text: row[6]))
+                try body(AnswerToTag(event: event, hearingID: row[2], questionID: row[3], code: row[4], text: row[5]))
             }
             return current
         }
     }
 
-    /// `event theme` of every automatic tag on a current answer: what a dry run compares with.
-    package func automaticTagKeys() throws(StoreError) -> Set<String> {
+    /// Every automatic tag on a current answer: what a dry run compares with.
+    package func automaticTagKeys() throws(StoreError) -> Set<TagKey> {
         try read { db in
-            Set(try String.fetchAll(db, sql: """
-                SELECT t.event_id || ' ' || t.theme FROM tag t JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id
-                WHERE t.state = 'auto'
-                """))
+            Set(try Row.fetchAll(db, sql: "SELECT t.event, t.theme FROM tag t \(Self.onCurrentAnswer) WHERE t.state = 'auto'")
+                .map { TagKey(event: $0[0], theme: $0[1]) })
         }
     }
 
-    package func answerText(event: String) throws(StoreError) -> String? {
-        try read { db in try SQLRequest<String>("SELECT value_text FROM answer_event WHERE id = \(event)").fetchOne(db) }
+    package func answerText(event: Int64) throws(StoreError) -> String? {
+        try read { db in try SQLRequest<String>("SELECT value_text FROM answer_event WHERE number = \(event)").fetchOne(db) }
     }
+
+    /// Joins a tag `t` to its event `e`, keeping only tags on current answers (`c`).
+    package static let onCurrentAnswer = """
+        JOIN answer_event e ON e.number = t.event
+        JOIN current_answer c ON c.hearing_id = e.hearing_id AND c.question_id = e.question_id AND c.event_id = e.id
+        """
 
     /// One write transaction: the automatic tags of the next events replaced by the new ones, until
     /// ``tagSliceSeconds`` have passed. Moves `position` and `tagPosition` on.
@@ -162,7 +178,7 @@ extension HearingStore {
     package func untaggedTextAnswers(_ context: TagRunContext) throws(StoreError) -> (total: Int, untagged: Int) {
         try read { db in
             var report = TagReport(codebook: "", full: false, dryRun: false)
-            try Self.countUntagged(db, plans: context.plans, current: context.current, questionnaireOf: context.questionnaireOf, into: &report)
+            try Self.countUntagged(db, plans: context.plans, current: context.current, hearings: context.hearings, into: &report)
             return (report.totalTextAnswers, report.untaggedTextAnswers)
         }
     }
@@ -171,21 +187,21 @@ extension HearingStore {
         let state = try Row.fetchOne(db, sql: "SELECT codebook_fingerprint, high_water FROM tagging_state WHERE id = 1")
         let full = retag || state == nil || (state?["codebook_fingerprint"] as String?) != codebook.fingerprint
         let highWater: Int64 = full ? 0 : (state?["high_water"] ?? 0)
-        let bound = try Int64.fetchOne(db, sql: "SELECT MAX(rowid) FROM answer_event") ?? 0
+        let bound = try Int64.fetchOne(db, sql: "SELECT MAX(number) FROM answer_event") ?? 0
         let total = try SQLRequest<Int>("""
-            SELECT COUNT(*) FROM answer_event WHERE rowid > \(highWater) AND rowid <= \(bound) AND kind IN ('answered', 'changed')
+            SELECT COUNT(*) FROM answer_event WHERE number > \(highWater) AND number <= \(bound) AND kind IN ('answered', 'changed')
             """).fetchOne(db) ?? 0
-        var questionnaireOf: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, questionnaire FROM hearing") { questionnaireOf[row["id"]] = row["questionnaire"] }
+        var hearings: [String: (number: Int64, questionnaire: String)] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, number, questionnaire FROM hearing") { hearings[row[0]] = (row[1], row[2]) }
         var current: Set<Int64> = []
         let events = try Int64.fetchCursor(db, sql: """
-            SELECT e.rowid FROM current_answer c JOIN answer_event e ON e.id = c.event_id WHERE c.kind IN ('answered', 'changed')
+            SELECT e.number FROM current_answer c JOIN answer_event e ON e.id = c.event_id WHERE c.kind IN ('answered', 'changed')
             """)
         while let event = try events.next() { current.insert(event) }
-        let automatic = Set(try String.fetchAll(db, sql: "SELECT DISTINCT event_id FROM tag WHERE state IN ('auto', 'suggested')"))
+        let automatic = Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT event FROM tag WHERE state IN ('auto', 'suggested')"))
         return TagRunContext(
             full: full, highWater: highWater, bound: bound, total: total, plans: try QuestionPlans(db: db), human: try humanDecisions(db),
-            questionnaireOf: questionnaireOf, current: current, automatic: automatic)
+            hearings: hearings, current: current, automatic: automatic)
     }
 
 
@@ -204,12 +220,12 @@ extension HearingStore {
     ) throws {
         let started = Date()
         // Suggestions go too: the rules' verdict on an answer replaces the model's guess.
-        let delete = try db.cachedStatement(sql: "DELETE FROM tag WHERE event_id = ? AND state IN ('auto', 'suggested')")
+        let delete = try db.cachedStatement(sql: "DELETE FROM tag WHERE event = ? AND state IN ('auto', 'suggested')")
         // OR IGNORE: a person may have decided on one of these answers since the run began; their
         // decision stands.
         let insert = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO tag (event_id, theme, hearing_id, question_id, state, source, codebook, rule, rule_source, spans, updated_at)
-            VALUES (?, ?, ?, ?, 'auto', ?, ?, ?, ?, ?, ?)
+            INSERT OR IGNORE INTO tag (event, theme, hearing, state, source, codebook, rule, rule_source, spans, updated_at)
+            VALUES (?, ?, ?, 'auto', ?, ?, ?, ?, ?, ?)
             """)
         repeat {
             // Up to 500 events to clear and 500 tags, to the first of their last events: an event's
@@ -228,7 +244,7 @@ extension HearingStore {
                 let tag = pending.tags[tagPosition]
                 let ruleSource = tag.rule.flatMap { codebook.theme(tag.theme)?.rules[$0] }
                 try insert.execute(arguments: [
-                    tag.event, tag.theme, tag.hearing, tag.question, tag.source.rawValue, codebook.reference, tag.rule, ruleSource,
+                    tag.event, tag.theme, tag.hearing, tag.source.rawValue, codebook.reference, tag.rule, ruleSource,
                     ThemeTag.encode(tag.spans), now,
                 ])
                 tagPosition += 1
@@ -237,8 +253,9 @@ extension HearingStore {
     }
 
     /// (event, theme) pairs a person decided on: a re-run leaves them alone.
-    package static func humanDecisions(_ db: Database) throws -> Set<String> {
-        Set(try String.fetchAll(db, sql: "SELECT event_id || ' ' || theme FROM tag WHERE state IN ('confirmed', 'rejected', 'manual')"))
+    package static func humanDecisions(_ db: Database) throws -> Set<TagKey> {
+        Set(try Row.fetchAll(db, sql: "SELECT event, theme FROM tag WHERE state IN ('confirmed', 'rejected', 'manual')")
+            .map { TagKey(event: $0[0], theme: $0[1]) })
     }
 
     package static func storeCodebook(_ codebook: Codebook, in db: Database) throws {
@@ -257,21 +274,21 @@ extension HearingStore {
 
     /// Text answers with no counting tag, over all current text answers; sequential scans only.
     private static func countUntagged(
-        _ db: Database, plans: QuestionPlans, current: Set<Int64>, questionnaireOf: [String: String],
+        _ db: Database, plans: QuestionPlans, current: Set<Int64>, hearings: [String: (number: Int64, questionnaire: String)],
         into report: inout TagReport
     ) throws {
         var tagged: Set<Int64> = []
         let tags = try Int64.fetchCursor(db, sql: """
-            SELECT e.rowid FROM tag t JOIN answer_event e ON e.id = t.event_id WHERE t.state IN ('auto', 'confirmed', 'manual')
+            SELECT event FROM tag WHERE state IN ('auto', 'confirmed', 'manual')
             """)
         while let event = try tags.next() { tagged.insert(event) }
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT rowid, hearing_id, question_id FROM answer_event
+            SELECT number, hearing_id, question_id FROM answer_event
             WHERE kind IN ('answered', 'changed') AND value_text IS NOT NULL
             """)
         while let row = try rows.next() {
             let event: Int64 = row[0]
-            guard current.contains(event), let questionnaire = questionnaireOf[row[1]],
+            guard current.contains(event), let questionnaire = hearings[row[1]]?.questionnaire,
                 plans.plan(questionnaire: questionnaire, question: row[2])?.isText == true
             else { continue }
             report.totalTextAnswers += 1
@@ -297,8 +314,13 @@ extension HearingStore {
     /// A person's decision: `add` confirms an auto tag or adds a manual one; `remove` rejects it.
     public func decide(event: UUID, hearing: UUID, question: String, theme: String, add: Bool) throws(StoreError) {
         try write { db in
-            let key = event.storageKey
-            let existing = try SQLRequest<String>("SELECT state FROM tag WHERE event_id = \(key) AND theme = \(theme)").fetchOne(db)
+            guard let numbers = try SQLRequest<Row>("""
+                SELECT e.number, h.number FROM answer_event e JOIN hearing h ON h.id = e.hearing_id
+                WHERE e.id = \(id: event) AND h.id = \(id: hearing) AND e.question_id = \(question)
+                """).fetchOne(db)
+            else { throw StoreError.unknownAnswer("\(hearing.storageKey):\(question)") }
+            let (number, hearingNumber): (Int64, Int64) = (numbers[0], numbers[1])
+            let existing = try SQLRequest<String>("SELECT state FROM tag WHERE event = \(number) AND theme = \(theme)").fetchOne(db)
             let state: ThemeTag.State
             switch (existing.flatMap(ThemeTag.State.init(rawValue:)), add) {
             case (nil, true): state = .manual
@@ -307,11 +329,11 @@ extension HearingStore {
             }
             if existing == nil {
                 try db.execute(literal: """
-                    INSERT INTO tag (event_id, theme, hearing_id, question_id, state, source, updated_at)
-                    VALUES (\(key), \(theme), \(id: hearing), \(question), \(state.rawValue), 'human', \(Date()))
+                    INSERT INTO tag (event, theme, hearing, state, source, updated_at)
+                    VALUES (\(number), \(theme), \(hearingNumber), \(state.rawValue), 'human', \(Date()))
                     """)
             } else {
-                try db.execute(literal: "UPDATE tag SET state = \(state.rawValue), updated_at = \(Date()) WHERE event_id = \(key) AND theme = \(theme)")
+                try db.execute(literal: "UPDATE tag SET state = \(state.rawValue), updated_at = \(Date()) WHERE event = \(number) AND theme = \(theme)")
             }
         }
     }
@@ -320,12 +342,11 @@ extension HearingStore {
     public func tags(theme: String? = nil, state: ThemeTag.State? = nil) throws(StoreError) -> [(tag: ThemeTag, text: String?)] {
         try read { db in
             var sql: SQL = """
-                SELECT t.*, e.value_text FROM tag t JOIN current_answer c ON c.hearing_id = t.hearing_id AND c.question_id = t.question_id AND c.event_id = t.event_id
-                JOIN answer_event e ON e.id = t.event_id WHERE 1 = 1
+                SELECT t.*, e.id AS event_id, e.hearing_id, e.question_id, e.value_text FROM tag t \(sql: Self.onCurrentAnswer) WHERE 1 = 1
                 """
             if let theme { sql += " AND t.theme = \(theme)" }
             if let state { sql += " AND t.state = \(state.rawValue)" }
-            sql += " ORDER BY t.hearing_id, t.question_id"
+            sql += " ORDER BY e.hearing_id, e.question_id"
             return try SQLRequest<Row>(literal: sql).fetchAll(db).compactMap { row in
                 guard let event = UUID(uuidString: row["event_id"]), let hearing = UUID(uuidString: row["hearing_id"]),
                     let state = ThemeTag.State(rawValue: row["state"]), let source = ThemeTag.Source(rawValue: row["source"])

@@ -336,6 +336,108 @@ package enum Schema {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("2026-12-03 integer keys") { db in
+            try db.execute(
+                sql: """
+                    -- Hearings and answer events get integer keys of their own (their UUIDs stay, unique,
+                    -- for merges and every external reference). An explicit INTEGER PRIMARY KEY is the
+                    -- rowid that VACUUM may not renumber: the search index and tagging's high-water mark
+                    -- point at it. Numbers are the old rowids.
+                    CREATE TABLE hearing_new (
+                        number INTEGER PRIMARY KEY,
+                        id TEXT NOT NULL UNIQUE,
+                        respondent_id TEXT NOT NULL REFERENCES respondent(id),
+                        questionnaire TEXT NOT NULL REFERENCES questionnaire_snapshot(reference),
+                        interviewer TEXT NOT NULL,
+                        place TEXT,
+                        started_at TEXT NOT NULL,
+                        ended_at TEXT,
+                        status TEXT NOT NULL CHECK (status IN ('in_progress', 'paused', 'completed', 'abandoned')),
+                        consent TEXT NOT NULL CHECK (consent IN ('public_named', 'public_anonymous', 'internal_only')),
+                        language TEXT NOT NULL,
+                        notes TEXT
+                    );
+                    INSERT INTO hearing_new (number, id, respondent_id, questionnaire, interviewer, place, started_at, ended_at,
+                        status, consent, language, notes)
+                        SELECT rowid, id, respondent_id, questionnaire, interviewer, place, started_at, ended_at,
+                            status, consent, language, notes FROM hearing;
+                    DROP TABLE hearing;
+                    ALTER TABLE hearing_new RENAME TO hearing;
+                    CREATE INDEX hearing_status ON hearing(status, started_at);
+                    CREATE INDEX hearing_respondent ON hearing(respondent_id);
+
+                    CREATE TABLE answer_event_new (
+                        number INTEGER PRIMARY KEY,
+                        id TEXT NOT NULL UNIQUE,
+                        hearing_id TEXT NOT NULL REFERENCES hearing(id),
+                        sequence INTEGER NOT NULL,
+                        question_id TEXT,
+                        kind TEXT NOT NULL
+                            CHECK (kind IN ('answered', 'changed', 'skipped', 'dont_know', 'refused', 'note')),
+                        value_code TEXT,
+                        value_text TEXT,
+                        previous_code TEXT,
+                        previous_text TEXT,
+                        reason TEXT,
+                        shown_at TEXT,
+                        recorded_at TEXT NOT NULL
+                    );
+                    INSERT INTO answer_event_new (number, id, hearing_id, sequence, question_id, kind, value_code, value_text,
+                        previous_code, previous_text, reason, shown_at, recorded_at)
+                        SELECT rowid, id, hearing_id, sequence, question_id, kind, value_code, value_text,
+                            previous_code, previous_text, reason, shown_at, recorded_at FROM answer_event;
+
+                    -- Tags keyed by (event number, theme) with the hearing's number: a run appends to
+                    -- the table and its indexes in key order instead of writing all over three indexes
+                    -- of random 36-character ids. The question is the event's.
+                    CREATE TABLE tag_new (
+                        event INTEGER NOT NULL REFERENCES answer_event(number),
+                        theme TEXT NOT NULL,
+                        hearing INTEGER NOT NULL REFERENCES hearing(number),
+                        state TEXT NOT NULL CHECK (state IN ('auto', 'confirmed', 'rejected', 'manual', 'suggested')),
+                        source TEXT NOT NULL CHECK (source IN ('rule', 'choice', 'human', 'model')),
+                        codebook TEXT,
+                        rule INTEGER,
+                        rule_source TEXT,
+                        spans TEXT,
+                        updated_at TEXT NOT NULL,
+                        score REAL,
+                        PRIMARY KEY (event, theme)
+                    ) WITHOUT ROWID;
+                    INSERT INTO tag_new (event, theme, hearing, state, source, codebook, rule, rule_source, spans, updated_at, score)
+                        SELECT e.number, t.theme, h.number, t.state, t.source, t.codebook, t.rule, t.rule_source, t.spans,
+                            t.updated_at, t.score
+                        FROM tag t JOIN answer_event_new e ON e.id = t.event_id JOIN hearing h ON h.id = t.hearing_id
+                        ORDER BY e.number, t.theme;
+                    DROP TABLE tag;
+                    ALTER TABLE tag_new RENAME TO tag;
+                    CREATE INDEX tag_theme ON tag(theme, state);
+                    CREATE INDEX tag_hearing ON tag(hearing);
+
+                    DROP TABLE answer_event;
+                    ALTER TABLE answer_event_new RENAME TO answer_event;
+                    CREATE INDEX answer_event_order ON answer_event(hearing_id, sequence);
+                    CREATE INDEX answer_event_question ON answer_event(hearing_id, question_id, sequence);
+                    CREATE TRIGGER answer_event_no_update BEFORE UPDATE ON answer_event
+                    BEGIN SELECT RAISE(ABORT, 'answer events are append-only'); END;
+                    CREATE TRIGGER answer_event_no_delete BEFORE DELETE ON answer_event
+                    BEGIN SELECT RAISE(ABORT, 'answer events are append-only'); END;
+                    CREATE TRIGGER answer_event_current AFTER INSERT ON answer_event
+                    WHEN NEW.kind != 'note' AND NEW.question_id IS NOT NULL
+                    BEGIN
+                        INSERT INTO current_answer (hearing_id, question_id, event_id, sequence, kind)
+                        VALUES (NEW.hearing_id, NEW.question_id, NEW.id, NEW.sequence, NEW.kind)
+                        ON CONFLICT (hearing_id, question_id) DO UPDATE
+                            SET event_id = excluded.event_id, sequence = excluded.sequence, kind = excluded.kind
+                            WHERE (excluded.sequence, excluded.event_id) > (current_answer.sequence, current_answer.event_id);
+                    END;
+                    CREATE TRIGGER answer_event_search AFTER INSERT ON answer_event
+                    WHEN NEW.value_text IS NOT NULL
+                    BEGIN
+                        INSERT INTO answer_search (rowid, text) VALUES (NEW.number, \(SearchIndex.normalizeFunction)(NEW.value_text));
+                    END;
+                    """)
+        }
         return migrator
     }
 }

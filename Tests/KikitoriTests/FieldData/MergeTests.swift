@@ -38,8 +38,19 @@ struct MergeTests {
         let queries = [
             "SELECT reference, fingerprint, canonical_json FROM questionnaire_snapshot",
             "SELECT reference, fingerprint FROM codebook_snapshot",
-            "SELECT * FROM respondent", "SELECT * FROM hearing", "SELECT * FROM answer_event", "SELECT * FROM current_answer",
-            "SELECT * FROM tag", "SELECT hearing_id, question_id, first_event, second_event, resolved_by FROM answer_conflict",
+            // Without the integer keys, which each database numbers in its own order.
+            "SELECT * FROM respondent",
+            "SELECT id, respondent_id, questionnaire, interviewer, place, started_at, ended_at, status, consent, language, notes FROM hearing",
+            """
+            SELECT id, hearing_id, sequence, question_id, kind, value_code, value_text, previous_code, previous_text, reason, shown_at,
+                recorded_at FROM answer_event
+            """,
+            "SELECT * FROM current_answer",
+            """
+            SELECT e.id AS event_id, t.theme, h.id AS hearing_id, t.state, t.source, t.codebook, t.rule, t.rule_source, t.spans,
+                t.updated_at, t.score FROM tag t JOIN answer_event e ON e.number = t.event JOIN hearing h ON h.number = t.hearing
+            """,
+            "SELECT hearing_id, question_id, first_event, second_event, resolved_by FROM answer_conflict",
             "SELECT respondent_id, same_as FROM respondent_link", "SELECT text FROM answer_search",
         ]
         return try store.queue.read { db in
@@ -282,7 +293,8 @@ struct MergeTests {
             try db.execute(sql: """
                 INSERT INTO questionnaire_snapshot SELECT * FROM fresh.questionnaire_snapshot;
                 INSERT INTO respondent SELECT * FROM fresh.respondent;
-                INSERT INTO hearing SELECT * FROM fresh.hearing;
+                INSERT INTO hearing SELECT id, respondent_id, questionnaire, interviewer, place, started_at, ended_at, status, consent,
+                    language, notes FROM fresh.hearing;
                 INSERT INTO answer_event (id, hearing_id, sequence, question_id, kind, value_code, value_text, previous_code, previous_text,
                     reason, shown_at, recorded_at)
                 SELECT id, hearing_id, sequence, question_id, kind, value_code, value_text, previous_code, previous_text, reason, shown_at,
