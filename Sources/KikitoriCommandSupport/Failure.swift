@@ -83,7 +83,7 @@ private func exitStatus(_ error: StoreError) -> ExitCode {
     case .unknownHearing, .unknownRespondent, .unknownSnapshot, .unknownAnswer, .ambiguousHearing, .ambiguousRespondent,
         .missing, .cannotRead, .unknownConflict, .unknownQuestionnaire:
         return ExitStatus.noInput
-    case .sameFile, .alreadyLinked, .tooManySources: return ExitStatus.usage
+    case .sameFile, .alreadyLinked, .tooManySources, .followUpOfAnotherRespondent: return ExitStatus.usage
     case .hearingOpenElsewhere: return ExitStatus.temporaryFailure
     case .sqlite, .walNeedsRecovery, .diskFull: return ExitStatus.ioError
     }

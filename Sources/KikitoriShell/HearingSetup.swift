@@ -17,7 +17,13 @@ struct HearingSetup {
     /// The started session, or nil when the interviewer cancelled.
     func run() throws -> HearingSession? {
         do {
-            let (respondent, isNew) = try chooseRespondent()
+            let previous = try presets.previousHearing.map { try shell.store.findHearing($0) }
+            if let previous {
+                if previous.status == .abandoned { throw AnswerProblem.hearingClosed(.abandoned) }
+                output.line(ShellPhrase.followingUp(previous.shortID, date: JapanTime.day(previous.startedAt)).text(language))
+            }
+            let (respondent, isNew) = try previous.map { (try shell.store.respondent($0.respondentID), false) } ?? chooseRespondent()
+            try checkAudience(respondent)
             let interviewer = try presets.interviewer ?? ask(
                 ShellPhrase.interviewerPrompt(shell.defaultInterviewer), default: shell.defaultInterviewer)
             let place = try presets.place ?? ask(ShellPhrase.placePrompt, optional: true)
@@ -26,7 +32,8 @@ struct HearingSetup {
             let hearingLanguage = questionnaire.languages.contains(language) ? language : questionnaire.defaultLanguage
             return try HearingSession.start(
                 store: shell.store, questionnaire: questionnaire, respondent: respondent, isNewRespondent: isNew,
-                interviewer: interviewer, place: place.isEmpty ? nil : place, consent: consent, language: hearingLanguage)
+                interviewer: interviewer, place: place.isEmpty ? nil : place, consent: consent, language: hearingLanguage,
+                previous: previous?.id)
         } catch is Cancelled {
             return nil
         }
@@ -97,8 +104,10 @@ struct HearingSetup {
         let name = try ask(ShellPhrase.personNamePrompt, optional: true)
         let role = try ask(ShellPhrase.personRolePrompt, optional: true)
         let industry = kind == .privateFirm ? try ask(ShellPhrase.industryPrompt, optional: true) : ""
-        let municipality = try ask(
-            ShellPhrase.municipalityPrompt, optional: true, completions: Completions(words: Hokkaido.municipalities))
+        let typed = try ask(
+            ShellPhrase.municipalityPrompt, optional: true, completions: Completions(words: Hokkaido.municipalities, readings: Hokkaido.readings))
+        // A reading typed in full is the municipality it names (さっぽろし → 札幌市).
+        let municipality = Hokkaido.municipality(reading: typed) ?? typed
         let guess = Hokkaido.subprefecture(of: municipality)?.name
         let regionAnswer = try ask(
             ShellPhrase.regionPrompt(guess), optional: true,

@@ -46,7 +46,9 @@ struct InterviewLoop {
                 if !reviewAndConfirm() { return }
                 continue
             }
-            output.write("\n" + QuestionScreen(engine: session.engine, language: language).render(question, style: output.style))
+            output.write(
+                "\n" + QuestionScreen(engine: session.engine, language: language)
+                    .render(question, style: output.style, previous: session.previousAnswer(for: question)))
             switch readAnswer(for: question) {
             case .end:
                 pause()

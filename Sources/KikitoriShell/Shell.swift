@@ -86,8 +86,15 @@ public final class Shell {
         do {
             switch command {
             case "new":
-                guard let reference = arguments.first else { return usage("new <questionnaire>") }
-                try startInterview(reference)
+                // `new <questionnaire> [--follow-up <hearing>]`, the option in any width.
+                let words = arguments.map { AnswerParser.normalise($0) }
+                guard let reference = arguments.first else { return usage("new <questionnaire> [--follow-up <hearing>]") }
+                var presets = HearingPresets()
+                if words.count > 1 {
+                    guard words.count == 3, words[1] == "--follow-up" else { return usage("new <questionnaire> [--follow-up <hearing>]") }
+                    presets.previousHearing = words[2]
+                }
+                try startInterview(reference, presets: presets)
             case "resume":
                 guard let prefix = arguments.first else { return usage("resume <hearing>") }
                 try resume(prefix)
@@ -249,8 +256,13 @@ public struct HearingPresets: Sendable {
     public var interviewer: String?
     public var place: String?
     public var consent: ConsentLevel?
+    /// A follow-up: the hearing (id prefix) whose respondent is heard again, its answers offered.
+    public var previousHearing: String?
 
-    public init(respondent: String? = nil, interviewer: String? = nil, place: String? = nil, consent: ConsentLevel? = nil) {
+    public init(
+        respondent: String? = nil, interviewer: String? = nil, place: String? = nil, consent: ConsentLevel? = nil, previousHearing: String? = nil
+    ) {
+        self.previousHearing = previousHearing
         self.respondent = respondent
         self.interviewer = interviewer
         self.place = place

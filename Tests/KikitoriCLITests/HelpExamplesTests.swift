@@ -110,6 +110,7 @@ struct HelpExamplesTests {
                 ["export", "hearings", "--questionnaire", "private-firm-data-use", "--out", "exports/hearings-private-firm-data-use.csv"],
                 ["export", "quotes", "--out", "exports/20261202-quotes.csv"], ["report", "--out", "exports/report.html"],
                 ["report", "--out", "appendix.html"],
+                ["export", "respondents", "--audience", "internal", "--out", "exports/respondents-internal.csv"],
             ] {
                 let result = try kikitori(arguments, in: root)
                 #expect(result.status == 0, "\(arguments): \(result.stderr)")

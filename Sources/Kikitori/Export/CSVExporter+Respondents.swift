@@ -10,7 +10,7 @@ extension CSVExporter {
         let kind = run.kind
         guard !isPublic else { throw Problem.internalOnly(kind.rawValue) }
         try writer.writeHeader([
-            "respondent_id", "kind", "organisation", "person_name", "person_role", "industry", "municipality", "region",
+            "respondent_id", "kind", "organisation", "person_name", "person_role", "industry", "municipality", "municipality_code", "region",
             "pseudonym", "hearings",
         ])
         // An internal publication does not work out pseudonyms (it shows names); this table shows both.
@@ -19,7 +19,8 @@ extension CSVExporter {
             let id = respondent.id.uuidString.lowercased()
             try writer.writeRow([
                 id, respondent.kind.rawValue, respondent.organisation, respondent.personName, respondent.personRole, respondent.industry,
-                respondent.municipality, respondent.region, identities.entries[id]?.pseudonym, String(hearings),
+                respondent.municipality, respondent.municipality.flatMap(Hokkaido.code(of:)), respondent.region, identities.entries[id]?.pseudonym,
+                String(hearings),
             ])
         }
         return []

@@ -66,6 +66,8 @@ extension StoreError {
         case .readOnly(let path): return ja ? "\(path): 書き込みできません（読み取り専用か、権限がありません）" : "\(path): cannot write (read-only or no permission)"
         case .sqlite(let message): return ja ? "データベースのエラー: \(message)" : "database error: \(message)"
         case .unknownHearing(let prefix): return ja ? "ヒアリング '\(prefix)' はありません" : "no hearing '\(prefix)'"
+        case .followUpOfAnotherRespondent(let id):
+            return ja ? "ヒアリング \(id) は別の回答者のものです。続きは同じ回答者に聞きます" : "hearing \(id) heard another respondent; a follow-up hears the same one again"
         case .ambiguousHearing(let prefix, let matches):
             return ja ? "'\(prefix)' に当てはまるヒアリングが複数あります: \(matches.joined(separator: "、"))" : "'\(prefix)' matches several hearings: \(matches.joined(separator: ", "))"
         case .unknownRespondent(let prefix): return ja ? "回答者 '\(prefix)' はいません" : "no respondent '\(prefix)'"

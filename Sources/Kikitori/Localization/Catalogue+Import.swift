@@ -9,7 +9,8 @@ extension ImportProblem {
             location += ja ? " 列 '\(column)'" : " column '\(column)'"
             if let value {
                 // Free text may name people: an error that could be pasted into a ticket shows its length only.
-                let isFreeText = column.hasSuffix("_other") || column == "respondent" || questionnaire?.question(column)?.type == .text
+                let isFreeText = column.hasSuffix("_other") || ["respondent", "organisation", "person_name"].contains(column)
+                    || questionnaire?.question(column)?.type == .text
                 location += isFreeText
                     ? (ja ? "（文章 \(value.count) 文字）" : " (text, \(value.count) characters)")
                     : " ('\(DisplayWidth.truncate(value.replacingOccurrences(of: "\n", with: " "), to: 40))')"
@@ -31,6 +32,7 @@ extension ImportProblem {
             return ja ? "値が \(fields) 個あります（見出しは \(expected) 列）" : "\(fields) fields, but the header has \(expected)"
         case .unknownColumn(let suggestion):
             let hint = suggestion.map { ja ? "。'\($0)' ではありませんか" : "; did you mean '\($0)'?" } ?? ""
+            guard questionnaire != nil else { return (ja ? "知らない列です" : "unknown column") + hint }
             return (ja ? "この調査票にない列です" : "not a column of this questionnaire") + hint
         case .duplicateColumn: return ja ? "列名が重複しています" : "the column appears twice"
         case .missingColumn: return ja ? "この列が必要です" : "this column is required"
@@ -45,6 +47,10 @@ extension ImportProblem {
         case .duplicateID(let first): return ja ? "\(first) 行目と同じ hearing_id です" : "the same hearing_id as line \(first)"
         case .alreadyInDatabase:
             return ja ? "このヒアリングは既にデータベースにあります。行を除くか hearing_id を空にしてください" : "this hearing is already in the database; remove the row, or empty its hearing_id to add it as new"
+        case .unknownPreviousHearing:
+            return ja
+                ? "前回のヒアリングがデータベースにも、この行より前にもありません（空欄なら続きではない扱い）"
+                : "no such hearing in the database or on an earlier line (leave it empty if this hearing follows none)"
         case .wrongVersion(let expected): return ja ? "--questionnaire の版 \(expected) と違います" : "not version \(expected), which --questionnaire names"
         case .unknownVersion(let known):
             return ja ? "調査票にない版です（\(known.map(String.init).joined(separator: "、"))）" : "no such version (known: \(known.map(String.init).joined(separator: ", ")))"

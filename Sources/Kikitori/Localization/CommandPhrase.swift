@@ -18,6 +18,7 @@ public enum CommandPhrase: Sendable {
     case importRepeatedRow(path: String, line: Int)
     case importAlreadyImported(path: String, line: Int, date: String, hearing: String)
     case imported(path: String, encoding: String, hearings: Int, answers: Int, respondents: Int, dryRun: Bool)
+    case respondentsRegistered(source: String, added: Int, known: Int, dryRun: Bool)
 
     public func text(_ language: Language) -> String {
         let ja = language == .ja
@@ -61,6 +62,10 @@ public enum CommandPhrase: Sendable {
             return ja
                 ? "\(dryRun ? "試行（書き込みなし）" : "取り込みました"): \(path)（\(encoding)）ヒアリング \(hearings) 件、回答 \(answers) 件、新しい回答者 \(respondents) 件"
                 : "\(dryRun ? "Dry run (nothing written)" : "Imported"): \(path) (\(encoding)): \(hearings) hearings, \(answers) answers, \(respondents) new respondents"
+        case .respondentsRegistered(let source, let added, let known, let dryRun):
+            return ja
+                ? "\(dryRun ? "試行（書き込みなし）" : "登録しました"): \(source) 新しい回答者 \(added) 件、登録済み \(known) 件"
+                : "\(dryRun ? "Dry run (nothing written)" : "Registered"): \(source): \(added) new respondents, \(known) already registered"
         }
     }
 }

@@ -26,6 +26,11 @@ public enum ReviewPhrase: Sendable {
     case columnPhrase, columnExample
     case definitionExcludes(String), definitionExamples([String])
     case modelTrained(examples: Int, fingerprint: String, threshold: Double)
+    /// `answers --change`: a question's answers in each follow-up beside the hearing it follows.
+    case columnBefore, columnAfter
+    case followUpsCompared(pairs: Int, unchanged: Int?)
+    case followUpsTooFew(minCell: Int)
+    case noFollowUps(String)
 
     public func text(_ language: Language) -> String {
         let ja = language == .ja
@@ -34,6 +39,16 @@ public enum ReviewPhrase: Sendable {
         case .columnTotal: return ja ? "計" : "total"
         case .columnBoth: return ja ? "同時" : "both"
         case .columnChoice: return ja ? "選択肢" : "choice"
+        case .columnBefore: return ja ? "前回" : "last time"
+        case .columnAfter: return ja ? "今回" : "this time"
+        case .followUpsCompared(let pairs, let unchanged):
+            let same = unchanged.map { ja ? "、うち前回と同じ回答 \($0) 件" : ", \($0) of them with the same answer" } ?? ""
+            return ja ? "前回と比べた続きのヒアリング: \(pairs) 件\(same)。" : "Follow-up hearings compared with the hearing each follows: \(pairs)\(same)."
+        case .followUpsTooFew(let minCell):
+            return ja ? "続きのヒアリングが \(minCell) 件未満のため、公開用には示しません。" : "Fewer than \(minCell) follow-up hearings: not shown in public output."
+        case .noFollowUps(let question):
+            return ja ? "\(question) を聞いた続きのヒアリングはありません（interview --follow-up で始めたもの）。"
+                : "No follow-up hearings asked \(question) (those started with interview --follow-up)."
         case .columnCount: return ja ? "件数" : "count"
         case .unitHearings: return ja ? "ヒアリング数" : "hearings"
         case .unitAnswers: return ja ? "回答数" : "answers"

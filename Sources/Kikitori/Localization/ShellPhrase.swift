@@ -22,6 +22,8 @@ public enum ShellPhrase: Sendable {
     /// An approximate number saved as the number, with the words as said kept as a note.
     case approximateKept(String)
     case welcome(String), shellHelp, interviewHelp
+    /// A follow-up hearing: last time's answer beside the question, kept with Enter.
+    case previousAnswer(String), followingUp(String, date: String), followsHearing(String)
     case unknownCommand(String), usage(String)
     case respondentPrompt, respondentKindPrompt, organisationPrompt, personNamePrompt, personRolePrompt
     case industryPrompt, municipalityPrompt, regionPrompt(String?), interviewerPrompt(String), placePrompt
@@ -53,6 +55,9 @@ public enum ShellPhrase: Sendable {
         case .otherHint: return "Other (type 'other: your words')"
         case .required: return "required"
         case .currentAnswer: return "Current answer"
+        case .previousAnswer(let answer): return "Last time: \(answer)  (Enter keeps it)"
+        case .followsHearing(let id): return "Follows hearing \(id)"
+        case .followingUp(let id, let date): return "Following up hearing \(id) of \(date): press Enter to keep an answer given then."
         case .hint: return "Hint"
         case .progress(let n, let m): return "\(n)/\(m)"
         case .multilineHint: return "(several lines; an empty line ends the answer, :cancel discards it)"
@@ -65,6 +70,7 @@ public enum ShellPhrase: Sendable {
             return """
                 Commands:
                   new <questionnaire>      start a hearing (id, id@N or a path)
+                  new <questionnaire> --follow-up <hearing>   hear the same respondent again, last answers offered
                   resume <hearing>         continue a hearing (a short prefix of its id is enough)
                   hearings [status] [questionnaire] [respondent]   list hearings, newest first
                   show <hearing>           a hearing's answers
@@ -166,6 +172,9 @@ public enum ShellPhrase: Sendable {
         case .otherHint: return "その他（「その他: 内容」と入力）"
         case .required: return "必須"
         case .currentAnswer: return "現在の回答"
+        case .previousAnswer(let answer): return "前回: \(answer)（Enter でそのまま）"
+        case .followsHearing(let id): return "前回のヒアリング: \(id)"
+        case .followingUp(let id, let date): return "\(date) のヒアリング \(id) の続きです。前回と同じ回答は Enter で残せます。"
         case .hint: return "補足"
         case .progress(let n, let m): return "\(n)/\(m)"
         case .multilineHint: return "（複数行。空行で回答を終え、:cancel で破棄します）"
@@ -178,6 +187,7 @@ public enum ShellPhrase: Sendable {
             return """
                 コマンド:
                   new <調査票>             ヒアリングを始める（id、id@N またはパス）
+                  new <調査票> --follow-up <ヒアリング>   同じ回答者に再び聞く（前回の回答を示す）
                   resume <ヒアリング>      ヒアリングを再開する（id の先頭数文字で可）
                   hearings [状態] [調査票] [回答者]  ヒアリングの一覧（新しい順）
                   show <ヒアリング>        ヒアリングの回答を表示

@@ -64,6 +64,33 @@ extension Publication {
     }
 
     /// The part to hide beside another: the smallest non-zero count (a zero says least), else any.
+    /// Answer transitions as this output may show them: texts masked; counts under the minimum
+    /// hidden, with one more beside a single hidden count (the number of follow-ups is shown); all
+    /// of it when the follow-ups themselves are fewer than the minimum.
+    public func transitions(_ table: AnswerTransitions) -> AnswerTransitions {
+        guard isPublic else { return table }
+        var shown = table
+        shown.texts = table.texts.map { (text($0.from), text($0.to)) }
+        if table.pairs > 0 && table.pairs < minCell {
+            shown.hidden = true
+            shown.cells = []
+            shown.texts = []
+            return shown
+        }
+        var parts: [(group: Int, count: Int)] = []
+        var hiddenCount = 0
+        for (index, cell) in table.cells.enumerated() {
+            if cell.count < minCell {
+                shown.cells[index].hidden = true
+                hiddenCount += 1
+            } else {
+                parts.append((index, cell.count))
+            }
+        }
+        if hiddenCount == 1, let next = Self.nextSmallest(parts) { shown.cells[next].hidden = true }
+        return shown
+    }
+
     static func nextSmallest<Key: Comparable>(_ parts: [(group: Key, count: Int)]) -> Key? {
         let candidates = parts.filter { $0.count > 0 }.isEmpty ? parts : parts.filter { $0.count > 0 }
         return candidates.min { ($0.count, $0.group) < ($1.count, $1.group) }?.group

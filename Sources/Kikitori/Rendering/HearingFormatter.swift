@@ -22,29 +22,33 @@ public struct HearingFormatter {
     }
 
     /// The hearings as a table, newest first, fitting `width` columns (names are cut first).
+    /// The review column appears once any listed hearing has been reviewed.
     public func list(_ summaries: [HearingStore.HearingSummary], width: Int = 80) -> String {
-        var table = TextTable(
-            headers: [
-                ShellPhrase.columnHearing, .columnStatus, .columnQuestionnaire, .columnKind, .columnOrganisation,
-                .columnStarted, .columnAnswers,
-            ].map { $0.text(language) },
-            alignments: [.left, .left, .left, .left, .left, .left, .right])
+        let reviewed = summaries.contains { $0.review != .received }
+        var headers = [
+            ShellPhrase.columnHearing, .columnStatus, .columnQuestionnaire, .columnKind, .columnOrganisation, .columnStarted, .columnAnswers,
+        ].map { $0.text(language) }
+        if reviewed { headers.insert(ReviewStatusPhrase.columnReview.text(language), at: 2) }
+        var table = TextTable(headers: headers, alignments: headers.indices.map { $0 == headers.count - 1 ? .right : .left })
         for summary in summaries {
             let organisation = publication.respondent(summary.respondent.id.storageKey, organisation: summary.respondent.organisation)
-            table.append([
+            var row = [
                 summary.hearing.shortID, ShellPhrase.status(summary.hearing.status).text(language),
                 summary.hearing.questionnaire, Phrase.respondentKind(summary.respondent.kind).text(language),
                 organisation, JapanTime.day(summary.hearing.startedAt), String(summary.answered),
-            ])
+            ]
+            if reviewed { row.insert(ReviewStatusPhrase.status(summary.review).text(language), at: 2) }
+            table.append(row)
         }
-        return table.render(maxWidth: width, shrinkable: [3, 2, 4])
+        return table.render(maxWidth: width, shrinkable: reviewed ? [4, 3, 5] : [3, 2, 4])
     }
 
     /// One hearing for a reviewer: who, by whom, consent, the answers with their notes, and every
     /// amendment (old → new, when, why) and consent change.
     public func detail(
         hearing: Hearing, respondent: Respondent, questionnaire: Questionnaire, events: [AnswerEvent], consents: [ConsentChange],
-        respondentEdits: [RespondentEdit] = [], width: Int = 80, style: TextStyle = .plain
+        review: ReviewStatus = .received, reviews: [ReviewChange] = [], respondentEdits: [RespondentEdit] = [], width: Int = 80,
+        style: TextStyle = .plain
     ) -> String {
         let states = AnswerState.current(from: events)
         let shown = InterviewEngine(questionnaire: questionnaire, states: states.mapValues(mask))
@@ -59,7 +63,9 @@ public struct HearingFormatter {
             "\(ShellPhrase.columnInterviewer.text(language)): \(publication.isPublic ? "—" : hearing.interviewer)  "
                 + JapanTime.minute(hearing.startedAt) + (hearing.endedAt.map { " – " + JapanTime.minute($0) } ?? ""),
             "\(ShellPhrase.columnConsent.text(language)): \(ShellPhrase.consentLevel(hearing.consent).text(language))",
+            ReviewStatusPhrase.current(review).text(language),
         ]
+        if let previous = hearing.previousHearingID { lines.append(ShellPhrase.followsHearing(String(previous.storageKey.prefix(8))).text(language)) }
         for note in notes[""] ?? [] { lines.append("✎ " + note) }
         var text = lines.joined(separator: "\n") + "\n"
         text += QuestionScreen(engine: shown, language: language).review(style: style, width: width, notes: notes)
@@ -68,7 +74,8 @@ public struct HearingFormatter {
             (edit.editedAt, FieldDataPhrase.respondentEdited(String(respondent.id.storageKey.prefix(8)), field: edit.field, from: edit.previous, to: edit.value)
                 .text(language) + " (\(edit.reason))")
         }
-        let history = amendments(events, questionnaire: questionnaire) + consents.map(consentLine) + edits.map { (date: $0.0, line: $0.1) }
+        let history = amendments(events, questionnaire: questionnaire) + consents.map(consentLine) + reviews.map(reviewLine)
+            + edits.map { (date: $0.0, line: $0.1) }
         if !history.isEmpty {
             text += style.bold(ShellPhrase.historyHeading.text(language)) + "\n"
             text += history.sorted { $0.date < $1.date }.map { "  " + JapanTime.minute($0.date) + "  " + $0.line }.joined(separator: "\n") + "\n"
@@ -103,6 +110,14 @@ public struct HearingFormatter {
             last[id] = state
         }
         return result
+    }
+
+    /// A review decision; who reviewed is the working group's business, shown to internal readers.
+    private func reviewLine(_ change: ReviewChange) -> (date: Date, line: String) {
+        let line = ReviewStatusPhrase.status(change.previous).text(language) + " → " + ReviewStatusPhrase.status(change.status).text(language)
+        let reviewer = publication.isPublic ? "" : " [\(change.reviewer)]"
+        let comment = change.comment.map { " (\(publication.text($0)))" } ?? ""
+        return (change.recordedAt, "\(ReviewStatusPhrase.columnReview.text(language)): \(line)\(reviewer)\(comment)")
     }
 
     private func consentLine(_ change: ConsentChange) -> (date: Date, line: String) {

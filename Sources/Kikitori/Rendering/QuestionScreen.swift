@@ -18,7 +18,8 @@ public struct QuestionScreen: Sendable {
     }
 
     /// The lines of the screen; `style` adds emphasis on a terminal.
-    public func render(_ question: Question, style: TextStyle = .plain) -> String {
+    /// `previous`: a follow-up's answer from last time, shown while this hearing has none.
+    public func render(_ question: Question, style: TextStyle = .plain, previous: AnswerState? = nil) -> String {
         var lines: [String] = []
         let section = questionnaire.sections.first { $0.questions.contains { $0.id == question.id } }
         var heading = section.map { "── \(text($0.title)) " } ?? "── "
@@ -62,6 +63,10 @@ public struct QuestionScreen: Sendable {
             let formatter = AnswerFormatter(questionnaire: questionnaire, language: language)
             let answer = formatter.text(state, for: question).replacingOccurrences(of: "\n", with: "\n    ")
             lines.append("  \(ShellPhrase.currentAnswer.text(language)): \(answer)")
+        } else if let previous {
+            let formatter = AnswerFormatter(questionnaire: questionnaire, language: language)
+            let answer = formatter.text(previous, for: question).replacingOccurrences(of: "\n", with: "\n    ")
+            lines.append("  " + style.dim(ShellPhrase.previousAnswer(answer).text(language)))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -100,6 +100,7 @@ public struct ReportRenderer {
             audienceNote,
         ]
         if report.filter.includeSuggested { lines.append(ReviewPhrase.includesSuggested.text(language)) }
+        if let review = report.filter.review { lines.append(ReviewStatusPhrase.onlyReviewed(review).text(language)) }
         let coverage = report.textCoverage
         if coverage.total > 0 {
             let share = String(format: "%.0f", 100 * Double(coverage.untagged) / Double(coverage.total))

@@ -80,6 +80,7 @@ public struct ReviewFormatter {
             ? suppressionNotes(table).joined(separator: Catalogue.sentenceSeparator(language)) + "\n"
             : t(.smallCellsMarked(minCell: filter.smallCell)) + "\n"
         if filter.includeSuggested { output += t(.includesSuggested) + "\n" }
+        if let review = filter.review { output += ReviewStatusPhrase.onlyReviewed(review).text(language) + "\n" }
         return output
     }
 
@@ -132,6 +133,24 @@ public struct ReviewFormatter {
             lines.append("  「\(Highlighter.highlight(quote.text, spans: quote.spans, style: style))」")
             lines.append("    — \(speaker(quote))\(quote.confirmed ? t(.confirmed) : "")")
         }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `answers <q> --change`: each (last time → this time) pair with its count, or each pair of texts.
+    public func transitions(_ table: AnswerTransitions) -> String {
+        guard table.pairs > 0 else { return t(.noFollowUps(table.question)) + "\n" }
+        var lines = ["\(table.label)  [\(table.question)]"]
+        if table.hidden { return (lines + [t(.followUpsTooFew(minCell: filter.smallCell))]).joined(separator: "\n") + "\n" }
+        if table.isText {
+            lines += table.texts.map { "  - " + ($0.from + "  →  " + $0.to).replacingOccurrences(of: "\n", with: " ⏎ ") }
+        } else {
+            var text = TextTable(headers: [t(.columnBefore), t(.columnAfter), t(.columnCount)], alignments: [.left, .left, .right])
+            for cell in table.cells { text.append([cell.from, cell.to, cell.hidden ? hiddenCount(cell.count) : String(cell.count)]) }
+            lines.append(text.render().trimmingCharacters(in: .newlines))
+        }
+        // How many kept their answer only where no hidden count could be worked out from it.
+        let anyHidden = table.cells.contains(where: \.hidden)
+        lines.append(t(.followUpsCompared(pairs: table.pairs, unchanged: anyHidden ? nil : table.unchanged)))
         return lines.joined(separator: "\n") + "\n"
     }
 

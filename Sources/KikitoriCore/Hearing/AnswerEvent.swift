@@ -48,6 +48,8 @@ extension AnswerEvent {
     /// is `changed` and keeps the old value. Sequence and times are set by whoever saves it.
     /// The reason code of a change that settled a merge conflict when the person gave none.
     public static let mergeConflictReason = "merge_conflict"
+    /// The reason code of an answer a follow-up hearing kept, unchanged, from the hearing it follows.
+    public static let keptFromPreviousReason = "kept_from_previous"
 
     public static func recording(_ state: AnswerState, previous: AnswerState?, hearing: UUID, question: String) -> AnswerEvent {
         let kind: Kind

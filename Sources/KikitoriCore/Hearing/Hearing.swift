@@ -14,11 +14,13 @@ public struct Hearing: Codable, Equatable, Sendable {
     public var consent: ConsentLevel
     public var language: Language
     public var notes: String?
+    /// The earlier hearing of the same respondent this one follows up, if any.
+    public var previousHearingID: UUID?
 
     public init(
         id: UUID = UUID(), respondentID: UUID, questionnaire: String, interviewer: String, place: String? = nil,
         startedAt: Date = Date(), endedAt: Date? = nil, status: HearingStatus = .inProgress, consent: ConsentLevel,
-        language: Language, notes: String? = nil
+        language: Language, notes: String? = nil, previousHearingID: UUID? = nil
     ) {
         self.id = id
         self.respondentID = respondentID
@@ -31,6 +33,7 @@ public struct Hearing: Codable, Equatable, Sendable {
         self.consent = consent
         self.language = language
         self.notes = notes
+        self.previousHearingID = previousHearingID
     }
 
     /// The first eight hex digits of the id: how people name a hearing in the shell.
@@ -55,4 +58,13 @@ public enum ConsentLevel: String, Codable, CaseIterable, Sendable {
     case publicAnonymous = "public_anonymous"
     /// Nothing from this hearing may leave the working group.
     case internalOnly = "internal_only"
+}
+
+/// Where a hearing stands in the working group's review (ODK Central's review states): every hearing
+/// is `received` until a reviewer says otherwise; each change is logged with who, when and why.
+public enum ReviewStatus: String, Codable, CaseIterable, Sendable {
+    case received
+    case hasIssues = "has_issues"
+    case approved
+    case rejected
 }

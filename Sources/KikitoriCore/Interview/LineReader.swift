@@ -42,10 +42,13 @@ public final class ScriptedLineReader: LineReader {
 public struct Completions: Sendable {
     public var words: [String]
     public var after: [String: [String]]
+    /// Readings in hiragana by word: `さっぽ` or `サッポ` then offers 札幌市.
+    public var readings: [String: String]
 
-    public init(words: [String] = [], after: [String: [String]] = [:]) {
+    public init(words: [String] = [], after: [String: [String]] = [:], readings: [String: String] = [:]) {
         self.words = words
         self.after = after
+        self.readings = readings
     }
 
     public static let none = Completions()
@@ -60,10 +63,21 @@ public struct Completions: Sendable {
         let kept = word.lastIndex(of: "、").map { String(word[...$0]) } ?? ""
         let typed = String(word.dropFirst(kept.count))
         let key = typed.precomposedStringWithCompatibilityMapping.lowercased()
+        let kana = Self.hiragana(key)
         return candidates(forLine: line).filter { candidate in
             let folded = candidate.precomposedStringWithCompatibilityMapping.lowercased()
             return folded.hasPrefix(key) || folded.split(separator: " ").dropFirst().contains { $0.hasPrefix(key) }
+                || (!kana.isEmpty && readings[candidate]?.hasPrefix(kana) == true)
         }.map { kept + $0 }
+    }
+
+    /// Katakana as hiragana (ア → あ), everything else as it is.
+    public static func hiragana(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            scalars.append((0x30A1...0x30F6).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0x60) ?? scalar : scalar)
+        }
+        return String(scalars)
     }
 
     /// The candidates for a line typed so far (up to the cursor).

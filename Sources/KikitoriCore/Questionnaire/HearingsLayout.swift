@@ -15,7 +15,7 @@ public enum HearingsLayout {
 
     public static let metadata = [
         "hearing_id", "questionnaire_version", "respondent_kind", "respondent", "respondent_industry", "respondent_region", "interviewer",
-        "started_at", "ended_at", "status", "consent",
+        "started_at", "ended_at", "status", "consent", "previous_hearing_id",
     ]
 
     /// - Parameter versions: the questionnaire's versions, oldest first.

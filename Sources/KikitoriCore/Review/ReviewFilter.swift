@@ -11,6 +11,8 @@ public struct ReviewFilter: Sendable {
     }
 
     public var status: HearingStatus?
+    /// Only hearings the working group's review left in this status (`--review approved`).
+    public var review: ReviewStatus?
     /// One version, or every version of an id.
     public var questionnaire: QuestionnaireRef?
     public var audience: Audience

@@ -213,6 +213,15 @@ public struct HearingImporter: Sendable {
                 problem("hearing_id", .badID)
             }
         }
+        var previous: UUID?
+        if let text = row.value("previous_hearing_id") {
+            let key = text.lowercased()
+            if let parsed = UUID(uuidString: text), existingHearings.contains(key) || seenIDs[key] != nil, key != id.uuidString.lowercased() {
+                previous = parsed
+            } else {
+                problem("previous_hearing_id", UUID(uuidString: text) == nil ? .badID : .unknownPreviousHearing)
+            }
+        }
         let version: Int?
         if let text = row.value("questionnaire_version") {
             if let fixedVersion, Int(text) != fixedVersion {
@@ -256,7 +265,7 @@ public struct HearingImporter: Sendable {
             id: id, respondentID: respondent.id, questionnaire: questionnaire.reference,
             interviewer: row.value("interviewer") ?? "import", startedAt: startedAt,
             endedAt: endedAt ?? (status == .completed || status == .abandoned ? startedAt : nil), status: status, consent: consent,
-            language: questionnaire.defaultLanguage)
+            language: questionnaire.defaultLanguage, previousHearingID: previous)
         return HearingStore.HearingRecordSet(respondent: respondent, isNewRespondent: isNew, hearing: hearing, events: events)
     }
 

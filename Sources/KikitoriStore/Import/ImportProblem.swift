@@ -17,6 +17,8 @@ public struct ImportProblem: Error, Equatable, Sendable {
         case badID
         case duplicateID(firstLine: Int)
         case alreadyInDatabase
+        /// `previous_hearing_id` names no hearing in the database or on an earlier line.
+        case unknownPreviousHearing
         case wrongVersion(expected: Int)
         case unknownVersion(known: [Int])
         case badTime

@@ -14,6 +14,8 @@ public final class HearingSession {
     public private(set) var engine: InterviewEngine
     /// The question on screen; nil once past the last question (time for review).
     public private(set) var current: Question?
+    /// A follow-up's answers from the hearing it follows, by question: offered until answered here.
+    public private(set) var carried: [String: AnswerState] = [:]
     private var shownAt: Date?
     private let clock: @Sendable () -> Date
 
@@ -29,18 +31,49 @@ public final class HearingSession {
     /// Starts a new hearing and puts its first question on screen.
     public static func start(
         store: HearingStore, questionnaire: Questionnaire, respondent: Respondent, isNewRespondent: Bool,
-        interviewer: String, place: String?, consent: ConsentLevel, language: Language,
+        interviewer: String, place: String?, consent: ConsentLevel, language: Language, previous: UUID? = nil,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) throws(StoreError) -> HearingSession {
+        var carried: [String: AnswerState] = [:]
+        if let previous { carried = try carriedAnswers(from: previous, store: store, into: questionnaire) }
         let hearing = try store.startHearing(
             questionnaire: questionnaire, respondent: respondent, isNewRespondent: isNewRespondent,
-            interviewer: interviewer, place: place, consent: consent, language: language, now: clock())
+            interviewer: interviewer, place: place, consent: consent, language: language, previous: previous, now: clock())
         try store.claimSession(hearing.id, now: clock())
         let session = HearingSession(
             store: store, hearing: hearing, questionnaire: questionnaire,
             engine: InterviewEngine(questionnaire: questionnaire), clock: clock)
+        session.carried = carried
         session.move(to: session.engine.next(after: nil))
         return session
+    }
+
+    /// The answers of hearing `previous` that this questionnaire can take as they are: same question
+    /// id and type, a value its choices and constraints accept. Don't-knows and refusals are asked again.
+    static func carriedAnswers(from previous: UUID, store: HearingStore, into questionnaire: Questionnaire) throws(StoreError)
+        -> [String: AnswerState]
+    {
+        let earlier = try store.hearing(previous)
+        let earlierQuestionnaire = try store.snapshot(earlier.questionnaire)
+        let states = AnswerState.current(from: try store.events(of: previous, questionnaire: earlierQuestionnaire))
+        let engine = InterviewEngine(questionnaire: questionnaire)
+        return states.filter { id, state in
+            guard case .answered(let value) = state, let question = questionnaire.question(id),
+                question.type == earlierQuestionnaire.question(id)?.type, offers(value, question, in: questionnaire)
+            else { return false }
+            return (try? engine.check(state, for: question)) != nil
+        }
+    }
+
+    /// Whether `question` of `questionnaire` still offers `value`: its choices and scale points.
+    private static func offers(_ value: AnswerValue, _ question: Question, in questionnaire: Questionnaire) -> Bool {
+        let codes = Set((questionnaire.choices(for: question) ?? []).map(\.value))
+        switch value {
+        case .choice(let code): return codes.contains(code)
+        case .choices(let chosen, _): return chosen.allSatisfy(codes.contains)
+        case .scale(let point): return question.scale.map { ($0.min...$0.max).contains(point) } ?? false
+        default: return true
+        }
     }
 
     /// Reopens a hearing from its log, at the first relevant question not yet dealt with.
@@ -60,6 +93,9 @@ public final class HearingSession {
             hearing.status = .inProgress
         }
         let session = HearingSession(store: store, hearing: hearing, questionnaire: questionnaire, engine: engine, clock: clock)
+        if let previous = hearing.previousHearingID {
+            session.carried = try carriedAnswers(from: previous, store: store, into: questionnaire)
+        }
         session.move(to: engine.resumePoint)
         return session
     }
@@ -86,6 +122,11 @@ public final class HearingSession {
     @discardableResult
     public func answer(_ input: String, reason: String? = nil) throws -> String? {
         guard let question = current else { return nil }
+        // A follow-up: Enter keeps last time's answer, saved as this hearing's answer.
+        if input.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, let kept = previousAnswer(for: question) {
+            try record(kept, for: question, reason: AnswerEvent.keptFromPreviousReason)
+            return nil
+        }
         // Enter keeps what is there, unless what is there is a skip of a question that has since
         // become required.
         if input.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, let state = engine.states[question.id],
@@ -100,6 +141,11 @@ public final class HearingSession {
         let words = approximate ? input.trimmingCharacters(in: .whitespacesAndNewlines) : nil
         try record(state, for: question, reason: reason, note: words)
         return words
+    }
+
+    /// Last time's answer to `question`, while this hearing has none.
+    public func previousAnswer(for question: Question) -> AnswerState? {
+        engine.states[question.id] == nil ? carried[question.id] : nil
     }
 
     /// `:dk`, `:refused`, `:skip`: first-class non-answers.

@@ -32,7 +32,7 @@ extension HearingStore {
                 """)
             let hearing = try db.makeStatement(sql: """
                 INSERT INTO hearing (id, respondent_id, questionnaire, interviewer, place, started_at, ended_at, status,
-                    consent, language, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    consent, language, notes, previous_hearing_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let event = try db.makeStatement(sql: """
                 INSERT INTO answer_event (id, hearing_id, sequence, question_id, kind, value_code, value_text,
@@ -51,7 +51,7 @@ extension HearingStore {
                 let h = HearingRecord(set.hearing)
                 try hearing.execute(arguments: [
                     h.id.storageKey, h.respondentID.storageKey, h.questionnaire, h.interviewer, h.place, h.startedAt, h.endedAt, h.status,
-                    h.consent, h.language, h.notes,
+                    h.consent, h.language, h.notes, h.previousHearingID?.storageKey,
                 ])
                 if let fingerprint = set.importFingerprint { try imported.execute(arguments: [fingerprint, h.id.storageKey, now]) }
                 for answer in set.events {

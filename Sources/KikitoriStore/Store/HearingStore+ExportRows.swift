@@ -50,6 +50,8 @@ extension HearingStore {
         public var endedAt: Date?
         public var status: String
         public var consent: ConsentLevel
+        /// The hearing this one follows up, if any.
+        public var previousHearingID: String?
     }
 
     /// One event of the append-only log, with its hearing and respondent: the audit trail.
@@ -208,7 +210,8 @@ extension HearingStore {
         try readPassingErrors { db in
             let cursor = try SQLRequest<Row>(literal: """
                     SELECT h.id, h.questionnaire, r.kind, r.id, r.organisation, r.industry, r.region, h.interviewer,
-                           h.started_at, h.ended_at, h.status, h.consent, c.question_id, c.kind, e.value_code, e.value_text
+                           h.started_at, h.ended_at, h.status, h.consent, c.question_id, c.kind, e.value_code, e.value_text,
+                           h.previous_hearing_id
                     FROM hearing h JOIN respondent r ON r.id = h.respondent_id
                     LEFT JOIN current_answer c ON c.hearing_id = h.id
                     LEFT JOIN answer_event e ON e.id = c.event_id
@@ -224,7 +227,7 @@ extension HearingStore {
                     current = HearingRow(
                         hearingID: id, questionnaire: entry[1], respondentKind: entry[2], respondentID: entry[3], organisation: entry[4],
                         industry: entry[5], region: entry[6], interviewer: entry[7], startedAt: entry[8], endedAt: entry[9],
-                        status: entry[10], consent: ConsentLevel(rawValue: entry[11]) ?? .internalOnly)
+                        status: entry[10], consent: ConsentLevel(rawValue: entry[11]) ?? .internalOnly, previousHearingID: entry[16])
                 }
                 if let question = entry[12] as String? { answers[question] = WideAnswer(kind: entry[13], code: entry[14], text: entry[15]) }
             }

@@ -13,6 +13,11 @@ extension HearingStore {
         try read { db in try RespondentRecord.order(RespondentRecord.Columns.createdAt).fetchAll(db) }.compactMap(\.model)
     }
 
+    /// Adds a register's respondents in one transaction: all or none.
+    public func insertRespondents(_ respondents: [Respondent]) throws(StoreError) {
+        try write { db in for respondent in respondents { try RespondentRecord(respondent).insert(db) } }
+    }
+
     public func respondent(_ id: UUID) throws(StoreError) -> Respondent {
         let record = try read { db in try RespondentRecord.find(id, db) }
         guard let respondent = record?.model else { throw .unknownRespondent(id.storageKey) }
@@ -37,12 +42,17 @@ extension HearingStore {
     /// Starts a hearing in one transaction: the questionnaire snapshot, the respondent if new, the hearing.
     public func startHearing(
         questionnaire: Questionnaire, respondent: Respondent, isNewRespondent: Bool, interviewer: String,
-        place: String?, consent: ConsentLevel, language: Language, now: Date = Date()
+        place: String?, consent: ConsentLevel, language: Language, previous: UUID? = nil, now: Date = Date()
     ) throws(StoreError) -> Hearing {
         let hearing = Hearing(
             respondentID: respondent.id, questionnaire: questionnaire.reference, interviewer: interviewer, place: place,
-            startedAt: now, consent: consent, language: language)
+            startedAt: now, consent: consent, language: language, previousHearingID: previous)
         try write { db in
+            // A follow-up hears the same respondent again.
+            if let previous {
+                guard let earlier = try HearingRecord.find(previous, db) else { throw StoreError.unknownHearing(previous.storageKey) }
+                if earlier.respondentID != respondent.id { throw StoreError.followUpOfAnotherRespondent(String(previous.storageKey.prefix(8))) }
+            }
             try Self.storeSnapshot(questionnaire, in: db)
             if isNewRespondent { try RespondentRecord(respondent).insert(db) }
             try HearingRecord(hearing).insert(db)
@@ -75,9 +85,11 @@ extension HearingStore {
         public var status: HearingStatus?
         public var questionnaire: QuestionnaireRef?
         public var respondent: String?
+        public var review: ReviewStatus?
 
-        public init(status: HearingStatus? = nil, questionnaire: QuestionnaireRef? = nil, respondent: String? = nil) {
+        public init(status: HearingStatus? = nil, questionnaire: QuestionnaireRef? = nil, respondent: String? = nil, review: ReviewStatus? = nil) {
             self.status = status
+            self.review = review
             self.questionnaire = questionnaire
             self.respondent = respondent
         }
@@ -88,12 +100,15 @@ extension HearingStore {
         public var hearing: Hearing
         public var respondent: Respondent
         public var answered: Int
+        /// The working group's review status.
+        public var review: ReviewStatus
     }
 
     public func hearings(_ filter: HearingFilter = HearingFilter()) throws(StoreError) -> [HearingSummary] {
         try read { db in
             var conditions: [SQL] = []
             if let status = filter.status { conditions.append("h.status = \(status.rawValue)") }
+            if let review = filter.review { conditions.append("h.review = \(review.rawValue)") }
             if let questionnaire = filter.questionnaire { conditions.append(ReviewFilter.questionnaireCondition(questionnaire)) }
             if let respondent = filter.respondent {
                 // % and _ typed by a person are characters, not wildcards.
@@ -123,7 +138,8 @@ extension HearingStore {
                     "municipality": row["r_municipality"], "region": row["r_region"], "created_at": row["r_created_at"],
                 ]
                 guard let respondent = (try? RespondentRecord(row: respondentRow))?.model else { return nil }
-                return HearingSummary(hearing: hearing, respondent: respondent, answered: row["answered"])
+                return HearingSummary(
+                    hearing: hearing, respondent: respondent, answered: row["answered"], review: ReviewStatus(rawValue: row["review"]) ?? .received)
             }
         }
     }

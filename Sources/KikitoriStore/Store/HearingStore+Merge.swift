@@ -157,20 +157,23 @@ extension HearingStore {
                 ended_at = CASE WHEN h.ended_at IS NULL THEN t.ended_at WHEN t.ended_at IS NULL THEN h.ended_at
                                 ELSE MAX(h.ended_at, t.ended_at) END,
                 consent = CASE WHEN \(consentRank("t.consent")) > \(consentRank("h.consent")) THEN t.consent ELSE h.consent END,
-                notes = \(mergedNotes("h.notes", "t.notes"))
+                notes = \(mergedNotes("h.notes", "t.notes")),
+                previous_hearing_id = COALESCE(h.previous_hearing_id, t.previous_hearing_id)
             FROM \(s).hearing AS t
             WHERE t.id = h.id AND (
                 \(statusRank("t.status")) > \(statusRank("h.status"))
                 OR (t.ended_at IS NOT NULL AND (h.ended_at IS NULL OR t.ended_at > h.ended_at))
                 OR \(consentRank("t.consent")) > \(consentRank("h.consent"))
-                OR \(mergedNotes("h.notes", "t.notes")) IS NOT h.notes)
+                OR \(mergedNotes("h.notes", "t.notes")) IS NOT h.notes
+                OR (h.previous_hearing_id IS NULL AND t.previous_hearing_id IS NOT NULL))
             """)
         counts.hearingsUpdated = db.changesCount
         try db.execute(sql: """
             INSERT OR IGNORE INTO main.hearing (id, respondent_id, questionnaire, interviewer, place, started_at, ended_at, status,
-                consent, language, notes)
-            SELECT id, respondent_id, questionnaire, interviewer, place, started_at, ended_at, status, consent, language, notes
-            FROM \(s).hearing
+                consent, language, notes, previous_hearing_id)
+            SELECT id, respondent_id, questionnaire, interviewer, place, started_at, ended_at, status, consent, language, notes,
+                previous_hearing_id
+            FROM \(s).hearing ORDER BY started_at, id
             """)
         counts.hearings = db.changesCount
 
@@ -226,6 +229,14 @@ extension HearingStore {
             UPDATE main.hearing AS h SET consent = (
                 SELECT c.consent FROM main.consent_event c WHERE c.hearing_id = h.id ORDER BY c.recorded_at DESC, c.id DESC LIMIT 1)
             WHERE h.id IN (SELECT hearing_id FROM \(s).consent_event)
+            """)
+        // Review decisions likewise: every one kept, the latest is the hearing's status.
+        try db.execute(sql: "INSERT OR IGNORE INTO main.review_event SELECT * FROM \(s).review_event")
+        counts.hearingsUpdated += db.changesCount
+        try db.execute(sql: """
+            UPDATE main.hearing AS h SET review = (
+                SELECT r.status FROM main.review_event r WHERE r.hearing_id = h.id ORDER BY r.recorded_at DESC, r.id DESC LIMIT 1)
+            WHERE h.id IN (SELECT hearing_id FROM \(s).review_event)
             """)
         try db.execute(sql: "INSERT OR IGNORE INTO main.mask_term SELECT * FROM \(s).mask_term")
         try db.execute(sql: "INSERT OR IGNORE INTO main.imported_row SELECT * FROM \(s).imported_row")

@@ -101,10 +101,11 @@ package struct HearingRecord: Codable, FetchableRecord, PersistableRecord, TextU
     package var consent: String
     package var language: String
     package var notes: String?
+    package var previousHearingID: UUID?
 
     package enum CodingKeys: String, CodingKey, ColumnExpression {
         case id, questionnaire, interviewer, place, status, consent, language, notes
-        case respondentID = "respondent_id", startedAt = "started_at", endedAt = "ended_at"
+        case respondentID = "respondent_id", startedAt = "started_at", endedAt = "ended_at", previousHearingID = "previous_hearing_id"
     }
     package typealias Columns = CodingKeys
 
@@ -120,6 +121,7 @@ package struct HearingRecord: Codable, FetchableRecord, PersistableRecord, TextU
         consent = hearing.consent.rawValue
         language = hearing.language.rawValue
         notes = hearing.notes
+        previousHearingID = hearing.previousHearingID
     }
 
     package var model: Hearing? {
@@ -127,7 +129,7 @@ package struct HearingRecord: Codable, FetchableRecord, PersistableRecord, TextU
         return Hearing(
             id: id, respondentID: respondentID, questionnaire: questionnaire, interviewer: interviewer, place: place,
             startedAt: startedAt, endedAt: endedAt, status: status, consent: consent,
-            language: Language(rawValue: language) ?? .ja, notes: notes)
+            language: Language(rawValue: language) ?? .ja, notes: notes, previousHearingID: previousHearingID)
     }
 
     package static func withIDPrefix(_ prefix: String, limit: Int) -> QueryInterfaceRequest<Self> {

@@ -19,6 +19,7 @@ extension ReviewFilter {
     package var conditions: SQL {
         var parts: [SQL] = []
         if let status { parts.append("h.status = \(status.rawValue)") }
+        if let review { parts.append("h.review = \(review.rawValue)") }
         if let questionnaire { parts.append(Self.questionnaireCondition(questionnaire)) }
         if audience == .public { parts.append("h.consent != 'internal_only'") }
         return parts.isEmpty ? "1 = 1" : parts.joined(separator: " AND ")

@@ -438,6 +438,33 @@ package enum Schema {
                     END;
                     """)
         }
+        migrator.registerMigration("2026-12-03 review status") { db in
+            try db.execute(
+                sql: """
+                    -- The working group's review of each hearing: the current status on the hearing
+                    -- (what filters read), every change as an append-only event (who, when, why).
+                    ALTER TABLE hearing ADD COLUMN review TEXT NOT NULL DEFAULT 'received'
+                        CHECK (review IN ('received', 'has_issues', 'approved', 'rejected'));
+                    CREATE TABLE review_event (
+                        id TEXT PRIMARY KEY,
+                        hearing_id TEXT NOT NULL REFERENCES hearing(id),
+                        status TEXT NOT NULL CHECK (status IN ('received', 'has_issues', 'approved', 'rejected')),
+                        previous TEXT NOT NULL,
+                        comment TEXT,
+                        reviewer TEXT NOT NULL,
+                        recorded_at TEXT NOT NULL
+                    );
+                    CREATE INDEX review_event_hearing ON review_event(hearing_id, recorded_at);
+                    CREATE TRIGGER review_event_no_update BEFORE UPDATE ON review_event
+                    BEGIN SELECT RAISE(ABORT, 'review events are append-only'); END;
+                    CREATE TRIGGER review_event_no_delete BEFORE DELETE ON review_event
+                    BEGIN SELECT RAISE(ABORT, 'review events are append-only'); END;
+                    """)
+        }
+        migrator.registerMigration("2026-12-03 follow-up hearings") { db in
+            // A hearing of the same respondent a year on names the one it follows.
+            try db.execute(sql: "ALTER TABLE hearing ADD COLUMN previous_hearing_id TEXT REFERENCES hearing(id)")
+        }
         return migrator
     }
 }

@@ -12,6 +12,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case readOnly(String)
     case sqlite(String)
     case unknownHearing(String)
+    /// A follow-up names a hearing of another respondent.
+    case followUpOfAnotherRespondent(String)
     case ambiguousHearing(String, matches: [String])
     case unknownRespondent(String)
     case ambiguousRespondent(String, matches: [String])

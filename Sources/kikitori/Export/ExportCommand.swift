@@ -63,6 +63,7 @@ struct ExportCommand: ParsableCommand {
               kikitori export notes --audience internal
               kikitori export workbook
               kikitori export answers --format xlsx --labels en
+              kikitori export answers --review approved --out exports/approved-answers.csv
 
             A workbook (export workbook, or --format xlsx for one table) is a real .xlsx: one sheet per \
             table with headings in the --labels language, numbers as numbers, dates and times as Excel \
@@ -97,6 +98,9 @@ struct ExportCommand: ParsableCommand {
 
     @Option(help: "Count hearings with this status; default: every status (themes and quotes: completed).")
     var status: HearingStatus?
+
+    @Option(help: "Only hearings the review left in this status, e.g. approved (the manifest says which).")
+    var review: ReviewStatus?
 
     @Option(help: "utf-8-bom (default, for Excel), utf-8 or cp932.")
     var encoding: CSVEncoding = .utf8BOM
@@ -152,6 +156,7 @@ struct ExportCommand: ParsableCommand {
         let defaultStatus: HearingStatus? = subject == .table(.themes) || subject == .table(.quotes) ? .completed : nil
         var filter = ReviewFilter(status: status ?? defaultStatus, questionnaire: questionnaire, audience: audience, smallCell: minCell)
         filter.includeSuggested = include.contains(.suggested)
+        filter.review = review
         var exportOptions = ExportOptions(
             filter: filter, labels: labels == .codes ? nil : Language(rawValue: labels.rawValue), unit: unit, quoteLimit: limit)
         exportOptions.by = by
@@ -229,6 +234,7 @@ struct ExportCommand: ParsableCommand {
             "database": store.map { URL(fileURLWithPath: $0.path).lastPathComponent } ?? NSNull(),
             "filters": [
                 "audience": filter.audience.rawValue, "status": filter.status?.rawValue ?? "any",
+                "review": filter.review?.rawValue ?? "any",
                 "questionnaire": filter.questionnaire?.description ?? "any", "min_cell": filter.smallCell,
                 "include_suggested": filter.includeSuggested,
             ] as [String: Any],

@@ -17,8 +17,9 @@ struct RespondentsCommand: ParsableCommand {
               kikitori respondents link 9c1e22 4b7a10
               kikitori respondents distinct 9c1e22 77d0e1
               kikitori respondents edit 9c1e22 --organisation "株式会社オホーツク水産" --reason "名刺で確認"
+              kikitori respondents import --hokkaido-municipalities --kind municipality_head
             """,
-        subcommands: [List.self, Duplicates.self, Link.self, Unlink.self, Distinct.self, Edit.self],
+        subcommands: [List.self, Duplicates.self, Link.self, Unlink.self, Distinct.self, Edit.self, Import.self],
         defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
@@ -195,6 +196,80 @@ struct RespondentsCommand: ParsableCommand {
                 let store = try database.open(options)
                 try store.markDistinct(try store.findRespondent(respondent).id, try store.findRespondent(other).id)
             }
+        }
+    }
+}
+
+extension RespondentsCommand {
+    /// A register of respondents: a CSV file, or Hokkaido's municipalities as shipped.
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import", abstract: "Register respondents from a CSV file, or Hokkaido's 179 municipalities.",
+            discussion: """
+                The file has the columns `export respondents` writes (respondent_id, kind, organisation, \
+                person_name, person_role, industry, municipality, region; pseudonym and hearings are not \
+                read back) and needs kind (private_firm, municipality_head, municipal_staff, other) and \
+                organisation. UTF-8 with or without BOM and CP932 are read. Every row is checked first: \
+                any problem is printed as file:line: column (value): reason, and nothing is registered \
+                (exit 65). An organisation already registered (same kind and name once legal forms \
+                such as 株式会社 are set aside) is not registered again; the region is filled from a \
+                Hokkaido municipality when empty.
+
+                --hokkaido-municipalities registers each of Hokkaido's 179 municipalities with its \
+                subprefecture (振興局) as region; its municipal code shows in export respondents.
+
+                Examples:
+                  kikitori respondents import --hokkaido-municipalities --kind municipality_head
+                  kikitori respondents import exports/respondents-internal.csv --dry-run
+                """)
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var database: DatabaseOptions
+
+        @Argument(help: "The CSV file.", completion: .file(extensions: ["csv"]))
+        var file: String?
+
+        @Flag(help: "Register Hokkaido's 179 municipalities.")
+        var hokkaidoMunicipalities = false
+
+        @Option(help: "With --hokkaido-municipalities: who is heard there (municipality_head or municipal_staff).")
+        var kind: RespondentKind = .municipalStaff
+
+        @Flag(help: "Check and count, writing nothing.")
+        var dryRun = false
+
+        func validate() throws {
+            if (file == nil) == !hokkaidoMunicipalities {
+                throw ValidationError("give a CSV file or --hokkaido-municipalities (one of them)")
+            }
+        }
+
+        func run() throws {
+            let language = options.language()
+            let text = try options.guarded {
+                let store = try database.open(options)
+                let importer = RespondentImporter(existing: try store.respondents())
+                let source: String
+                let added: [Respondent]
+                let known: Int
+                if let file {
+                    let result: RespondentImporter.Result
+                    do {
+                        result = try importer.read(try InputFile.read(file, limit: ImportCommand.maximumBytes), path: file)
+                    } catch let error as ImportFailure {
+                        for problem in error.problems { StandardError.write(problem.message(path: file, language: language, questionnaire: nil)) }
+                        StandardError.write(CommandPhrase.importNothing(path: file).text(language))
+                        throw ExitStatus.dataError
+                    }
+                    (source, added, known) = ("\(file) (\(result.encoding.rawValue))", result.respondents, result.known)
+                } else {
+                    let register = importer.newOnes(RespondentImporter.hokkaidoMunicipalities(kind: kind))
+                    (source, added, known) = ("Hokkaido", register.new, register.known)
+                }
+                if !dryRun { try store.insertRespondents(added) }
+                return CommandPhrase.respondentsRegistered(source: source, added: added.count, known: known, dryRun: dryRun).text(language) + "\n"
+            }
+            try StandardOutput.write(text)
         }
     }
 }

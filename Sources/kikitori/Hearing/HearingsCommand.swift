@@ -18,6 +18,7 @@ struct HearingsCommand: ParsableCommand {
               kikitori hearings --status 中断
               kikitori hearings --questionnaire private-firm-data-use --audience internal
               kikitori hearings --respondent オホーツク --audience internal
+              kikitori hearings --review has_issues
             """)
 
     @OptionGroup var options: GlobalOptions
@@ -29,6 +30,9 @@ struct HearingsCommand: ParsableCommand {
     @Option(help: "Only this questionnaire: id (every version) or id@N.", completion: DynamicCompletion.questionnaires)
     var questionnaire: QuestionnaireRef?
 
+    @Option(help: "Only this review status: received, has_issues, approved or rejected (or 受付, 要修正, 承認, 却下).")
+    var review: String?
+
     @Option(help: "Only respondents whose id starts with, or whose organisation contains, these characters.")
     var respondent: String?
 
@@ -38,6 +42,9 @@ struct HearingsCommand: ParsableCommand {
     func validate() throws {
         if let status, HearingStatus.named(status) == nil {
             throw ValidationError("'\(status)' is not a status: in_progress, paused, completed or abandoned")
+        }
+        if let review, ReviewStatus.named(review) == nil {
+            throw ValidationError(ReviewStatusPhrase.notAStatus(review).text(options.language()))
         }
         // Looking a respondent up by name and seeing its pseudonym would undo the pseudonym.
         if respondent != nil, audience == .public { throw ValidationError("--respondent needs --audience internal") }
@@ -50,7 +57,7 @@ struct HearingsCommand: ParsableCommand {
             let publication = try Publication(store: store, filter: ReviewFilter(status: nil, audience: audience), language: language)
             let filter = HearingStore.HearingFilter(
                 status: status.flatMap(HearingStatus.named), questionnaire: questionnaire,
-                respondent: respondent)
+                respondent: respondent, review: review.flatMap(ReviewStatus.named))
             let summaries = try store.hearings(filter).filter { audience == .internal || $0.hearing.consent != .internalOnly }
             guard !summaries.isEmpty else { return ShellPhrase.noHearings.text(language) + "\n" }
             let text = HearingFormatter(publication: publication).list(summaries, width: TerminalWidth.columns())
@@ -96,6 +103,7 @@ struct ShowCommand: ParsableCommand {
             let text = HearingFormatter(publication: publication).detail(
                 hearing: found, respondent: try store.respondent(found.respondentID), questionnaire: questionnaire,
                 events: try store.events(of: found.id, questionnaire: questionnaire), consents: try store.consentHistory(hearing: found.id),
+                review: try store.reviewStatus(hearing: found.id), reviews: try store.reviewHistory(hearing: found.id),
                 respondentEdits: try store.respondentEdits(found.respondentID),
                 width: TerminalWidth.columns(), style: style)
             try publication.check(text, output: "show")

@@ -14,9 +14,15 @@ struct InterviewCommand: ParsableCommand {
             Asks for the respondent, interviewer, place and consent unless given as options, then \
             the questionnaire. Every answer is saved the moment it is given.
 
+            --follow-up hears the respondent of an earlier hearing again (next year's round): each \
+            question shows last time's answer, and Enter keeps it as this hearing's answer. Answers \
+            the new version cannot take as they are (a changed question, a choice no longer offered) \
+            are asked afresh. The hearings are linked (previous_hearing_id in exports).
+
             Examples:
               kikitori interview private-firm-data-use
               kikitori interview municipality-head-open-data@1 --respondent 3f2a --consent public_anonymous
+              kikitori interview private-firm-data-use@2 --follow-up 3f2a9c --consent public_anonymous
             """)
 
     @OptionGroup var options: GlobalOptions
@@ -37,12 +43,23 @@ struct InterviewCommand: ParsableCommand {
     @Option(help: "What may be published: public_named, public_anonymous or internal_only.")
     var consent: ConsentLevel?
 
+    @Option(name: .customLong("follow-up"), help: "An earlier hearing (id prefix) of the same respondent: its answers are offered again.",
+            completion: DynamicCompletion.hearings)
+    var followUp: String?
+
+    func validate() throws {
+        if followUp != nil, respondent != nil {
+            throw ValidationError("--follow-up hears the earlier hearing's respondent: leave out --respondent")
+        }
+    }
+
     func run() throws {
         let shell = try ShellFactory.make(options: options, database: database)
         try options.guarded {
             try shell.startInterview(
                 questionnaire,
-                presets: HearingPresets(respondent: respondent, interviewer: interviewer, place: place, consent: consent))
+                presets: HearingPresets(
+                    respondent: respondent, interviewer: interviewer, place: place, consent: consent, previousHearing: followUp))
         }
         try ShellFactory.finish(shell, options: options)
     }

@@ -7,6 +7,16 @@ extension ThemeCrossTab.Unit: ExpressibleByArgument {}
 extension ReviewFilter.Audience: ExpressibleByArgument {}
 extension HearingStatus: ExpressibleByArgument {}
 
+extension ReviewStatus: ExpressibleByArgument {
+    /// The code in any width or case, or the word listings show (承認, 要修正…).
+    public init?(argument: String) {
+        guard let status = ReviewStatus.named(argument) else { return nil }
+        self = status
+    }
+
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
 /// What `--include` may add to what a review counts.
 enum Inclusion: String, ExpressibleByArgument, CaseIterable {
     case suggested
@@ -23,6 +33,9 @@ struct ReviewOptions: ParsableArguments {
     @Option(help: "Only this questionnaire: id (every version) or id@N.", completion: DynamicCompletion.questionnaires)
     var questionnaire: QuestionnaireRef?
 
+    @Option(help: "Only hearings the review left in this status: received, has_issues, approved or rejected.")
+    var review: ReviewStatus?
+
     @Option(help: "public leaves out internal_only hearings and suppresses small cells; internal shows all.")
     var audience: ReviewFilter.Audience = .public
 
@@ -35,6 +48,7 @@ struct ReviewOptions: ParsableArguments {
     var filter: ReviewFilter {
         var filter = ReviewFilter(status: allStatuses ? nil : status, questionnaire: questionnaire, audience: audience, smallCell: minCell)
         filter.includeSuggested = include.contains(.suggested)
+        filter.review = review
         return filter
     }
 }

@@ -134,9 +134,13 @@ struct AnswersCommand: ParsableCommand {
             small counts are suppressed (and one more beside a single hidden count), and text answers \
             are masked as in every public output.
 
+            --change compares each follow-up hearing (interview --follow-up) with the hearing it \
+            follows: how many moved from each answer to each other, or each pair of text answers.
+
             Examples:
               kikitori answers barriers
               kikitori answers willingness --questionnaire private-firm-data-use
+              kikitori answers willingness --change --audience internal
             """)
 
     @OptionGroup var options: GlobalOptions
@@ -147,12 +151,21 @@ struct AnswersCommand: ParsableCommand {
     @Argument(help: "The question id.")
     var question: String
 
+    @Flag(help: "How answers moved from each hearing to its follow-up.")
+    var change = false
+
     func run() throws {
         let language = options.language()
         let text = try options.guarded {
             let book = try codebook.load(options)
             let store = try database.open(options, readOnly: true)
             let publication = try Publication(store: store, filter: review.filter, language: language)
+            if change {
+                let table = publication.transitions(try store.answerTransitions(of: question, language: language, filter: review.filter))
+                let text = ReviewFormatter(codebook: book, language: language, filter: review.filter).transitions(table)
+                try publication.check(text, output: "answers")
+                return text
+            }
             let distributions = try store.distributions(of: question, language: language, words: ChoiceWords(language), filter: review.filter).map(publication.distribution)
             let formatter = ReviewFormatter(codebook: book, language: language, filter: review.filter)
             let text = distributions.map(formatter.distribution).joined(separator: "\n")

@@ -93,6 +93,20 @@ struct CompletionTests {
         #expect(completions.matches(forLine: "にし", word: "にし") == ["にしん漁"])
     }
 
+    /// Municipalities by reading, in hiragana, katakana or half-width katakana; a full reading typed
+    /// without Tab is the municipality too.
+    @Test func municipalitiesByReading() {
+        let municipalities = Completions(words: Hokkaido.municipalities, readings: Hokkaido.readings)
+        #expect(municipalities.matches(forLine: "さっぽ", word: "さっぽ") == ["札幌市"])
+        #expect(municipalities.matches(forLine: "サッポ", word: "サッポ") == ["札幌市"])
+        #expect(municipalities.matches(forLine: "ｵﾄｲ", word: "ｵﾄｲ") == ["音威子府村"])
+        #expect(Set(municipalities.matches(forLine: "えさし", word: "えさし")) == ["江差町", "枝幸町"])
+        #expect(Hokkaido.municipality(reading: "オトイネップムラ") == "音威子府村")
+        // Two towns read えさしちょう: the reading alone does not say which.
+        #expect(Hokkaido.municipality(reading: "えさしちょう") == nil)
+        #expect(Hokkaido.municipality(reading: "さっぽ") == nil)
+    }
+
     @Test func everyWordOfALabel() {
         #expect(completions.matches(forLine: "ret", word: "ret") == ["Wholesale and retail"])
         #expect(completions.matches(forLine: "ＷＨＯ", word: "ＷＨＯ") == ["Wholesale and retail"])
