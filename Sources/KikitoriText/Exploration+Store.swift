@@ -11,13 +11,13 @@ extension HearingStore {
     ) throws -> TextExploration {
         let counted = Set(ThemeTag.State.counted(includingSuggested: filter.includeSuggested))
         var answers: [(id: String, group: String?, text: String)] = []
-        try forEachTextAnswer(filter: filter, by: dimension) { answer in
+        try forEachTextAnswer(filter: filter, by: dimension, withTags: untagged) { answer in
             if untagged, answer.tags.values.contains(where: { counted.contains($0.rawValue) }) { return }
             answers.append((answer.eventID, answer.group, publication.text(answer.text)))
         }
         if !publication.isPublic && !untagged && dimension == nil {
-            try forEachEvent(filter: filter) { event in
-                guard event.kind == AnswerEvent.Kind.note.rawValue, let text = event.text else { return }
+            try forEachEvent(filter: filter, kind: .note) { event in
+                guard let text = event.text else { return }
                 answers.append((event.hearingID + ":note", nil, text))
             }
         }

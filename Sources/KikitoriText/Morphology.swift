@@ -26,6 +26,36 @@ public final class MeCabTagger {
     }
 
     private let tagger: OpaquePointer
+    /// Part of speech, subdivision and lemma by feature string: IPADIC has some hundreds of
+    /// thousands of entries but a corpus meets far fewer, so each is read into Strings once.
+    private var features: [UInt64: [Features]] = [:]
+
+    private struct Features {
+        var raw: [UInt8]
+        var pos: String
+        var detail: String
+        var lemma: String
+        /// A part of speech worth counting (``isContent(pos:detail:)``).
+        var contentPOS: Bool
+        /// The lemma's word id; nil when the dictionary has no lemma (the surface stands for it).
+        var lemmaID: Int32?
+    }
+
+    /// A word met while counting: its lemma, the part of speech it was first met as, and whether
+    /// it is counted (not a stop word, not a single kana).
+    public struct Word: Sendable, Equatable {
+        public var lemma: String
+        public var pos: String
+        public var counted: Bool
+    }
+
+    /// Every word ``contentWords(_:)`` has returned an id for, by id.
+    public private(set) var vocabulary: [Word] = []
+    private var wordIDs: [String: Int32] = [:]
+    /// Word ids of surfaces standing for their lemma (words the dictionary does not know), by bytes.
+    private var surfaceIDs: [UInt64: [(bytes: [UInt8], id: Int32)]] = [:]
+    /// User words as the byte strings of their MeCab surfaces, by the hash of the first.
+    private var userWordBytes: [UInt64: [[[UInt8]]]] = [:]
     /// Compound words kept as one word (オープンデータ, 棚卸し), merged after analysis: the words'
     /// MeCab surfaces, found by their first surface, longest first.
     private let userWords: [String: [[String]]]
@@ -47,6 +77,77 @@ public final class MeCabTagger {
         let plain = try? MeCabTagger.split(tagger: tagger, userWords)
         // Longest first: 総合振興局 before 振興局.
         self.userWords = Dictionary(grouping: (plain ?? []).sorted { $0.count > $1.count }, by: { $0[0] })
+        for parts in (plain ?? []).sorted(by: { $0.count > $1.count }) {
+            let bytes = parts.map { Array($0.utf8) }
+            userWordBytes[Self.hash(bytes[0]), default: []].append(bytes)
+        }
+    }
+
+    /// FNV-1a: cheap, and every hit is confirmed byte for byte.
+    private static func hash<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    /// The counted content words of `text`, in order, as ids into ``vocabulary``: what word counts,
+    /// characteristic words and the network need, without a String or a range per word. The same
+    /// words ``tokens(_:)`` filtered by ``isContent(_:)`` gives, user words merged alike.
+    public func contentWords(_ text: String) -> [Int32] {
+        var ids: [Int32] = []
+        var bytes = Array(NormalizedText.normalize(text).utf8)
+        bytes.append(0)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var nodes: [(start: Int, length: Int, features: Features)] = []
+            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { start in
+                var node = mecab_sparse_tonode(tagger, start)
+                while let current = node {
+                    defer { node = UnsafePointer(current.pointee.next) }
+                    guard current.pointee.stat == MECAB_NOR_NODE || current.pointee.stat == MECAB_UNK_NODE,
+                        let surface = current.pointee.surface
+                    else { continue }
+                    nodes.append((surface - start, Int(current.pointee.length), features(current.pointee.feature)))
+                }
+            }
+            func surface(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: buffer[nodes[index].start..<nodes[index].start + nodes[index].length])
+            }
+            var index = 0
+            outer: while index < nodes.count {
+                for parts in userWordBytes[Self.hash(surface(index))] ?? [] where index + parts.count <= nodes.count {
+                    if parts.indices.allSatisfy({ parts[$0].elementsEqual(surface(index + $0)) }) {
+                        let id = intern(String(decoding: parts.joined(), as: UTF8.self), pos: "名詞")
+                        if vocabulary[Int(id)].counted { ids.append(id) }
+                        index += parts.count
+                        continue outer
+                    }
+                }
+                let node = nodes[index]
+                if node.features.contentPOS {
+                    let id = node.features.lemmaID ?? internSurface(surface(index), pos: node.features.pos)
+                    if vocabulary[Int(id)].counted { ids.append(id) }
+                }
+                index += 1
+            }
+        }
+        return ids
+    }
+
+    private func intern(_ lemma: String, pos: String) -> Int32 {
+        if let id = wordIDs[lemma] { return id }
+        let id = Int32(vocabulary.count)
+        vocabulary.append(Word(lemma: lemma, pos: pos, counted: Self.isCounted(lemma)))
+        wordIDs[lemma] = id
+        return id
+    }
+
+    private func internSurface(_ bytes: UnsafeBufferPointer<UInt8>, pos: String) -> Int32 {
+        let hash = Self.hash(bytes)
+        if let known = surfaceIDs[hash]?.first(where: { $0.bytes.elementsEqual(bytes) }) { return known.id }
+        let id = intern(String(decoding: bytes, as: UTF8.self), pos: pos)
+        surfaceIDs[hash, default: []].append((Array(bytes), id))
+        return id
     }
 
     deinit { mecab_destroy(tagger) }
@@ -88,7 +189,7 @@ public final class MeCabTagger {
                     let offset = surfacePointer - start
                     let length = Int(current.pointee.length)
                     let surface = String(decoding: UnsafeRawBufferPointer(start: surfacePointer, count: length), as: UTF8.self)
-                    let fields = Self.fields(current.pointee.feature)
+                    let fields = features(current.pointee.feature)
                     let lemma = fields.lemma.isEmpty || fields.lemma.utf8.elementsEqual("*".utf8) ? surface : fields.lemma
                     tokens.append(Token(
                         surface: surface, lemma: lemma, pos: fields.pos, posDetail: fields.detail,
@@ -97,6 +198,28 @@ public final class MeCabTagger {
             }
         }
         return merge(tokens, text: text)
+    }
+
+    /// A node's features, from the cache (found by FNV-1a of the bytes, confirmed byte for byte).
+    private func features(_ feature: UnsafePointer<CChar>?) -> Features {
+        guard let feature else { return Features(raw: [], pos: "", detail: "", lemma: "", contentPOS: false) }
+        let bytes = UnsafeRawBufferPointer(start: feature, count: strlen(feature))
+        let hash = Self.hash(bytes)
+        if let known = features[hash]?.first(where: { known in
+            known.raw.count == bytes.count && known.raw.withUnsafeBytes { stored in
+                guard let left = stored.baseAddress, let right = bytes.baseAddress else { return stored.count == 0 }
+                return memcmp(left, right, bytes.count) == 0
+            }
+        }) {
+            return known
+        }
+        let fields = Self.fields(feature)
+        var read = Features(
+            raw: Array(bytes), pos: fields.pos, detail: fields.detail, lemma: fields.lemma,
+            contentPOS: Self.isContent(pos: fields.pos, detail: fields.detail))
+        if read.contentPOS, !fields.lemma.isEmpty, fields.lemma != "*" { read.lemmaID = intern(fields.lemma, pos: fields.pos) }
+        features[hash, default: []].append(read)
+        return read
     }
 
     /// IPADIC's feature fields 0 (part of speech), 1 (its subdivision) and 6 (dictionary form),
@@ -143,17 +266,22 @@ public final class MeCabTagger {
     /// Words worth counting: nouns (not pronouns, numbers, dependent or suffix nouns), independent
     /// verbs and adjectives, and adjectival nouns; without the stop words below.
     public static func isContent(_ token: Token) -> Bool {
+        isContent(pos: token.pos, detail: token.posDetail) && isCounted(token.lemma)
+    }
+
+    /// The part-of-speech half of ``isContent(_:)``.
+    static func isContent(pos: String, detail posDetail: String) -> Bool {
         // Compared as bytes: both sides come from IPADIC, and String's == would normalise every time.
-        func detail(in names: [StaticString]) -> Bool { names.contains { same(token.posDetail, $0) } }
-        if same(token.pos, "名詞") {
-            guard !detail(in: ["代名詞", "数", "非自立", "接尾", "特殊"]) else { return false }
-        } else if same(token.pos, "動詞") || same(token.pos, "形容詞") {
-            guard detail(in: ["自立"]) else { return false }
-        } else {
-            return false
-        }
-        guard token.lemma.count > 1 || token.lemma.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }) else { return false }
-        return !stopWords.contains(token.lemma)
+        func detail(in names: [StaticString]) -> Bool { names.contains { same(posDetail, $0) } }
+        if same(pos, "名詞") { return !detail(in: ["代名詞", "数", "非自立", "接尾", "特殊"]) }
+        if same(pos, "動詞") || same(pos, "形容詞") { return detail(in: ["自立"]) }
+        return false
+    }
+
+    /// The lemma half: not a single kana or letter, not a stop word.
+    static func isCounted(_ lemma: String) -> Bool {
+        guard lemma.count > 1 || lemma.unicodeScalars.contains(where: { (0x4E00...0x9FFF).contains($0.value) }) else { return false }
+        return !stopWords.contains(lemma)
     }
 
     private static func same(_ text: String, _ name: StaticString) -> Bool {

@@ -4,14 +4,14 @@ import Kikitori
 /// A corpus of answers read into words once: word frequencies, characteristic words of a group,
 /// concordances and the co-occurrence network, as KH Coder offers them.
 public struct TextExploration: Sendable {
-    /// One answer: its words (content lemmas, in order) and where each stands in the text.
+    /// One answer: its counted content words, in order, as ids into ``vocabulary``.
     public struct Document: Sendable {
         public var id: String
         public var group: String?
         public var text: String
-        public var tokens: [Token]
-        /// The distinct content lemmas.
-        public var lemmas: Set<String>
+        public var words: [Int32]
+        /// The distinct words, ascending.
+        public var distinct: [Int32]
     }
 
     public struct WordCount: Sendable, Equatable {
@@ -42,33 +42,45 @@ public struct TextExploration: Sendable {
     }
 
     public let documents: [Document]
+    /// The words the documents' ids stand for.
+    public let vocabulary: [MeCabTagger.Word]
 
-    /// Documents already read (a subset of another exploration).
-    public init(documents: [Document]) {
+    /// Documents already read, with the vocabulary their ids point into.
+    public init(documents: [Document], vocabulary: [MeCabTagger.Word]) {
         self.documents = documents
+        self.vocabulary = vocabulary
     }
 
-    /// Reads `answers` (id, group, text — already as the output may show them) into words.
+    /// Reads `answers` (id, group, text — already as the output may show them) into words. Only
+    /// word ids are kept: a million answers' tokens as Strings took most of the time and memory.
     public init(_ answers: [(id: String, group: String?, text: String)], morphology: MeCabTagger) {
         documents = answers.map { answer in
-            let tokens = morphology.tokens(answer.text)
-            return Document(
-                id: answer.id, group: answer.group, text: answer.text, tokens: tokens,
-                lemmas: Set(tokens.filter(MeCabTagger.isContent).map(\.lemma)))
+            let words = morphology.contentWords(answer.text)
+            return Document(id: answer.id, group: answer.group, text: answer.text, words: words, distinct: Array(Set(words)).sorted())
         }
+        vocabulary = morphology.vocabulary
+    }
+
+    /// The documents `keep` picks, over the same vocabulary.
+    public func subset(_ keep: (Document) -> Bool) -> TextExploration {
+        TextExploration(documents: documents.filter(keep), vocabulary: vocabulary)
+    }
+
+    /// The id of a word (its lemma as the vocabulary holds it), if any document has it.
+    public func wordID(_ lemma: String) -> Int32? {
+        vocabulary.firstIndex { $0.lemma == lemma }.map(Int32.init)
     }
 
     /// Content words by answers holding them (then occurrences), those in at least `minimumDocuments`.
     public func words(minimumDocuments: Int = 1, in group: String? = nil) -> [WordCount] {
-        var counts: [String: WordCount] = [:]
+        var frequency = [Int](repeating: 0, count: vocabulary.count)
+        var holding = [Int](repeating: 0, count: vocabulary.count)
         for document in documents where group == nil || document.group == group {
-            var seen = Set<String>()
-            for token in document.tokens where MeCabTagger.isContent(token) {
-                counts[token.lemma, default: WordCount(lemma: token.lemma, pos: token.pos, frequency: 0, documents: 0)].frequency += 1
-                if seen.insert(token.lemma).inserted { counts[token.lemma]?.documents += 1 }
-            }
+            for word in document.words { frequency[Int(word)] += 1 }
+            for word in document.distinct { holding[Int(word)] += 1 }
         }
-        return counts.values.filter { $0.documents >= minimumDocuments }
+        return vocabulary.indices.filter { holding[$0] >= max(1, minimumDocuments) }
+            .map { WordCount(lemma: vocabulary[$0].lemma, pos: vocabulary[$0].pos, frequency: frequency[$0], documents: holding[$0]) }
             .sorted { ($0.documents, $0.frequency, $1.lemma) > ($1.documents, $1.frequency, $0.lemma) }
     }
 
@@ -78,15 +90,18 @@ public struct TextExploration: Sendable {
         let inside = documents.filter { $0.group == group }
         let total = documents.count, groupSize = inside.count
         guard groupSize > 0, total > groupSize else { return [] }
-        var withWord: [String: (inGroup: Int, all: Int)] = [:]
+        var all = [Int](repeating: 0, count: vocabulary.count)
+        var inGroup = [Int](repeating: 0, count: vocabulary.count)
         for document in documents {
-            for lemma in document.lemmas {
-                withWord[lemma, default: (0, 0)].all += 1
-                if document.group == group { withWord[lemma]?.inGroup += 1 }
+            let isIn = document.group == group
+            for word in document.distinct {
+                all[Int(word)] += 1
+                if isIn { inGroup[Int(word)] += 1 }
             }
         }
         var result: [Characteristic] = []
-        for (lemma, count) in withWord where count.all >= minimumDocuments && count.inGroup > 0 {
+        for index in vocabulary.indices where all[index] >= minimumDocuments && inGroup[index] > 0 {
+            let lemma = vocabulary[index].lemma, count = (inGroup: inGroup[index], all: all[index])
             let union = count.all + groupSize - count.inGroup
             let jaccard = Double(count.inGroup) / Double(union)
             // 2×2: word/no word × group/rest.
@@ -113,11 +128,15 @@ public struct TextExploration: Sendable {
     static func chiSquareP(_ x: Double) -> Double { x <= 0 ? 1 : erfc((x / 2).squareRoot()) }
 
     /// Every occurrence of `word` (its lemma or surface, normalised), with `width` columns of context.
-    public func concordance(_ word: String, width: Int = 20) -> [ConcordanceLine] {
+    /// Only answers holding the word as a counted lemma, or its characters, are read again into tokens.
+    public func concordance(_ word: String, width: Int = 20, morphology: MeCabTagger) -> [ConcordanceLine] {
         let key = NormalizedText.normalize(word)
+        let id = wordID(key)
         var lines: [ConcordanceLine] = []
         for document in documents {
-            let hits = document.tokens.filter { $0.lemma == key || NormalizedText.normalize($0.surface) == key }
+            let holds = id.map { document.distinct.contains($0) } ?? false
+            guard holds || NormalizedText.normalize(document.text).contains(key) else { continue }
+            let hits = morphology.tokens(document.text).filter { $0.lemma == key || NormalizedText.normalize($0.surface) == key }
             guard !hits.isEmpty else { continue }
             let bytes = Array(document.text.utf8)
             for token in hits {

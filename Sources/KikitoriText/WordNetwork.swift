@@ -28,11 +28,13 @@ public struct WordNetwork: Sendable {
     /// sharing at least `minimumBoth` answers.
     public init(_ exploration: TextExploration, top: Int = 60, minimumJaccard: Double = 0.1, minimumBoth: Int = 2) {
         let words = exploration.words(minimumDocuments: 2).prefix(top)
-        let index = Dictionary(uniqueKeysWithValues: words.enumerated().map { ($1.lemma, $0) })
+        let index = Dictionary(uniqueKeysWithValues: words.enumerated().compactMap { position, word in
+            exploration.wordID(word.lemma).map { ($0, position) }
+        })
         var both: [Int: Int] = [:]  // i * count + j, i < j
         let count = words.count
         for document in exploration.documents {
-            let present = document.lemmas.compactMap { index[$0] }.sorted()
+            let present = document.distinct.compactMap { index[$0] }.sorted()
             for i in present.indices { for j in present.indices where j > i { both[present[i] * count + present[j], default: 0] += 1 } }
         }
         for (key, shared) in both where shared >= minimumBoth {

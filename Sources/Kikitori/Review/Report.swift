@@ -95,8 +95,8 @@ public struct Report: Sendable {
         report.industryLabels = try store.industryLabels(language: language)
         if !publication.isPublic {
             do {
-                try store.forEachEvent(filter: filter) { event in
-                    guard event.kind == AnswerEvent.Kind.note.rawValue, let text = event.text else { return }
+                try store.forEachEvent(filter: filter, kind: .note) { event in
+                    guard let text = event.text else { return }
                     report.notes.append((String(event.hearingID.prefix(8)), event.questionID, text))
                 }
             } catch {

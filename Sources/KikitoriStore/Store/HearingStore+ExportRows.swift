@@ -76,8 +76,10 @@ extension HearingStore {
 
     /// Every event of `filter`'s hearings, hearing by hearing in the order they started, each
     /// hearing's events in the order they were written.
-    public func forEachEvent(filter: ReviewFilter, _ body: (EventRow) throws -> Void) throws {
-        let conditions = filter.conditions
+    /// `kind`: only events of this kind (notes, for the readers of interviewers' remarks).
+    public func forEachEvent(filter: ReviewFilter, kind: AnswerEvent.Kind? = nil, _ body: (EventRow) throws -> Void) throws {
+        var conditions = filter.conditions
+        if let kind { conditions = "\(conditions) AND e.kind = \(kind.rawValue)" }
         try readPassingErrors { db in
             let cursor = try SQLRequest<Row>(literal: """
                 SELECT h.id, h.questionnaire, r.kind, r.id, r.organisation, e.question_id, e.kind, e.value_code, e.value_text,

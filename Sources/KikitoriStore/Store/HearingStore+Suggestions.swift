@@ -18,26 +18,31 @@ extension HearingStore {
     }
 
     /// Every current free-text answer (text questions and the "other" words of choices) of the
-    /// hearings `filter` counts, in storage order, with its tags; one read transaction.
+    /// hearings `filter` counts, in storage order, with its tags (unless `withTags` is false, for
+    /// readers that do not look at them); one read transaction. Only the questions that can hold
+    /// text are looked up in the event log.
     public func forEachTextAnswer(
         filter: ReviewFilter = ReviewFilter(status: nil, audience: .internal), by dimension: ThemeCrossTab.Dimension? = nil,
-        _ body: (TextAnswer) throws -> Void
+        withTags: Bool = true, _ body: (TextAnswer) throws -> Void
     ) throws {
         let conditions = filter.conditions
         let group: SQL = dimension?.sql ?? "NULL"
         try readPassingErrors { db in
             let plans = try QuestionPlans(db: db)
             var tags: [Int64: [String: ThemeTag.State]] = [:]
-            let tagRows = try Row.fetchCursor(db, sql: "SELECT event, theme, state FROM tag")
-            while let row = try tagRows.next() {
-                if let state = ThemeTag.State(rawValue: row[2]) { tags[row[0], default: [:]][row[1]] = state }
+            if withTags {
+                let tagRows = try Row.fetchCursor(db, sql: "SELECT event, theme, state FROM tag")
+                while let row = try tagRows.next() {
+                    if let state = ThemeTag.State(rawValue: row[2]) { tags[row[0], default: [:]][row[1]] = state }
+                }
             }
             // Positional reads: one row per current answer.
             let rows = try SQLRequest<Row>(literal: """
                 SELECT c.event_id, c.hearing_id, c.question_id, e.value_text, h.questionnaire, \(group), e.number
                 FROM current_answer c JOIN answer_event e ON e.id = c.event_id JOIN hearing h ON h.id = c.hearing_id
                 JOIN respondent r ON r.id = h.respondent_id
-                WHERE c.kind IN ('answered', 'changed') AND e.value_text IS NOT NULL AND \(conditions)
+                WHERE c.kind IN ('answered', 'changed') AND c.question_id IN \(plans.questionsWithText) AND e.value_text IS NOT NULL
+                  AND \(conditions)
                 """).fetchCursor(db)
             while let row = try rows.next() {
                 let question: String = row[2]

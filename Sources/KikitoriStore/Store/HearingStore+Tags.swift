@@ -371,6 +371,8 @@ package struct QuestionPlans: Sendable {
     private var plans: [String: [String: Plan]] = [:]
     /// Question ids (in any questionnaire) with a choice that names a theme.
     package private(set) var questionsWithChoiceThemes: [String] = []
+    /// Question ids (in any questionnaire) that take free text: a text question, or "other" words.
+    package private(set) var questionsWithText: [String] = []
 
     package init(db: Database) throws {
         for row in try Row.fetchAll(db, sql: "SELECT reference, canonical_json FROM questionnaire_snapshot") {
@@ -388,6 +390,7 @@ package struct QuestionPlans: Sendable {
             plans[row["reference"]] = byQuestion
         }
         questionsWithChoiceThemes = Set(plans.values.flatMap { $0.filter { !$0.value.choiceThemes.isEmpty }.keys }).sorted()
+        questionsWithText = Set(plans.values.flatMap { $0.filter(\.value.isText).keys }).sorted()
     }
 
     package func plan(questionnaire: String, question: String) -> Plan? {

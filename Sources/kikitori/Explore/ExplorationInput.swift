@@ -10,6 +10,8 @@ import KikitoriText
 struct ExplorationInput {
     let publication: Publication
     let exploration: TextExploration
+    /// The tagger the answers were read with (a concordance reads its answers again).
+    let morphology: MeCabTagger
 
     init(
         _ options: GlobalOptions, _ database: DatabaseOptions, _ review: ReviewOptions, language: Language,
@@ -17,8 +19,9 @@ struct ExplorationInput {
     ) throws {
         let store = try database.open(options, readOnly: true)
         publication = try Publication(store: store, filter: review.filter, language: language)
+        morphology = try openMorphology(options)
         exploration = try store.exploration(
-            filter: review.filter, publication: publication, by: dimension, untagged: untagged, morphology: try openMorphology(options))
+            filter: review.filter, publication: publication, by: dimension, untagged: untagged, morphology: morphology)
     }
 }
 

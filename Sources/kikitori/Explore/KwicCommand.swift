@@ -58,7 +58,7 @@ struct KwicCommand: ParsableCommand {
         try options.guarded {
             let input = try ExplorationInput(options, database, review, language: language)
             let (publication, exploration) = (input.publication, input.exploration)
-            var lines = exploration.concordance(word, width: max(4, context))
+            var lines = exploration.concordance(word, width: max(4, context), morphology: input.morphology)
             switch sort {
             case .left: lines.sort { (String($0.left.reversed()), $0.document) < (String($1.left.reversed()), $1.document) }
             case .right: lines.sort { ($0.right, $0.document) < ($1.right, $1.document) }

@@ -54,9 +54,9 @@ struct ReportCommand: ParsableCommand {
             if format != .md, let tagger = try? openMorphology(options) {
                 let exploration = try store.exploration(filter: review.filter, publication: publication, by: .kind, morphology: tagger)
                 for kind in RespondentKind.allCases {
-                    let documents = exploration.documents.filter { $0.group == kind.rawValue }
-                    guard documents.count >= max(10, review.filter.smallCell) else { continue }
-                    let network = WordNetwork(TextExploration(documents: documents), top: 40)
+                    let group = exploration.subset { $0.group == kind.rawValue }
+                    guard group.documents.count >= max(10, review.filter.smallCell) else { continue }
+                    let network = WordNetwork(group, top: 40)
                     guard !network.nodes.isEmpty else { continue }
                     report.networks.append((Phrase.respondentKind(kind).text(language), network.svg(width: 600, height: 420)))
                 }

@@ -30,6 +30,23 @@ struct ExploreTests {
         #expect(String(decoding: bytes[increase.range], as: UTF8.self) == "増え")
     }
 
+    /// The counting path (word ids, no Strings per word) reads every real statement into the same
+    /// words as the token path filtered by `isContent`, user words and unknown words included.
+    @Test func contentWordsAgreeWithTokens() throws {
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("corpus/real-dev.tsv"), encoding: .utf8)
+        let statements = text.split(separator: "\n").dropFirst().compactMap { line in
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            return fields.count > 2 ? String(fields[2]) : nil
+        }
+            + ["ＤＸで仕事が増えて、手が回らない。オープンデータの棚卸しも必要だ。", "石狩振興局のデータセット、ｸﾗｳﾄﾞで管理", "ｘｙｚｚｙ社のＡＰＩ"]
+        #expect(statements.count > 200)
+        for statement in statements {
+            let expected = tagger.tokens(statement).filter(MeCabTagger.isContent).map(\.lemma)
+            let fast = tagger.contentWords(statement).map { tagger.vocabulary[Int($0)].lemma }
+            #expect(fast == expected, "\(statement)")
+        }
+    }
+
     /// User words that begin alike: the longest one present wins, whichever order they were given in.
     @Test func userWordsLongestFirst() throws {
         let custom = try MeCabTagger(userWords: ["総合振興", "総合振興局"])
@@ -61,7 +78,7 @@ struct ExploreTests {
     /// Concordance lines keep their context, cut to the display width asked, Japanese included.
     @Test func concordance() {
         let exploration = TextExploration(Self.corpus, morphology: tagger)
-        let lines = exploration.concordance("足りる", width: 6)
+        let lines = exploration.concordance("足りる", width: 6, morphology: tagger)
         #expect(lines.map(\.document) == ["a1", "m1", "m4"])
         #expect(lines[0].left == "予算が" && lines[0].keyword == "足り" && lines[0].right == "ない。")
         let text = ExplorationFormatter(language: .ja).concordance(lines, context: 6)
