@@ -222,7 +222,7 @@ def main():
         say(f"generating {HEARINGS} hearings…")
         seconds, _, _ = run([BIN, "dev", "generate", "--hearings", str(HEARINGS), "--seed", "1", "--db", db])
         answers = int(subprocess.check_output(["sqlite3", db, "SELECT COUNT(*) FROM current_answer"]).decode())
-        texts = int(subprocess.check_output(["sqlite3", db, "SELECT COUNT(*) FROM current_answer c JOIN answer_event e ON e.id = c.event_id WHERE e.value_text IS NOT NULL AND c.kind IN ('answered','changed')"]).decode())
+        texts = int(subprocess.check_output(["sqlite3", db, "SELECT COUNT(*) FROM current_answer c JOIN answer_event e ON e.number = c.event WHERE e.value_text IS NOT NULL AND c.kind IN ('answered','changed')"]).decode())
         figures["generate"] = {"hearings": HEARINGS, "answers": answers, "seconds": seconds}
         # For the scale curve: the same database before tagging (closed cleanly, so the file is whole).
         shutil.copy(db, db + ".untagged")
@@ -267,7 +267,7 @@ def main():
                                             "--out", export_csv, "--force"])
         export_rows = sum(1 for _ in open(export_csv, encoding="utf-8-sig")) - 1
         select = """SELECT h.id, h.questionnaire, r.kind, r.organisation, c.question_id, c.kind, e.value_code, e.value_text,
-            e.recorded_at FROM current_answer c JOIN answer_event e ON e.id = c.event_id JOIN hearing h ON h.id = c.hearing_id
+            e.recorded_at FROM current_answer c JOIN answer_event e ON e.number = c.event JOIN hearing h ON h.id = c.hearing_id
             JOIN respondent r ON r.id = h.respondent_id ORDER BY h.started_at, h.id"""
         csv_seconds, csv_mb, _ = sqlite(db, select, csv=True)
         figures["export"] = {"rows": export_rows, "seconds": export_seconds, "peak_mb": export_mb, "sqlite_seconds": csv_seconds,

@@ -66,7 +66,7 @@ extension HearingStore {
                 """).fetchOne(db) ?? 0
             guard open > 0 else { throw StoreError.unknownConflict(hearing: String(hearingKey.prefix(8)), question: questionID) }
             let current = try SQLRequest<AnswerEventRecord>("""
-                SELECT e.* FROM current_answer c JOIN answer_event e ON e.id = c.event_id
+                SELECT e.* FROM current_answer c JOIN answer_event e ON e.number = c.event
                 WHERE c.hearing_id = \(hearingKey) AND c.question_id = \(questionID)
                 """).fetchOne(db)?.model(in: questionnaire)
             var event = AnswerEvent.recording(

@@ -19,7 +19,7 @@ extension HearingStore {
         return try read { db in
             try SQLRequest<Row>(literal: """
                 SELECT h.questionnaire, c.question_id, c.kind, e.value_code, COUNT(*) AS n FROM current_answer c
-                JOIN answer_event e ON e.id = c.event_id JOIN hearing h ON h.id = c.hearing_id
+                JOIN answer_event e ON e.number = c.event JOIN hearing h ON h.id = c.hearing_id
                 WHERE c.question_id IN \(questions) AND \(filter.conditions)
                 GROUP BY 1, 2, 3, 4
                 """).fetchAll(db).map { row in
@@ -34,7 +34,7 @@ extension HearingStore {
     public func answerTexts(of question: String, filter: ReviewFilter) throws(StoreError) -> [String] {
         try read { db in
             try SQLRequest<String>(literal: """
-                SELECT e.value_text FROM current_answer c JOIN answer_event e ON e.id = c.event_id
+                SELECT e.value_text FROM current_answer c JOIN answer_event e ON e.number = c.event
                 JOIN hearing h ON h.id = c.hearing_id
                 WHERE c.question_id = \(question) AND c.kind IN ('answered', 'changed') AND e.value_text IS NOT NULL
                   AND \(filter.conditions)

@@ -131,7 +131,7 @@ extension HearingStore {
             let cursor = try SQLRequest<Row>(literal: """
                     SELECT h.id, h.questionnaire, r.kind, r.id, r.organisation, h.consent, c.question_id, c.kind,
                            e.value_code, e.value_text, e.recorded_at
-                    FROM current_answer c JOIN answer_event e ON e.id = c.event_id
+                    FROM current_answer c JOIN answer_event e ON e.number = c.event
                     JOIN hearing h ON h.id = c.hearing_id JOIN respondent r ON r.id = h.respondent_id
                     WHERE \(conditions) ORDER BY h.started_at, h.id
                     """).fetchCursor(db)
@@ -216,7 +216,7 @@ extension HearingStore {
                            h.previous_hearing_id
                     FROM hearing h JOIN respondent r ON r.id = h.respondent_id
                     LEFT JOIN current_answer c ON c.hearing_id = h.id
-                    LEFT JOIN answer_event e ON e.id = c.event_id
+                    LEFT JOIN answer_event e ON e.number = c.event
                     WHERE \(conditions) ORDER BY h.started_at, h.id
                     """).fetchCursor(db)
             var current: HearingRow?

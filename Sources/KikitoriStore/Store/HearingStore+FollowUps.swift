@@ -24,9 +24,9 @@ extension HearingStore {
                 SELECT h.id, p.id, h.questionnaire, p.questionnaire, cb.kind, eb.value_code, eb.value_text, ca.kind, ea.value_code, ea.value_text
                 FROM hearing h JOIN hearing p ON p.id = h.previous_hearing_id JOIN respondent r ON r.id = h.respondent_id
                 LEFT JOIN current_answer cb ON cb.hearing_id = p.id AND cb.question_id = \(question)
-                LEFT JOIN answer_event eb ON eb.id = cb.event_id
+                LEFT JOIN answer_event eb ON eb.number = cb.event
                 LEFT JOIN current_answer ca ON ca.hearing_id = h.id AND ca.question_id = \(question)
-                LEFT JOIN answer_event ea ON ea.id = ca.event_id
+                LEFT JOIN answer_event ea ON ea.number = ca.event
                 WHERE \(conditions) AND \(earlierShown) AND (cb.kind IS NOT NULL OR ca.kind IS NOT NULL)
                 ORDER BY h.started_at, h.id
                 """).fetchAll(db).map { row in

@@ -174,7 +174,7 @@ extension HearingStore {
         var record = AnswerEventRecord(event)
         if event.kind == .answered || event.kind == .changed, let question = event.questionID {
             let earlier = try SQLRequest<Row>("""
-                SELECT e.value_code, e.value_text FROM current_answer c JOIN answer_event e ON e.id = c.event_id
+                SELECT e.value_code, e.value_text FROM current_answer c JOIN answer_event e ON e.number = c.event
                 WHERE c.hearing_id = \(id: event.hearingID) AND c.question_id = \(question) AND c.kind IN ('answered', 'changed')
                 """).fetchOne(db)
             if let earlier {

@@ -78,7 +78,7 @@ extension HearingStore {
             JOIN respondent r ON r.id = h.respondent_id
             WHERE \(conditions.joined(separator: " AND "))
               AND (e.kind = 'note' OR EXISTS (SELECT 1 FROM current_answer c
-                   WHERE c.hearing_id = e.hearing_id AND c.question_id = e.question_id AND c.event_id = e.id))
+                   WHERE c.hearing_id = e.hearing_id AND c.question_id = e.question_id AND c.event = e.number))
             ORDER BY h.started_at DESC, e.sequence
             """
         return try read { db in

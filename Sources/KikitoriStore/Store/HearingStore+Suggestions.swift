@@ -39,7 +39,7 @@ extension HearingStore {
             // Positional reads: one row per current answer.
             let rows = try SQLRequest<Row>(literal: """
                 SELECT c.event_id, c.hearing_id, c.question_id, e.value_text, h.questionnaire, \(group), e.number
-                FROM current_answer c JOIN answer_event e ON e.id = c.event_id JOIN hearing h ON h.id = c.hearing_id
+                FROM current_answer c JOIN answer_event e ON e.number = c.event JOIN hearing h ON h.id = c.hearing_id
                 JOIN respondent r ON r.id = h.respondent_id
                 WHERE c.kind IN ('answered', 'changed') AND c.question_id IN \(plans.questionsWithText) AND e.value_text IS NOT NULL
                   AND \(conditions)

@@ -144,7 +144,7 @@ extension HearingStore {
     /// Joins a tag `t` to its event `e`, keeping only tags on current answers (`c`).
     package static let onCurrentAnswer = """
         JOIN answer_event e ON e.number = t.event
-        JOIN current_answer c ON c.hearing_id = e.hearing_id AND c.question_id = e.question_id AND c.event_id = e.id
+        JOIN current_answer c ON c.hearing_id = e.hearing_id AND c.question_id = e.question_id AND c.event = e.number
         """
 
     /// One write transaction: the automatic tags of the next events replaced by the new ones, until
@@ -195,7 +195,7 @@ extension HearingStore {
         for row in try Row.fetchAll(db, sql: "SELECT id, number, questionnaire FROM hearing") { hearings[row[0]] = (row[1], row[2]) }
         var current: Set<Int64> = []
         let events = try Int64.fetchCursor(db, sql: """
-            SELECT e.number FROM current_answer c JOIN answer_event e ON e.id = c.event_id WHERE c.kind IN ('answered', 'changed')
+            SELECT event FROM current_answer WHERE kind IN ('answered', 'changed')
             """)
         while let event = try events.next() { current.insert(event) }
         let automatic = Set(try Int64.fetchAll(db, sql: "SELECT DISTINCT event FROM tag WHERE state IN ('auto', 'suggested')"))
@@ -403,7 +403,7 @@ extension HearingStore {
     public func forEachCurrentText(_ body: (String) throws -> Void) throws {
         try readPassingErrors { db in
             let cursor = try String.fetchCursor(db, sql: """
-                SELECT e.value_text FROM current_answer c JOIN answer_event e ON e.id = c.event_id
+                SELECT e.value_text FROM current_answer c JOIN answer_event e ON e.number = c.event
                 WHERE c.kind IN ('answered', 'changed') AND e.value_text IS NOT NULL
                 """)
             while let text = try cursor.next() { try body(text) }

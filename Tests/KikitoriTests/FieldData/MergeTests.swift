@@ -45,7 +45,9 @@ struct MergeTests {
             SELECT id, hearing_id, sequence, question_id, kind, value_code, value_text, previous_code, previous_text, reason, shown_at,
                 recorded_at FROM answer_event
             """,
-            "SELECT * FROM current_answer",
+            "SELECT hearing_id, question_id, event_id, sequence, kind FROM current_answer",
+            // The current answer's event number always names the same event as its id.
+            "SELECT COUNT(*) AS out_of_step FROM current_answer c JOIN answer_event e ON e.id = c.event_id WHERE e.number != c.event",
             """
             SELECT e.id AS event_id, t.theme, h.id AS hearing_id, t.state, t.source, t.codebook, t.rule, t.rule_source, t.spans,
                 t.updated_at, t.score FROM tag t JOIN answer_event e ON e.number = t.event JOIN hearing h ON h.number = t.hearing

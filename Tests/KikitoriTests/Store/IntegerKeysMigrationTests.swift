@@ -80,6 +80,12 @@ struct IntegerKeysMigrationTests {
         let numbers = try store.queue.read { db in try Row.fetchAll(db, sql: "SELECT id, number FROM answer_event ORDER BY id") }
             .map { "\($0[0] as String) \($0[1] as Int64)" }
         #expect(numbers == rowids)
+        // Every current answer points at its event by number too.
+        let mismatched = try store.queue.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM current_answer c JOIN answer_event e ON e.id = c.event_id WHERE e.number != c.event")
+        }
+        #expect(mismatched == 0)
+        #expect(try store.queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM current_answer WHERE event = 0") } == 0)
         // The search index still points at the right answers.
         let hits = try store.search(HearingStore.SearchQuery(terms: ["データ"], limit: 1000, audience: .internal)).hits
         #expect(hits.count > 10)
