@@ -94,12 +94,37 @@ public final class MeCabTagger {
     /// characteristic words and the network need, without a String or a range per word. The same
     /// words ``tokens(_:)`` filtered by ``isContent(_:)`` gives, user words merged alike.
     public func contentWords(_ text: String) -> [Int32] {
+        let bytes = Array(NormalizedText.normalize(text).utf8)
+        var nodes: [(range: Range<Int>, features: Features)] = []
+        forEachWord(in: bytes) { range, feature in nodes.append((range, features(feature))) }
         var ids: [Int32] = []
-        var bytes = Array(NormalizedText.normalize(text).utf8)
-        bytes.append(0)
-        bytes.withUnsafeBufferPointer { buffer in
+        var index = 0
+        outer: while index < nodes.count {
+            for parts in userWordBytes[Self.hash(bytes[nodes[index].range])] ?? [] where index + parts.count <= nodes.count {
+                if parts.indices.allSatisfy({ parts[$0].elementsEqual(bytes[nodes[index + $0].range]) }) {
+                    let id = intern(String(decoding: parts.joined(), as: UTF8.self), pos: "名詞")
+                    if vocabulary[Int(id)].counted { ids.append(id) }
+                    index += parts.count
+                    continue outer
+                }
+            }
+            let node = nodes[index]
+            if node.features.contentPOS {
+                let id = node.features.lemmaID ?? internSurface(bytes[node.range], pos: node.features.pos)
+                if vocabulary[Int(id)].counted { ids.append(id) }
+            }
+            index += 1
+        }
+        return ids
+    }
+
+    /// Calls `body` with the byte range (in `bytes`, normalised text) and the features of each word
+    /// MeCab finds.
+    private func forEachWord(in bytes: [UInt8], _ body: (Range<Int>, UnsafePointer<CChar>?) -> Void) {
+        var terminated = bytes
+        terminated.append(0)
+        terminated.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            var nodes: [(start: Int, length: Int, features: Features)] = []
             base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { start in
                 var node = mecab_sparse_tonode(tagger, start)
                 while let current = node {
@@ -107,31 +132,11 @@ public final class MeCabTagger {
                     guard current.pointee.stat == MECAB_NOR_NODE || current.pointee.stat == MECAB_UNK_NODE,
                         let surface = current.pointee.surface
                     else { continue }
-                    nodes.append((surface - start, Int(current.pointee.length), features(current.pointee.feature)))
+                    let offset = surface - start
+                    body(offset..<offset + Int(current.pointee.length), current.pointee.feature)
                 }
-            }
-            func surface(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-                UnsafeBufferPointer(rebasing: buffer[nodes[index].start..<nodes[index].start + nodes[index].length])
-            }
-            var index = 0
-            outer: while index < nodes.count {
-                for parts in userWordBytes[Self.hash(surface(index))] ?? [] where index + parts.count <= nodes.count {
-                    if parts.indices.allSatisfy({ parts[$0].elementsEqual(surface(index + $0)) }) {
-                        let id = intern(String(decoding: parts.joined(), as: UTF8.self), pos: "名詞")
-                        if vocabulary[Int(id)].counted { ids.append(id) }
-                        index += parts.count
-                        continue outer
-                    }
-                }
-                let node = nodes[index]
-                if node.features.contentPOS {
-                    let id = node.features.lemmaID ?? internSurface(surface(index), pos: node.features.pos)
-                    if vocabulary[Int(id)].counted { ids.append(id) }
-                }
-                index += 1
             }
         }
-        return ids
     }
 
     private func intern(_ lemma: String, pos: String) -> Int32 {
@@ -142,7 +147,7 @@ public final class MeCabTagger {
         return id
     }
 
-    private func internSurface(_ bytes: UnsafeBufferPointer<UInt8>, pos: String) -> Int32 {
+    private func internSurface(_ bytes: ArraySlice<UInt8>, pos: String) -> Int32 {
         let hash = Self.hash(bytes)
         if let known = surfaceIDs[hash]?.first(where: { $0.bytes.elementsEqual(bytes) }) { return known.id }
         let id = intern(String(decoding: bytes, as: UTF8.self), pos: pos)
@@ -174,28 +179,15 @@ public final class MeCabTagger {
     /// Every word of `text`, in order.
     public func tokens(_ text: String) -> [Token] {
         let normalized = NormalizedText(text)
+        let bytes = normalized.bytes
         var tokens: [Token] = []
-        var bytes = normalized.bytes
-        bytes.append(0)
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { start in
-                var node = mecab_sparse_tonode(tagger, start)
-                while let current = node {
-                    defer { node = UnsafePointer(current.pointee.next) }
-                    guard current.pointee.stat == MECAB_NOR_NODE || current.pointee.stat == MECAB_UNK_NODE,
-                        let surfacePointer = current.pointee.surface
-                    else { continue }
-                    let offset = surfacePointer - start
-                    let length = Int(current.pointee.length)
-                    let surface = String(decoding: UnsafeRawBufferPointer(start: surfacePointer, count: length), as: UTF8.self)
-                    let fields = features(current.pointee.feature)
-                    let lemma = fields.lemma.isEmpty || fields.lemma.utf8.elementsEqual("*".utf8) ? surface : fields.lemma
-                    tokens.append(Token(
-                        surface: surface, lemma: lemma, pos: fields.pos, posDetail: fields.detail,
-                        range: normalized.originalRange(offset, offset + length)))
-                }
-            }
+        forEachWord(in: bytes) { range, feature in
+            let surface = String(decoding: bytes[range], as: UTF8.self)
+            let fields = features(feature)
+            let lemma = fields.lemma.isEmpty || fields.lemma.utf8.elementsEqual("*".utf8) ? surface : fields.lemma
+            tokens.append(Token(
+                surface: surface, lemma: lemma, pos: fields.pos, posDetail: fields.detail,
+                range: normalized.originalRange(range.lowerBound, range.upperBound)))
         }
         return merge(tokens, text: text)
     }

@@ -47,7 +47,7 @@ public struct HearingFormatter {
     /// amendment (old → new, when, why) and consent change.
     public func detail(
         hearing: Hearing, respondent: Respondent, questionnaire: Questionnaire, events: [AnswerEvent], consents: [ConsentChange],
-        review: ReviewStatus = .received, reviews: [ReviewChange] = [], respondentEdits: [RespondentEdit] = [], width: Int = 80,
+        review: ReviewStatus, reviews: [ReviewChange], respondentEdits: [RespondentEdit] = [], width: Int = 80,
         style: TextStyle = .plain
     ) -> String {
         let states = AnswerState.current(from: events)

@@ -58,23 +58,8 @@ public struct HearingImporter: Sendable {
 
     /// Reads and checks the whole file. Throws ``ImportFailure`` listing every problem found.
     public func read(_ bytes: [UInt8], path: String, progress: ((Int, Int) -> Void)? = nil) throws(ImportFailure) -> Result {
-        let fail = { (problems: [ImportProblem]) in ImportFailure(path: path, problems: problems) }
-        let decoded: (text: String, encoding: ImportText.Encoding)
-        do {
-            decoded = try ImportText.decode(bytes)
-        } catch {
-            throw fail([ImportProblem(line: error.line, reason: .undecodable(offset: error.offset))])
-        }
-        let records: [CSVReader.Record]
-        do {
-            records = try CSVReader.records(decoded.text)
-        } catch {
-            switch error {
-            case .unterminatedQuote(let line): throw fail([ImportProblem(line: line, reason: .unterminatedQuote)])
-            case .textAfterQuote(let line): throw fail([ImportProblem(line: line, reason: .textAfterQuote)])
-            }
-        }
-        guard let header = records.first else { throw fail([ImportProblem(line: 1, reason: .empty)]) }
+        let (records, encoding) = try ImportText.records(bytes, path: path)
+        guard let header = records.first else { throw ImportFailure(path: path, problems: [ImportProblem(line: 1, reason: .empty)]) }
 
         let (headerProblems, more) = checkHeader(header)
         guard headerProblems.isEmpty else { throw ImportFailure(path: path, problems: headerProblems, more: more) }
@@ -129,7 +114,7 @@ public struct HearingImporter: Sendable {
             let listed = Array(problems.prefix(Self.problemLimit))
             throw ImportFailure(path: path, problems: listed, more: stopped ? nil : problems.count - listed.count)
         }
-        return Result(sets: sets, encoding: decoded.encoding, answers: answers, skipped: skipped)
+        return Result(sets: sets, encoding: encoding, answers: answers, skipped: skipped)
     }
 
     // MARK: Header

@@ -13,6 +13,25 @@ public enum ImportText {
         public var line: Int
     }
 
+    /// The records of a CSV file in any of the encodings, or the first problem reading it.
+    public static func records(_ bytes: [UInt8], path: String) throws(ImportFailure) -> (records: [CSVReader.Record], encoding: Encoding) {
+        let fail = { (problem: ImportProblem) in ImportFailure(path: path, problems: [problem]) }
+        let decoded: (text: String, encoding: Encoding)
+        do {
+            decoded = try decode(bytes)
+        } catch {
+            throw fail(ImportProblem(line: error.line, reason: .undecodable(offset: error.offset)))
+        }
+        do {
+            return (try CSVReader.records(decoded.text), decoded.encoding)
+        } catch {
+            switch error {
+            case .unterminatedQuote(let line): throw fail(ImportProblem(line: line, reason: .unterminatedQuote))
+            case .textAfterQuote(let line): throw fail(ImportProblem(line: line, reason: .textAfterQuote))
+            }
+        }
+    }
+
     /// UTF-8 with or without a byte-order mark; otherwise CP932 (Japanese Excel's "CSV" format).
     /// Text that is valid UTF-8 is always read as UTF-8: CP932 bytes are almost never valid UTF-8.
     public static func decode(_ bytes: [UInt8]) throws(Undecodable) -> (text: String, encoding: Encoding) {

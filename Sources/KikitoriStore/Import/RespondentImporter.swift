@@ -29,21 +29,7 @@ public struct RespondentImporter: Sendable {
 
     public func read(_ bytes: [UInt8], path: String, now: Date = Date()) throws(ImportFailure) -> Result {
         let fail = { (problems: [ImportProblem]) in ImportFailure(path: path, problems: problems) }
-        let decoded: (text: String, encoding: ImportText.Encoding)
-        do {
-            decoded = try ImportText.decode(bytes)
-        } catch {
-            throw fail([ImportProblem(line: error.line, reason: .undecodable(offset: error.offset))])
-        }
-        let records: [CSVReader.Record]
-        do {
-            records = try CSVReader.records(decoded.text)
-        } catch {
-            switch error {
-            case .unterminatedQuote(let line): throw fail([ImportProblem(line: line, reason: .unterminatedQuote)])
-            case .textAfterQuote(let line): throw fail([ImportProblem(line: line, reason: .textAfterQuote)])
-            }
-        }
+        let (records, encoding) = try ImportText.records(bytes, path: path)
         guard let header = records.first else { throw fail([ImportProblem(line: 1, reason: .empty)]) }
         var problems: [ImportProblem] = []
         var index: [String: Int] = [:]
@@ -119,7 +105,7 @@ public struct RespondentImporter: Sendable {
             respondents.append(respondent)
         }
         guard problems.isEmpty else { throw fail(problems) }
-        return Result(respondents: respondents, known: known, encoding: decoded.encoding)
+        return Result(respondents: respondents, known: known, encoding: encoding)
     }
 
     /// Hokkaido's 179 municipalities as respondents of `kind`, each with its subprefecture as region.
