@@ -15,11 +15,12 @@ struct ReviewStatusCommandTests {
         try FileManager.default.createDirectory(at: directory.url.appendingPathComponent("work"), withIntermediateDirectories: true)
     }
 
-    func run(_ arguments: [String], language: String = "en", environment: [String: String] = [:]) throws -> CommandResult {
+    func run(_ arguments: [String], language: String = "en", environment: [String: String] = [:], input: String? = nil) throws -> CommandResult {
         try kikitori(
             arguments + ["--lang", language], in: directory.url.appendingPathComponent("work"),
             environment: ["KIKITORI_DB": database, "KIKITORI_QUESTIONNAIRES": repositoryRoot.appendingPathComponent("questionnaires").path]
-                .merging(environment) { $1 })
+                .merging(environment) { $1 },
+            input: input)
     }
 
     /// The completed hearings of the synthetic data that may be shown publicly, by short id.
@@ -69,6 +70,23 @@ struct ReviewStatusCommandTests {
         let after = try run(["review", first], language: "ja")
         #expect(after.stdout.hasPrefix("確認状況: 承認\n"))
         #expect(after.stdout.split(separator: "\n").count == 3)
+    }
+
+    /// A review comment that names the respondent (in another width) is masked wherever the public
+    /// sees it, as an answer would be; the reviewer is never shown publicly.
+    @Test func reviewCommentsAreMaskedInPublic() throws {
+        let started = try run(
+            ["interview", "digital-talent", "--interviewer", "sato", "--consent", "public_anonymous"],
+            input: "\n3\nオトイネップ町\n\n\n\n\n\n2\n1\n:pause\n")
+        #expect(started.status == 0, "\(started.stderr)")
+        let hearing = String(try #require(started.stdout.firstMatch(of: /Hearing ([0-9a-f]{8}) paused/)).1)
+        _ = try run(["review", hearing, "has_issues", "--comment", "ｵﾄｲﾈｯﾌﾟ町の課長に人数を確認", "--reviewer", "高橋"])
+        let shown = try run(["show", hearing])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.contains("review: received → has issues ("))
+        #expect(!shown.stdout.contains("ｵﾄｲﾈｯﾌﾟ") && !shown.stdout.contains("オトイネップ") && !shown.stdout.contains("高橋"))
+        let internalShow = try run(["show", hearing, "--audience", "internal"])
+        #expect(internalShow.stdout.contains("ｵﾄｲﾈｯﾌﾟ町の課長に人数を確認") && internalShow.stdout.contains("[高橋]"))
     }
 
     /// --review approved limits every count and export to approved hearings, and the manifest says so.

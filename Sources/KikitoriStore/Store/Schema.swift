@@ -484,6 +484,11 @@ package enum Schema {
             // A hearing of the same respondent a year on names the one it follows.
             try db.execute(sql: "ALTER TABLE hearing ADD COLUMN previous_hearing_id TEXT REFERENCES hearing(id)")
         }
+        migrator.registerMigration("2026-12-03 note index") { db in
+            // Interviewers' notes by hearing: a partial index, so readers of notes (reports, word
+            // counts, concordances) do not walk every event of every hearing to find the few notes.
+            try db.execute(sql: "CREATE INDEX answer_event_note ON answer_event(hearing_id, sequence) WHERE kind = 'note'")
+        }
         return migrator
     }
 }
