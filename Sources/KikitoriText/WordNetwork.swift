@@ -24,10 +24,11 @@ public struct WordNetwork: Sendable {
     public private(set) var nodes: [Node] = []
     public private(set) var edges: [Edge] = []
 
-    /// The `top` words by answers holding them; edges of at least `minimumJaccard` between words
-    /// sharing at least `minimumBoth` answers.
+    /// The `top` words by answers holding them (at least `minimumBoth`); edges of at least
+    /// `minimumJaccard` between words sharing at least `minimumBoth` answers. A public network
+    /// passes the smallest group it may show, so no word or edge stands for fewer answers.
     public init(_ exploration: TextExploration, top: Int = 60, minimumJaccard: Double = 0.1, minimumBoth: Int = 2) {
-        let words = exploration.words(minimumDocuments: 2).prefix(top)
+        let words = exploration.words(minimumDocuments: max(2, minimumBoth)).prefix(top)
         let index = Dictionary(uniqueKeysWithValues: words.enumerated().compactMap { position, word in
             exploration.wordID(word.lemma).map { ($0, position) }
         })

@@ -41,7 +41,8 @@ struct NetworkCommand: ParsableCommand {
         let text = try options.guarded {
             let input = try ExplorationInput(options, database, review, language: language)
             let (publication, exploration) = (input.publication, input.exploration)
-            let network = WordNetwork(exploration, top: max(2, top), minimumJaccard: minJaccard)
+            let network = WordNetwork(
+                exploration, top: max(2, top), minimumJaccard: minJaccard, minimumBoth: max(2, input.publication.smallestShownGroup))
             let mode = review.filter.audience.fileMode
             if let svg {
                 let picture = network.svg()

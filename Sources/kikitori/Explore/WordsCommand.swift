@@ -38,7 +38,7 @@ struct WordsCommand: ParsableCommand {
     @Flag(help: "Only answers no theme covers: what the codebook does not name yet.")
     var untagged = false
 
-    @Option(name: .customLong("min-df"), help: "Leave out words in fewer answers than this.")
+    @Option(name: .customLong("min-df"), help: "Leave out words in fewer answers than this (public output: never fewer than --min-cell).")
     var minDF = 2
 
     @Option(help: "How many words to list (per group).")
@@ -54,6 +54,8 @@ struct WordsCommand: ParsableCommand {
             let input = try ExplorationInput(options, database, review, language: language, by: by, untagged: untagged)
             let (publication, exploration) = (input.publication, input.exploration)
             let formatter = ExplorationFormatter(language: language, width: TerminalWidth.columns())
+            // Public: no word stands for fewer answers than the smallest group a public count may show.
+            let minimumAnswers = max(minDF, publication.smallestShownGroup)
             var text: String
             if by != nil {
                 let sizes = Dictionary(grouping: exploration.documents, by: { $0.group ?? "" }).mapValues(\.count)
@@ -61,13 +63,15 @@ struct WordsCommand: ParsableCommand {
                 if let group = characteristic {
                     guard let size = sizes[group] else { throw ExploreProblem.unknownGroup(group, known: sizes.keys.sorted()) }
                     guard size >= minimum else { throw ExploreProblem.groupTooSmall(group, size, minCell: minimum) }
-                    text = formatter.characteristic(exploration.characteristic(of: group, minimumDocuments: minDF), group: group, top: top)
+                    let rows = exploration.characteristic(of: group, minimumDocuments: minimumAnswers)
+                        .filter { $0.inGroup >= minimum && ($0.outside == 0 || $0.outside >= minimum) }
+                    text = formatter.characteristic(rows, group: group, top: top)
                 } else {
                     let shown = sizes.keys.sorted().filter { (sizes[$0] ?? 0) >= minimum }
-                    text = formatter.groups(shown.map { ($0, exploration.words(minimumDocuments: minDF, in: $0)) }, top: top)
+                    text = formatter.groups(shown.map { ($0, exploration.words(minimumDocuments: minimumAnswers, in: $0)) }, top: top)
                 }
             } else {
-                text = formatter.words(exploration.words(minimumDocuments: minDF), answers: exploration.documents.count, top: top)
+                text = formatter.words(exploration.words(minimumDocuments: minimumAnswers), answers: exploration.documents.count, top: top)
             }
             try publication.check(text, output: "words")
             return text

@@ -56,7 +56,7 @@ struct ReportCommand: ParsableCommand {
                 for kind in RespondentKind.allCases {
                     let group = exploration.subset { $0.group == kind.rawValue }
                     guard group.documents.count >= max(10, review.filter.smallCell) else { continue }
-                    let network = WordNetwork(group, top: 40)
+                    let network = WordNetwork(group, top: 40, minimumBoth: max(2, publication.smallestShownGroup))
                     guard !network.nodes.isEmpty else { continue }
                     report.networks.append((Phrase.respondentKind(kind).text(language), network.svg(width: 600, height: 420)))
                 }
