@@ -217,3 +217,15 @@ struct CodebookTests {
         #expect(heldOut.micro.precision >= 0.9)
     }
 }
+
+/// The bitmap of event numbers tagging reads current answers and tags into.
+@Suite("Event sets")
+struct EventSetTests {
+    @Test func insertsAndFinds() {
+        var set = EventSet([1, 63, 64, 65, 1_000_000])
+        set.insert(127)
+        for number: Int64 in [1, 63, 64, 65, 127, 1_000_000] { #expect(set.contains(number)) }
+        for number: Int64 in [0, 2, 62, 66, 128, 999_999, 1_000_001, 5_000_000, -1] { #expect(!set.contains(number)) }
+        #expect(!EventSet().contains(1))
+    }
+}
