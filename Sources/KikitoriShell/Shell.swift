@@ -223,6 +223,7 @@ public final class Shell {
             hearing: hearing, respondent: try store.respondent(hearing.respondentID), questionnaire: questionnaire,
             events: try store.events(of: hearing.id, questionnaire: questionnaire), consents: try store.consentHistory(hearing: hearing.id),
             review: try store.reviewStatus(hearing: hearing.id), reviews: try store.reviewHistory(hearing: hearing.id),
+            previous: try hearing.previousHearingID.map { try store.hearing($0) },
             respondentEdits: try store.respondentEdits(hearing.respondentID),
             width: width, style: output.style))
     }

@@ -114,7 +114,7 @@ extension CSVExporter {
                 hearing.hearingID, (QuestionnaireRef(hearing.questionnaire)?.version).map(String.init) ?? "", hearing.respondentKind,
                 publication.respondent(hearing.respondentID, organisation: hearing.organisation), attribution.industry, attribution.region,
                 hearing.interviewer, hearing.startedAt.map(JapanTime.timestamp), hearing.endedAt.map(JapanTime.timestamp), hearing.status,
-                hearing.consent.rawValue, hearing.previousHearingID,
+                hearing.consent.rawValue, publication.linkedHearing(hearing.previousHearingID, consent: hearing.previousHearingConsent),
             ]
             for (_, column) in columns {
                 switch column {

@@ -103,6 +103,13 @@ public struct Publication: Sendable {
         isPublic ? masker.mask(text, spans: spans) : (text, spans)
     }
 
+    /// The hearing a follow-up follows, as this output may name it: not at all in public when that
+    /// hearing is internal only (its existence is the respondent's internal business too).
+    public func linkedHearing(_ id: String?, consent: ConsentLevel?) -> String? {
+        guard let id else { return nil }
+        return isPublic && consent != .publicNamed && consent != .publicAnonymous ? nil : id
+    }
+
     /// The respondent as this output may name it: the organisation, or its group's pseudonym.
     public func respondent(_ id: String, organisation: String) -> String {
         isPublic ? identities.label(id) : organisation

@@ -47,7 +47,7 @@ public struct HearingFormatter {
     /// amendment (old → new, when, why) and consent change.
     public func detail(
         hearing: Hearing, respondent: Respondent, questionnaire: Questionnaire, events: [AnswerEvent], consents: [ConsentChange],
-        review: ReviewStatus, reviews: [ReviewChange], respondentEdits: [RespondentEdit] = [], width: Int = 80,
+        review: ReviewStatus, reviews: [ReviewChange], previous: Hearing? = nil, respondentEdits: [RespondentEdit] = [], width: Int = 80,
         style: TextStyle = .plain
     ) -> String {
         let states = AnswerState.current(from: events)
@@ -65,7 +65,9 @@ public struct HearingFormatter {
             "\(ShellPhrase.columnConsent.text(language)): \(ShellPhrase.consentLevel(hearing.consent).text(language))",
             ReviewStatusPhrase.current(review).text(language),
         ]
-        if let previous = hearing.previousHearingID { lines.append(ShellPhrase.followsHearing(String(previous.storageKey.prefix(8))).text(language)) }
+        if let previous, publication.linkedHearing(previous.shortID, consent: previous.consent) != nil {
+            lines.append(ShellPhrase.followsHearing(previous.shortID).text(language))
+        }
         for note in notes[""] ?? [] { lines.append("✎ " + note) }
         var text = lines.joined(separator: "\n") + "\n"
         text += QuestionScreen(engine: shown, language: language).review(style: style, width: width, notes: notes)

@@ -50,8 +50,9 @@ extension HearingStore {
         public var endedAt: Date?
         public var status: String
         public var consent: ConsentLevel
-        /// The hearing this one follows up, if any.
+        /// The hearing this one follows up, if any, and that hearing's consent.
         public var previousHearingID: String?
+        public var previousHearingConsent: ConsentLevel?
     }
 
     /// One event of the append-only log, with its hearing and respondent: the audit trail.
@@ -213,8 +214,8 @@ extension HearingStore {
             let cursor = try SQLRequest<Row>(literal: """
                     SELECT h.id, h.questionnaire, r.kind, r.id, r.organisation, r.industry, r.region, h.interviewer,
                            h.started_at, h.ended_at, h.status, h.consent, c.question_id, c.kind, e.value_code, e.value_text,
-                           h.previous_hearing_id
-                    FROM hearing h JOIN respondent r ON r.id = h.respondent_id
+                           h.previous_hearing_id, p.consent
+                    FROM hearing h JOIN respondent r ON r.id = h.respondent_id LEFT JOIN hearing p ON p.id = h.previous_hearing_id
                     LEFT JOIN current_answer c ON c.hearing_id = h.id
                     LEFT JOIN answer_event e ON e.number = c.event
                     WHERE \(conditions) ORDER BY h.started_at, h.id
@@ -229,7 +230,8 @@ extension HearingStore {
                     current = HearingRow(
                         hearingID: id, questionnaire: entry[1], respondentKind: entry[2], respondentID: entry[3], organisation: entry[4],
                         industry: entry[5], region: entry[6], interviewer: entry[7], startedAt: entry[8], endedAt: entry[9],
-                        status: entry[10], consent: ConsentLevel(rawValue: entry[11]) ?? .internalOnly, previousHearingID: entry[16])
+                        status: entry[10], consent: ConsentLevel(rawValue: entry[11]) ?? .internalOnly, previousHearingID: entry[16],
+                        previousHearingConsent: (entry[17] as String?).flatMap(ConsentLevel.init(rawValue:)))
                 }
                 if let question = entry[12] as String? { answers[question] = WideAnswer(kind: entry[13], code: entry[14], text: entry[15]) }
             }

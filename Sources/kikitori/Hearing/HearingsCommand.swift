@@ -104,6 +104,7 @@ struct ShowCommand: ParsableCommand {
                 hearing: found, respondent: try store.respondent(found.respondentID), questionnaire: questionnaire,
                 events: try store.events(of: found.id, questionnaire: questionnaire), consents: try store.consentHistory(hearing: found.id),
                 review: try store.reviewStatus(hearing: found.id), reviews: try store.reviewHistory(hearing: found.id),
+                previous: try found.previousHearingID.map { try store.hearing($0) },
                 respondentEdits: try store.respondentEdits(found.respondentID),
                 width: TerminalWidth.columns(), style: style)
             try publication.check(text, output: "show")

@@ -18,10 +18,25 @@ struct FollowUpTests {
         store = try HearingStore(path: directory.url.appendingPathComponent("f.sqlite").path)
     }
 
-    func start(_ reference: String, respondent: Respondent, isNew: Bool, previous: UUID? = nil) throws -> HearingSession {
+    func start(
+        _ reference: String, respondent: Respondent, isNew: Bool, previous: UUID? = nil, consent: ConsentLevel = .publicAnonymous
+    ) throws -> HearingSession {
         try HearingSession.start(
             store: store, questionnaire: try sampleLibrary.load(reference), respondent: respondent, isNewRespondent: isNew,
-            interviewer: "tester", place: nil, consent: .publicAnonymous, language: .ja, previous: previous)
+            interviewer: "tester", place: nil, consent: consent, language: .ja, previous: previous)
+    }
+
+    func exportHearings(_ audience: ReviewFilter.Audience) throws -> String {
+        let codebook = try CodebookLoader.load(path: repositoryRoot.appendingPathComponent("questionnaires/codebook.yaml").path)
+        let options = ExportOptions(filter: ReviewFilter(status: nil, questionnaire: QuestionnaireRef(id: "private-firm-data-use"), audience: audience), labels: nil)
+        let path = directory.url.appendingPathComponent("h-\(audience.rawValue).csv").path
+        try OutputFile.stream(to: path, force: true, mode: 0o600) { sink in
+            let writer = try CSVWriter(encoding: .utf8, sink: sink)
+            try CSVExporter(store: store, publication: Publication(store: store, filter: options.filter, language: .ja))
+                .export(.hearings, options: options, codebook: codebook, writer: writer)
+            try writer.flush()
+        }
+        return path
     }
 
     /// Last year in version 2, this year in version 1: answers version 1 can take are offered,
@@ -90,21 +105,33 @@ struct FollowUpTests {
         #expect(try store.respondents().count == 1)
     }
 
+    /// A follow-up of an internal-only hearing does not name it in public: not in the export, not in `show`.
+    @Test func linkToAnInternalHearingStaysInternal() throws {
+        let first = try start("private-firm-data-use@2", respondent: firm, isNew: true, consent: .internalOnly)
+        first.close()
+        let second = try start("private-firm-data-use@2", respondent: firm, isNew: false, previous: first.hearing.id)
+        second.close()
+        let key = first.hearing.id.storageKey
+        #expect(!(try String(contentsOfFile: try exportHearings(.public), encoding: .utf8)).contains(key))
+        #expect(try String(contentsOfFile: try exportHearings(.internal), encoding: .utf8).contains(key))
+        func shown(_ audience: ReviewFilter.Audience) throws -> String {
+            let questionnaire = try store.snapshot(second.hearing.questionnaire)
+            return HearingFormatter(publication: try Publication(store: store, filter: ReviewFilter(status: nil, audience: audience), language: .en)).detail(
+                hearing: try store.hearing(second.hearing.id), respondent: firm, questionnaire: questionnaire,
+                events: try store.events(of: second.hearing.id, questionnaire: questionnaire), consents: [], review: .received, reviews: [],
+                previous: try store.hearing(first.hearing.id))
+        }
+        #expect(!(try shown(.public)).contains("Follows hearing"))
+        #expect(try shown(.internal).contains("Follows hearing \(first.hearing.shortID)"))
+    }
+
     /// The link travels in the wide export and comes back with import; a link to nothing is a problem.
     @Test func linkIsExportedAndImported() throws {
         let first = try start("private-firm-data-use@2", respondent: firm, isNew: true)
         first.close()
         let second = try start("private-firm-data-use@2", respondent: firm, isNew: false, previous: first.hearing.id)
         second.close()
-        let codebook = try CodebookLoader.load(path: repositoryRoot.appendingPathComponent("questionnaires/codebook.yaml").path)
-        let options = ExportOptions(filter: ReviewFilter(status: nil, questionnaire: QuestionnaireRef(id: "private-firm-data-use"), audience: .internal), labels: nil)
-        let exported = directory.url.appendingPathComponent("h.csv").path
-        try OutputFile.stream(to: exported, force: true, mode: 0o600) { sink in
-            let writer = try CSVWriter(encoding: .utf8, sink: sink)
-            try CSVExporter(store: store, publication: Publication(store: store, filter: options.filter, language: .ja))
-                .export(.hearings, options: options, codebook: codebook, writer: writer)
-            try writer.flush()
-        }
+        let exported = try exportHearings(.internal)
         let lines = try String(contentsOfFile: exported, encoding: .utf8).split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         let column = try #require(lines[0].firstIndex(of: "previous_hearing_id"))
         let rows = Dictionary(uniqueKeysWithValues: lines.dropFirst().map { (String($0[0]), String($0[column])) })
