@@ -27,11 +27,15 @@ public final class MeCabTagger {
 
     private let tagger: OpaquePointer
     /// Part of speech, subdivision and lemma by feature string: IPADIC has some hundreds of
-    /// thousands of entries but a corpus meets far fewer, so each is read into Strings once.
-    private var features: [UInt64: [Features]] = [:]
+    /// thousands of entries but a corpus meets far fewer, so each is read into Strings once. Keyed
+    /// by the string's address: MeCab points every node into its memory-mapped dictionary (known
+    /// and unknown words alike), so one entry always has one address for the tagger's life, and
+    /// hashing the bytes of every word's features was a tenth of the time.
+    private var features: [UnsafePointer<CChar>: Features] = [:]
+    /// The words of the answer being read, kept between answers so each does not allocate anew.
+    private var nodeBuffer: [(range: Range<Int>, features: Features)] = []
 
     private struct Features {
-        var raw: [UInt8]
         var pos: String
         var detail: String
         var lemma: String
@@ -59,6 +63,8 @@ public final class MeCabTagger {
     /// Compound words kept as one word (オープンデータ, 棚卸し), merged after analysis: the words'
     /// MeCab surfaces, found by their first surface, longest first.
     private let userWords: [String: [[String]]]
+    /// The user words as given, for a ``sibling()``.
+    private let userWordList: [String]
 
     /// Where the dictionary is looked for: `$KIKITORI_MECAB_DIC`, Debian's default, then IPADIC's own folder.
     public static let dictionaryFolders = ["/var/lib/mecab/dic/debian", "/var/lib/mecab/dic/ipadic-utf8", "/usr/lib/x86_64-linux-gnu/mecab/dic/ipadic-utf8"]
@@ -74,6 +80,7 @@ public final class MeCabTagger {
             throw .cannotStart(String(cString: mecab_strerror(nil)))
         }
         self.tagger = tagger
+        userWordList = userWords
         let plain = try? MeCabTagger.split(tagger: tagger, userWords)
         // Longest first: 総合振興局 before 振興局.
         self.userWords = Dictionary(grouping: (plain ?? []).sorted { $0.count > $1.count }, by: { $0[0] })
@@ -96,6 +103,9 @@ public final class MeCabTagger {
     public func contentWords(_ text: String) -> [Int32] {
         let bytes = Array(NormalizedText.normalize(text).utf8)
         var nodes: [(range: Range<Int>, features: Features)] = []
+        swap(&nodes, &nodeBuffer)  // uniquely held, so clearing keeps its storage
+        nodes.removeAll(keepingCapacity: true)
+        defer { swap(&nodes, &nodeBuffer) }
         forEachWord(in: bytes) { range, feature in nodes.append((range, features(feature))) }
         var ids: [Int32] = []
         var index = 0
@@ -137,6 +147,17 @@ public final class MeCabTagger {
                 }
             }
         }
+    }
+
+    /// A tagger of its own with the same dictionary and user words, for another thread.
+    public func sibling() throws(Failure) -> MeCabTagger {
+        try MeCabTagger(userWords: userWordList)
+    }
+
+    /// The id `word` has here, added if new: how another tagger's word ids are brought into this
+    /// one's vocabulary. A word already known keeps the part of speech it was first met as.
+    func adopt(_ word: Word) -> Int32 {
+        intern(word.lemma, pos: word.pos)
     }
 
     private func intern(_ lemma: String, pos: String) -> Int32 {
@@ -192,25 +213,15 @@ public final class MeCabTagger {
         return merge(tokens, text: text)
     }
 
-    /// A node's features, from the cache (found by FNV-1a of the bytes, confirmed byte for byte).
+    /// A node's features, from the cache (by the address MeCab gives; see ``features``).
     private func features(_ feature: UnsafePointer<CChar>?) -> Features {
-        guard let feature else { return Features(raw: [], pos: "", detail: "", lemma: "", contentPOS: false) }
-        let bytes = UnsafeRawBufferPointer(start: feature, count: strlen(feature))
-        let hash = Self.hash(bytes)
-        if let known = features[hash]?.first(where: { known in
-            known.raw.count == bytes.count && known.raw.withUnsafeBytes { stored in
-                guard let left = stored.baseAddress, let right = bytes.baseAddress else { return stored.count == 0 }
-                return memcmp(left, right, bytes.count) == 0
-            }
-        }) {
-            return known
-        }
+        guard let feature else { return Features(pos: "", detail: "", lemma: "", contentPOS: false) }
+        if let known = features[feature] { return known }
         let fields = Self.fields(feature)
         var read = Features(
-            raw: Array(bytes), pos: fields.pos, detail: fields.detail, lemma: fields.lemma,
-            contentPOS: Self.isContent(pos: fields.pos, detail: fields.detail))
+            pos: fields.pos, detail: fields.detail, lemma: fields.lemma, contentPOS: Self.isContent(pos: fields.pos, detail: fields.detail))
         if read.contentPOS, !fields.lemma.isEmpty, fields.lemma != "*" { read.lemmaID = intern(fields.lemma, pos: fields.pos) }
-        features[hash, default: []].append(read)
+        features[feature] = read
         return read
     }
 

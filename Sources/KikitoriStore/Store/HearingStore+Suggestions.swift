@@ -36,12 +36,15 @@ extension HearingStore {
                     if let state = ThemeTag.State(rawValue: row[2]) { tags[row[0], default: [:]][row[1]] = state }
                 }
             }
-            // Positional reads: one row per current answer.
+            // Positional reads: one row per current answer. `+c.question_id`: walking the current
+            // answers in order and skipping the other questions reads the event log in order too;
+            // the question index (SQLite's choice without it) made each row a random lookup, 1.5 → 5 s
+            // at a million answers.
             let rows = try SQLRequest<Row>(literal: """
                 SELECT c.event_id, c.hearing_id, c.question_id, e.value_text, h.questionnaire, \(group), e.number
                 FROM current_answer c JOIN answer_event e ON e.number = c.event JOIN hearing h ON h.id = c.hearing_id
                 JOIN respondent r ON r.id = h.respondent_id
-                WHERE c.kind IN ('answered', 'changed') AND c.question_id IN \(plans.questionsWithText) AND e.value_text IS NOT NULL
+                WHERE c.kind IN ('answered', 'changed') AND +c.question_id IN \(plans.questionsWithText) AND e.value_text IS NOT NULL
                   AND \(conditions)
                 """).fetchCursor(db)
             while let row = try rows.next() {

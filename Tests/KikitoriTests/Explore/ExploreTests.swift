@@ -47,6 +47,32 @@ struct ExploreTests {
         }
     }
 
+    /// A large corpus is read in shares on several threads; what comes out is what one pass gives:
+    /// the same counts, the part of speech each word was first met as, the same network. The
+    /// second half says words the first does not, so the shares' vocabularies must be merged.
+    @Test func sharesReadAsOnePass() throws {
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("corpus/real-dev.tsv"), encoding: .utf8)
+        let statements = text.split(separator: "\n").dropFirst().compactMap { line in
+            line.split(separator: "\t", omittingEmptySubsequences: false).dropFirst(2).first.map(String.init)
+        }
+        let halves = [Array(statements.prefix(statements.count / 2)), Array(statements.dropFirst(statements.count / 2))]
+        let size = 2 * TextExploration.answersPerWorker + 200
+        let corpus = (0..<size).map { index -> (id: String, group: String?, text: String) in
+            let half = halves[index < size / 2 ? 0 : 1]
+            return ("a\(index)", index % 3 == 0 ? "town" : "firm", half[index % half.count])
+        }
+        let single = TextExploration(corpus, morphology: try MeCabTagger(), workers: 1)
+        let shared = TextExploration(corpus, morphology: try MeCabTagger(), workers: 2)
+        #expect(single.words(minimumDocuments: 1) == shared.words(minimumDocuments: 1))
+        #expect(single.words().count > 300)
+        #expect(single.characteristic(of: "town") == shared.characteristic(of: "town"))
+        #expect(WordNetwork(single, top: 40).svg() == WordNetwork(shared, top: 40).svg())
+        for (one, other) in zip(single.documents, shared.documents) {
+            #expect(one.words.map { single.vocabulary[Int($0)].lemma } == other.words.map { shared.vocabulary[Int($0)].lemma })
+            #expect(other.distinct == other.distinct.sorted() && Set(other.distinct).count == other.distinct.count)
+        }
+    }
+
     /// User words that begin alike: the longest one present wins, whichever order they were given in.
     @Test func userWordsLongestFirst() throws {
         let custom = try MeCabTagger(userWords: ["総合振興", "総合振興局"])
