@@ -41,6 +41,7 @@ public struct CSVExporter {
         switch kind {
         case .answers: return try exportAnswers(run)
         case .hearings: return try exportHearings(run)
+        case .repeats: return try exportRepeats(run)
         case .tags: return try exportTags(run)
         case .tagMatrix: return try exportTagMatrix(run)
         case .themes: return try exportThemes(run)
@@ -91,16 +92,9 @@ extension CSVExporter {
         options: ExportOptions, writer: TableWriter, text: (String?) -> String?, write: ([String?]) throws -> Void
     ) throws -> [String] {
         let filter = options.filter
-        let available = try store.snapshotReferences()
-        let stored = available.compactMap(QuestionnaireRef.init)
-        let ids = Array(Set(stored.map(\.id))).sorted()
-        let id = filter.questionnaire?.id ?? (ids.count == 1 ? ids[0] : nil)
-        guard let id else { throw Problem.chooseQuestionnaire(ids) }
-        // Columns come from every version, so that no column moves when another version is exported.
-        let references = stored.filter { $0.id == id }.sorted().map(\.description)
-        let versions = try references.map { try store.snapshot($0) }
-        guard !versions.isEmpty else { throw Problem.noHearings(id) }
-        let columns = HearingsLayout.columns(versions: versions, labels: options.labels != nil)
+        let (id, references, versions) = try versionsOfOneQuestionnaire(filter)
+        let columns = HearingsLayout.columns(
+            versions: versions, labels: options.labels != nil, instances: HearingsLayout.instanceCounts(try store.instanceQuestionIDs()))
         try writer.writeHeader(HearingsLayout.metadata + columns.map(\.name))
 
         var conditions = filter
@@ -116,36 +110,51 @@ extension CSVExporter {
                 hearing.interviewer, hearing.startedAt.map(JapanTime.timestamp), hearing.endedAt.map(JapanTime.timestamp), hearing.status,
                 hearing.consent.rawValue, publication.linkedHearing(hearing.previousHearingID, consent: hearing.previousHearingConsent),
             ]
-            for (_, column) in columns {
-                switch column {
-                case .value(let question):
-                    guard let question = version.question(question), let answer = answers[question.id] else { row.append(nil); continue }
-                    if answer.kind == "dont_know" || answer.kind == "refused" || answer.kind == "skipped" {
-                        row.append(answer.kind)
-                    } else if question.type == .text {
-                        row.append(text(answer.text))
-                    } else {
-                        row.append(answer.code)
-                    }
-                case .label(let question):
-                    let asked = version.question(question)
-                    row.append(answers[question].flatMap { answer in
-                        options.labels.flatMap { Self.valueLabel(answer.code, question: asked, in: version, language: $0) }
-                    })
-                case .other(let question):
-                    let answer = answers[question]
-                    row.append(answer?.code?.split(separator: " ").contains(Substring(AnswerValue.otherCode)) == true ? text(answer?.text) : nil)
-                case .choice(let question, let value):
-                    guard let asked = version.question(question),
-                        version.choices(for: asked)?.contains(where: { $0.value == value }) == true,
-                        let answer = answers[question], answer.kind == "answered" || answer.kind == "changed"
-                    else { row.append(nil); continue }
-                    row.append(answer.code?.split(separator: " ").contains(Substring(value)) == true ? "1" : "0")
-                }
-            }
+            for (_, column) in columns { row.append(cell(column, answers: answers, version: version, labels: options.labels, text: text)) }
             try write(row)
         }
         return references
+    }
+}
+
+extension CSVExporter {
+    /// The one questionnaire a wide or long table is about (the filter's, or the only one stored)
+    /// and every version of it, oldest first: columns come from every version, so that no column
+    /// moves when another version is exported.
+    func versionsOfOneQuestionnaire(_ filter: ReviewFilter) throws -> (id: String, references: [String], versions: [Questionnaire]) {
+        let stored = try store.snapshotReferences().compactMap(QuestionnaireRef.init)
+        let ids = Array(Set(stored.map(\.id))).sorted()
+        let id = filter.questionnaire?.id ?? (ids.count == 1 ? ids[0] : nil)
+        guard let id else { throw Problem.chooseQuestionnaire(ids) }
+        let references = stored.filter { $0.id == id }.sorted().map(\.description)
+        let versions = try references.map { try store.snapshot($0) }
+        guard !versions.isEmpty else { throw Problem.noHearings(id) }
+        return (id, references, versions)
+    }
+
+    /// One cell of a wide or long table: a question's (or an instance's) code, label, "other" words or 0/1 choice.
+    func cell(
+        _ column: HearingsLayout.Column, answers: [String: HearingStore.WideAnswer], version: Questionnaire, labels: Language?,
+        text: (String?) -> String?
+    ) -> String? {
+        switch column {
+        case .value(let question):
+            guard let asked = version.question(question), let answer = answers[question] else { return nil }
+            if answer.kind == "dont_know" || answer.kind == "refused" || answer.kind == "skipped" { return answer.kind }
+            return asked.type == .text ? text(answer.text) : answer.code
+        case .label(let question):
+            let asked = version.question(question)
+            return answers[question].flatMap { answer in labels.flatMap { Self.valueLabel(answer.code, question: asked, in: version, language: $0) } }
+        case .other(let question):
+            let answer = answers[question]
+            return answer?.code?.split(separator: " ").contains(Substring(AnswerValue.otherCode)) == true ? text(answer?.text) : nil
+        case .choice(let question, let value):
+            guard let asked = version.question(question),
+                version.choices(for: asked)?.contains(where: { $0.value == value }) == true,
+                let answer = answers[question], answer.kind == "answered" || answer.kind == "changed"
+            else { return nil }
+            return answer.code?.split(separator: " ").contains(Substring(value)) == true ? "1" : "0"
+        }
     }
 }
 

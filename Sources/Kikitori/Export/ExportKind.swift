@@ -3,6 +3,8 @@ import KikitoriStore
 /// The CSV appendices Kikitori writes.
 public enum ExportKind: String, Sendable, CaseIterable {
     case hearings
+    /// One row per instance of a repeat group, joined to `hearings` by hearing id.
+    case repeats
     case answers
     case tags
     case tagMatrix = "tag-matrix"

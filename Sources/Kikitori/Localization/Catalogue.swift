@@ -129,6 +129,14 @@ extension InputProblem {
         case .noteCannotBeRequired: return "a note is shown, not answered, so it cannot be required"
         case .constraintMessageWithoutConstraint: return "'constraint_message' is given but there is no 'constraint'"
         case .noQuestions: return "the questionnaire has no questions"
+        case .repeatNotClosed(let id): return "repeat group '\(id)' has no 'type: end_repeat' before the section ends"
+        case .endRepeatWithoutBegin: return "'type: end_repeat' closes no repeat group"
+        case .nestedRepeat(let id): return "repeat group '\(id)' starts inside another; repeat groups cannot be nested"
+        case .emptyRepeat(let id): return "repeat group '\(id)' has no questions"
+        case .repeatForNotMultiple(let name):
+            return "'repeat_for' must name a select_multiple question asked before the group, not '\(name)'"
+        case .repeatSourceConflict: return "give 'repeat_for' or 'repeat_count', not both"
+        case .repeatCountReference(let name): return "'repeat_count' reads '\(name)', which is not a question asked before the group"
         case .unknownTheme(let theme): return "theme '\(theme)' is not in the codebook"
         case .expressionSyntax(let problem): return problem.text(.en)
         case .expression(let problem): return problem.text(.en)
@@ -192,6 +200,13 @@ extension InputProblem {
         case .noteCannotBeRequired: return "note は表示するだけで回答しないため、必須にできません"
         case .constraintMessageWithoutConstraint: return "'constraint' がないのに 'constraint_message' があります"
         case .noQuestions: return "質問が一つもありません"
+        case .repeatNotClosed(let id): return "繰り返しグループ '\(id)' が閉じられないままセクションが終わっています（type: end_repeat がありません）"
+        case .endRepeatWithoutBegin: return "type: end_repeat に対応する begin_repeat がありません"
+        case .nestedRepeat(let id): return "繰り返しグループ '\(id)' が別の繰り返しの中で始まっています。入れ子にはできません"
+        case .emptyRepeat(let id): return "繰り返しグループ '\(id)' に質問がありません"
+        case .repeatForNotMultiple(let name): return "repeat_for にはグループより前の select_multiple の質問を指定してください（'\(name)' は該当しません）"
+        case .repeatSourceConflict: return "repeat_for と repeat_count はどちらか一方だけ指定してください"
+        case .repeatCountReference(let name): return "repeat_count が読む '\(name)' は、グループより前の質問ではありません"
         case .unknownTheme(let theme): return "テーマ '\(theme)' がコードブックにありません"
         case .expressionSyntax(let problem): return problem.text(.ja)
         case .expression(let problem): return problem.text(.ja)

@@ -37,7 +37,7 @@ public enum ColumnNames {
     /// A sheet's name for an export kind.
     public static func sheet(_ kind: String, language: Language) -> String {
         let names: [String: (String, String)] = [
-            "hearings": ("ヒアリング", "Hearings"), "answers": ("回答", "Answers"), "themes": ("テーマ", "Themes"), "quotes": ("引用", "Quotes"),
+            "hearings": ("ヒアリング", "Hearings"), "repeats": ("繰り返し", "Repeats"), "answers": ("回答", "Answers"), "themes": ("テーマ", "Themes"), "quotes": ("引用", "Quotes"),
             "codebook": ("コードブック", "Codebook"), "tags": ("タグ", "Tags"), "tag-matrix": ("タグ表", "Tag matrix"),
             "respondents": ("回答者", "Respondents"), "events": ("記録", "Events"), "paradata": ("パラデータ", "Paradata"),
             "notes": ("メモ", "Notes"), "about": ("この表について", "About"),

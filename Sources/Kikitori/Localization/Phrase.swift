@@ -16,7 +16,8 @@ public enum Phrase: Sendable {
     case theAnswer, and, or, not(String), includes(String, String), excludes(String, String), numberChosen(String), lengthOf(String)
     case yes, no
     // Diff
-    case diffHeading(String, String), diffQuestions, diffSections, diffChoiceLists, diffMetadata
+    case diffHeading(String, String), diffQuestions, diffSections, diffChoiceLists, diffRepeats, diffMetadata
+    case repeatGroup, repeatForChoices(String, String), repeatCount(String), repeatOpen, repeatEnd(String)
     case diffNoChanges, diffChoices(Int), diffMoved(String, String)
     // Lint
     case lintSummary(files: Int, errors: Int, warnings: Int)
@@ -92,6 +93,12 @@ public enum Phrase: Sendable {
         case .diffQuestions: return "Questions"
         case .diffSections: return "Sections"
         case .diffChoiceLists: return "Choice lists"
+        case .diffRepeats: return "Repeat groups"
+        case .repeatGroup: return "Repeated"
+        case .repeatForChoices(let id, let label): return "once for each item chosen in [\(id)] \(label); answers stored as question[n], n = the item's place in its list"
+        case .repeatCount(let expression): return "as many times as \(expression); answers stored as question[1], question[2]…"
+        case .repeatOpen: return "once, then again while the interviewer answers yes to \"another?\"; answers stored as question[1], question[2]…"
+        case .repeatEnd(let id): return "end of repeat [\(id)]"
         case .diffMetadata: return "Questionnaire"
         case .diffNoChanges: return "No changes in meaning."
         case .diffChoices(let n): return "\(n) choice\(n == 1 ? "" : "s")"
@@ -163,6 +170,12 @@ public enum Phrase: Sendable {
         case .diffQuestions: return "質問"
         case .diffSections: return "セクション"
         case .diffChoiceLists: return "選択肢リスト"
+        case .diffRepeats: return "繰り返しグループ"
+        case .repeatGroup: return "繰り返し"
+        case .repeatForChoices(let id, let label): return "[\(id)]「\(label)」で選ばれた項目ごとに 1 回。回答は 質問[n]（n は選択肢リストでの順番）として保存"
+        case .repeatCount(let expression): return "\(expression) の回数だけ。回答は 質問[1]、質問[2]… として保存"
+        case .repeatOpen: return "まず 1 回、「ほかにもありますか」に「はい」と答える限り続けて。回答は 質問[1]、質問[2]… として保存"
+        case .repeatEnd(let id): return "繰り返し [\(id)] ここまで"
         case .diffMetadata: return "調査票"
         case .diffNoChanges: return "意味の変更はありません。"
         case .diffChoices(let n): return "選択肢 \(n) 個"

@@ -17,6 +17,7 @@ extension HearingStatus {
 public enum ShellPhrase: Sendable {
     case dontKnow, refused, skipped, other, otherHint, required, currentAnswer, hint, progress(Int, Int)
     case multilineHint, noteContinue
+    case anotherInstance(String), reviewInstance(String, Int, Int)
     /// A multi-line answer left unfinished by a command, `:cancel` or Ctrl-D: nothing of it was saved.
     case unfinishedDiscarded(lines: Int), nothingToCancel
     /// An approximate number saved as the number, with the words as said kept as a note.
@@ -61,6 +62,8 @@ public enum ShellPhrase: Sendable {
         case .hint: return "Hint"
         case .progress(let n, let m): return "\(n)/\(m)"
         case .multilineHint: return "(several lines; an empty line ends the answer, :cancel discards it)"
+        case .anotherInstance(let group): return "Another one? (\(group))"
+        case .reviewInstance(let name, let ordinal, let count): return "[\(name) (\(ordinal)/\(count))]"
         case .unfinishedDiscarded(let lines): return "The unfinished answer (\(lines) line\(lines == 1 ? "" : "s")) was not saved."
         case .nothingToCancel: return "Nothing to cancel: :cancel discards a multi-line answer being typed."
         case .approximateKept(let words): return "Saved the number; '\(words)' is kept as a note on the question."
@@ -178,6 +181,8 @@ public enum ShellPhrase: Sendable {
         case .hint: return "補足"
         case .progress(let n, let m): return "\(n)/\(m)"
         case .multilineHint: return "（複数行。空行で回答を終え、:cancel で破棄します）"
+        case .anotherInstance(let group): return "ほかにもありますか。（\(group)）"
+        case .reviewInstance(let name, let ordinal, let count): return "〔\(name)（\(ordinal)/\(count)）〕"
         case .unfinishedDiscarded(let lines): return "入力途中の回答（\(lines) 行）は保存していません。"
         case .nothingToCancel: return "取り消すものはありません（:cancel は入力中の複数行の回答を破棄します）。"
         case .approximateKept(let words): return "数を保存し、「\(words)」を質問のメモとして残しました。"

@@ -31,6 +31,9 @@ public struct DiffFormatter {
         section(Phrase.diffQuestions, diff.questions, into: &lines) { id, questionnaire in
             questionnaire.question(id).map { label($0.label, questionnaire) }
         }
+        section(Phrase.diffRepeats, diff.repeats, into: &lines) { id, questionnaire in
+            questionnaire.repeatGroup(id).map { label($0.label, questionnaire) }
+        }
         section(Phrase.diffChoiceLists, diff.choiceLists, into: &lines) { id, questionnaire in
             questionnaire.choiceList(id).map { Phrase.diffChoices($0.choices.count).text(language) }
         }

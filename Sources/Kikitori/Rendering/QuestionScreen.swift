@@ -17,19 +17,35 @@ public struct QuestionScreen: Sendable {
         localized.text(language, fallback: questionnaire.defaultLanguage)
     }
 
+    /// The item an instance is about, else its group's label.
+    private func instanceName(_ instance: RepeatInstance) -> String {
+        instance.label.map(text) ?? questionnaire.repeatGroup(instance.group).map { text($0.label) } ?? instance.group
+    }
+
+    /// A question's label; an open-ended group's "another?" without wording of its own gets the shell's.
+    private func displayLabel(_ question: Question) -> String {
+        let label = text(question.label)
+        guard label.isEmpty, let instance = question.instance else { return label }
+        return ShellPhrase.anotherInstance(questionnaire.repeatGroup(instance.group).map { text($0.label) } ?? instance.group).text(language)
+    }
+
     /// The lines of the screen; `style` adds emphasis on a terminal.
     /// `previous`: a follow-up's answer from last time, shown while this hearing has none.
     public func render(_ question: Question, style: TextStyle = .plain, previous: AnswerState? = nil) -> String {
         var lines: [String] = []
-        let section = questionnaire.sections.first { $0.questions.contains { $0.id == question.id } }
+        let section = questionnaire.section(of: question.id)
         var heading = section.map { "── \(text($0.title)) " } ?? "── "
+        if let instance = question.instance {
+            // Which instance of the repeat group this is: its item (or group) and place, (1/3).
+            heading += "── \(instanceName(instance)) (\(instance.ordinal)/\(instance.count)) "
+        }
         if question.type.isAnswerable {
             let progress = engine.progress(of: question)
             heading += "── \(ShellPhrase.progress(progress.number, progress.total).text(language)) "
         }
         heading += "── [\(question.id)]"
         lines.append(style.dim(heading))
-        var label = text(question.label)
+        var label = displayLabel(question)
         if question.type.isAnswerable, engine.isRequired(question) { label += " *" }
         lines.append(style.bold(label))
         if let hint = question.hint { lines.append(style.dim("  \(ShellPhrase.hint.text(language)): \(text(hint))")) }
@@ -81,8 +97,14 @@ public struct QuestionScreen: Sendable {
         let answerColumn = 5 + labelWidth + 2
         let answerWidth = max(10, width - answerColumn)
         let indent = String(repeating: " ", count: answerColumn)
+        var instance: RepeatInstance?
         for (index, item) in engine.review.enumerated() {
-            let label = DisplayWidth.pad(DisplayWidth.truncate(text(item.question.label), to: labelWidth), to: labelWidth)
+            if item.question.instance != instance, let next = item.question.instance {
+                // Grouped by instance: the instance's name above its answers.
+                lines.append(style.dim("     " + ShellPhrase.reviewInstance(instanceName(next), next.ordinal, next.count).text(language)))
+            }
+            instance = item.question.instance
+            let label = DisplayWidth.pad(DisplayWidth.truncate(displayLabel(item.question), to: labelWidth), to: labelWidth)
             let head = "\(DisplayWidth.padLeft(String(index + 1), to: 3)). " + label + "  "
             if item.missing {
                 lines.append(head + style.bold("! " + ShellPhrase.reviewMissing.text(language)))

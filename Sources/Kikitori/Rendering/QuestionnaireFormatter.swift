@@ -33,6 +33,9 @@ public struct QuestionnaireFormatter {
             lines.append(heading)
             lines.append(String(repeating: "=", count: DisplayWidth.of(heading)))
             for question in section.questions {
+                if let group = section.repeats.first(where: { $0.questions.first == question.id }) {
+                    lines += ["", "  ┌ " + repeatHeading(group, in: q)]
+                }
                 lines.append("")
                 let prefix: String
                 if question.type == .note {
@@ -66,9 +69,27 @@ public struct QuestionnaireFormatter {
                     if let message = question.constraintMessage { line += " — \(text(message))" }
                     lines.append(line)
                 }
+                if let group = section.repeats.first(where: { $0.questions.last == question.id }) {
+                    lines += ["", "  └ " + Phrase.repeatEnd(group.id).text(language)]
+                }
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A repeat group in words: its label, what it repeats over, and how its answers are stored.
+    private func repeatHeading(_ group: RepeatGroup, in q: Questionnaire) -> String {
+        let over: String
+        switch group.source {
+        case .choices(let source):
+            over = Phrase.repeatForChoices(source, q.question(source).map { text($0.label) } ?? source).text(language)
+        case .count(let expression):
+            let describer = ExpressionDescriber(questionnaire: q, language: language)
+            over = Phrase.repeatCount(describer.describe(expression, owner: group.questions.first ?? group.id)).text(language)
+        case .open:
+            over = Phrase.repeatOpen.text(language)
+        }
+        return "\(Phrase.repeatGroup.text(language)): \(text(group.label))  [\(group.id)] — \(over)"
     }
 
     private func attributes(of question: Question) -> [String] {

@@ -47,6 +47,17 @@ public enum InputProblem: Equatable, Sendable {
     case noQuestions
     case unknownTheme(String)
 
+    // Repeat groups
+    case repeatNotClosed(String)
+    case endRepeatWithoutBegin
+    case nestedRepeat(String)
+    case emptyRepeat(String)
+    /// `repeat_for` must name an earlier select_multiple outside the group.
+    case repeatForNotMultiple(String)
+    case repeatSourceConflict
+    /// `repeat_count` reads a question that is not asked before the group.
+    case repeatCountReference(String)
+
     // Codebooks
     case ruleSyntax(RuleSyntaxError.Problem)
     case unknownThemeReference(String)

@@ -8,45 +8,122 @@ import Foundation
 public struct InterviewEngine: Sendable {
     public let questionnaire: Questionnaire
     public private(set) var states: [String: AnswerState]
-    private let questions: [Question]
-    private let position: [String: Int]
+    /// The questions this hearing asks as it stands, repeat groups unrolled into their instances
+    /// (`format[3]`); unrolled again whenever an answer changes what a group repeats over.
+    private var questions: [Question]
+    private var position: [String: Int]
     private let parser: AnswerParser
+    /// The repeat group of each question asked in one, by plain id.
+    private let groupOf: [String: RepeatGroup]
 
     public init(questionnaire: Questionnaire, states: [String: AnswerState] = [:]) {
         self.questionnaire = questionnaire
         self.states = states
-        questions = questionnaire.questions
+        var groupOf: [String: RepeatGroup] = [:]
+        for group in questionnaire.repeatGroups { for id in group.questions { groupOf[id] = group } }
+        self.groupOf = groupOf
+        // What groups repeat over is asked before them, outside any group: known before unrolling.
+        questions = questionnaire.questions.filter { groupOf[$0.id] == nil }
+        position = Self.positions(questions)
+        parser = AnswerParser(questionnaire: questionnaire)
+        if !groupOf.isEmpty { unrollRepeats() }
+    }
+
+    private static func positions(_ questions: [Question]) -> [String: Int] {
         var position: [String: Int] = [:]
         for (index, question) in questions.enumerated() { position[question.id] = index }
-        self.position = position
-        parser = AnswerParser(questionnaire: questionnaire)
+        return position
+    }
+
+    // MARK: Repeat groups
+
+    /// The instances `group` has given the answers so far: (index, label) in order.
+    public func instances(of group: RepeatGroup) -> [(index: Int, label: LocalizedText?)] {
+        switch group.source {
+        case .choices(let source):
+            guard case .choices(let chosen) = lookup(source, in: nil), let question = questionnaire.question(source) else { return [] }
+            return (questionnaire.choices(for: question) ?? []).enumerated()
+                .filter { chosen.contains($0.element.value) }.map { ($0.offset + 1, $0.element.label) }
+        case .count(let expression):
+            let count = expression.evaluate(lookup: { lookup($0, in: nil) }).asNumber
+            guard count.isFinite, count >= 1 else { return [] }
+            return (1...min(RepeatGroup.maximumInstances, Int(count))).map { ($0, nil) }
+        case .open:
+            var count = 1
+            while count < RepeatGroup.maximumInstances,
+                states[Questionnaire.instanceID(group.id, count)] == .answered(.yesNo(true))
+            {
+                count += 1
+            }
+            return (1...count).map { ($0, nil) }
+        }
+    }
+
+    /// Replaces each group's questions by their instances' copies; an open-ended group's instance
+    /// ends with its "another?" question, stored under the group's id (`datasets[2]`).
+    private mutating func unrollRepeats() {
+        var unrolled: [Question] = []
+        var done: Set<String> = []
+        for question in questionnaire.questions {
+            guard let group = groupOf[question.id] else {
+                unrolled.append(question)
+                continue
+            }
+            guard done.insert(group.id).inserted else { continue }
+            let instances = instances(of: group)
+            for (ordinal, instance) in instances.enumerated() {
+                let context = RepeatInstance(group: group.id, index: instance.index, label: instance.label, ordinal: ordinal + 1, count: instances.count)
+                for id in group.questions {
+                    guard var copy = questionnaire.question(id) else { continue }
+                    copy.id = Questionnaire.instanceID(id, instance.index)
+                    copy.instance = context
+                    unrolled.append(copy)
+                }
+                if case .open = group.source {
+                    var another = Question(
+                        id: Questionnaire.instanceID(group.id, instance.index), type: .yesNo, label: group.another ?? LocalizedText(),
+                        required: .always, allowDontKnow: false, allowRefused: false)
+                    another.instance = context
+                    unrolled.append(another)
+                }
+            }
+        }
+        questions = unrolled
+        position = Self.positions(unrolled)
     }
 
     // MARK: Reading the state
 
+    /// A question asked in this hearing as it stands, by id (an instance's: `format[3]`).
     public func question(_ id: String) -> Question? {
         position[id].map { questions[$0] }
     }
 
-    /// What `${q}` reads for each question; irrelevant questions read empty, as in ODK.
-    private func lookup(_ id: String) -> ExpressionValue {
-        guard let question = question(id), isRelevant(question) else { return .empty }
-        return states[id]?.expressionValue ?? .empty
+    /// What `${q}` reads; irrelevant questions read empty, as in ODK. Inside an instance, a
+    /// question of the same group reads that instance's answer (XLSForm's `current()` context).
+    private func lookup(_ id: String, in instance: RepeatInstance?) -> ExpressionValue {
+        var key = id
+        if let instance, groupOf[id]?.id == instance.group { key = Questionnaire.instanceID(id, instance.index) }
+        guard let question = question(key), isRelevant(question) else { return .empty }
+        return states[key]?.expressionValue ?? .empty
     }
 
     /// Whether the question is asked, given the answers so far.
     public func isRelevant(_ question: Question) -> Bool {
         guard let relevant = question.relevant else { return true }
-        return relevant.holds(lookup: lookup)
+        return relevant.holds(lookup: { lookup($0, in: question.instance) })
     }
 
     public func isRequired(_ question: Question) -> Bool {
         switch question.required {
         case .never: return false
         case .always: return true
-        case .when(let condition): return condition.holds(lookup: lookup)
+        case .when(let condition): return condition.holds(lookup: { lookup($0, in: question.instance) })
         }
     }
+
+    /// Every question of this hearing as it stands, relevant or not, repeat groups unrolled.
+    public var unrolledQuestions: [Question] { questions }
 
     /// Questions asked in this hearing as it stands, notes included, in order.
     public var relevantQuestions: [Question] {
@@ -122,7 +199,7 @@ public struct InterviewEngine: Sendable {
         if case .other = value, !question.allowOther { throw .otherNotAllowed }
         if case .choices(_, let other?) = value, !other.isEmpty, !question.allowOther { throw .otherNotAllowed }
         guard let constraint = question.constraint else { return }
-        if !constraint.holds(current: value.expressionValue, lookup: lookup) {
+        if !constraint.holds(current: value.expressionValue, lookup: { lookup($0, in: question.instance) }) {
             throw .constraint(message: question.constraintMessage, expression: constraint, question: question.id)
         }
     }
@@ -168,5 +245,6 @@ public struct InterviewEngine: Sendable {
     /// Takes a saved state into account for the questions that follow.
     public mutating func record(_ state: AnswerState, for questionID: String) {
         states[questionID] = state
+        if !groupOf.isEmpty { unrollRepeats() }
     }
 }

@@ -16,6 +16,9 @@ public struct Question: Codable, Equatable, Sendable {
     public var allowDontKnow: Bool
     public var allowRefused: Bool
     public var scale: Scale?
+    /// Set on the copies an interview asks inside a repeat group (their `id` is the instance's);
+    /// never part of the questionnaire's meaning.
+    public var instance: RepeatInstance? = nil
 
     public init(
         id: String, type: QuestionType, label: LocalizedText, hint: LocalizedText? = nil,

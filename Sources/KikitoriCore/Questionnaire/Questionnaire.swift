@@ -43,10 +43,12 @@ public struct Questionnaire: CanonicalForm, Equatable, Sendable {
     /// Every question in order, sections flattened.
     public var questions: [Question] { sections.flatMap(\.questions) }
 
+    /// The question `id` names; an instance's id (`format[3]`) names its repeat group's question.
     public func question(_ id: String) -> Question? {
         for section in sections {
             if let question = section.questions.first(where: { $0.id == id }) { return question }
         }
+        if let (plain, _) = Self.splitInstanceID(id), repeatGroup(containing: plain) != nil { return question(plain) }
         return nil
     }
 
@@ -64,11 +66,35 @@ public struct Section: Codable, Equatable, Sendable {
     public var id: String
     public var title: LocalizedText
     public var questions: [Question]
+    /// Runs of this section's questions asked once per instance.
+    public var repeats: [RepeatGroup]
 
-    public init(id: String, title: LocalizedText, questions: [Question]) {
+    public init(id: String, title: LocalizedText, questions: [Question], repeats: [RepeatGroup] = []) {
         self.id = id
         self.title = title
         self.questions = questions
+        self.repeats = repeats
+    }
+
+    package enum CodingKeys: String, CodingKey {
+        case id, title, questions, repeats
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        title = try container.decode(LocalizedText.self, forKey: .title)
+        questions = try container.decode([Question].self, forKey: .questions)
+        repeats = try container.decodeIfPresent([RepeatGroup].self, forKey: .repeats) ?? []
+    }
+
+    /// `repeats` only when there are some, so a questionnaire without them keeps its fingerprint.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(title, forKey: .title)
+        try container.encode(questions, forKey: .questions)
+        if !repeats.isEmpty { try container.encode(repeats, forKey: .repeats) }
     }
 }
 

@@ -15,6 +15,7 @@ package struct QuestionnaireBuilder {
         "id", "type", "label", "hint", "required", "relevant", "constraint", "constraint_message", "multiline",
         "allow_other", "allow_dont_know", "allow_refused", "scale",
     ]
+    private static let repeatFields = ["id", "type", "label", "repeat_for", "repeat_count", "another"]
     private static let choiceFields = ["value", "label", "theme"]
     private static let scaleFields = ["min", "max", "min_label", "max_label"]
 
@@ -25,6 +26,8 @@ package struct QuestionnaireBuilder {
     private var defaultLanguage: Language = .ja
     private var rootNode: Node = .mapping([:])
 
+    /// Repeat groups waiting for the second pass, with the node of what they repeat over.
+    private var pendingRepeats: [(group: RepeatGroup, node: Node)] = []
     /// Expression fields waiting for the second pass, with the node they came from.
     private var pendingExpressions: [(question: String, role: ExpressionChecker.Role, node: Node)] = []
 
@@ -49,6 +52,7 @@ package struct QuestionnaireBuilder {
         let sections = fields["sections"].map { readSections($0, choiceLists: choiceLists) } ?? []
 
         let expressions = checkExpressions(sections: sections, choiceLists: choiceLists)
+        checkRepeats(sections)
         warnUnusedChoiceLists(choiceLists, sections: sections)
 
         guard let id, let version, let title else { return nil }
@@ -202,12 +206,35 @@ package struct QuestionnaireBuilder {
             }
             let title = fields["title"].flatMap { localized($0, field: "title", subject: subject) }
             var questions: [Question] = []
+            var repeats: [RepeatGroup] = []
+            var openRepeat: (group: RepeatGroup, node: Node, sourceNode: Node?)?
             if let questionsNode = fields["questions"],
                 let questionItems = reader.sequence(questionsNode, field: "questions", subject: subject)
             {
                 if questionItems.isEmpty { reader.report(.emptyList(field: "questions"), at: questionsNode, subject: subject) }
                 for questionItem in questionItems {
+                    switch repeatMarker(questionItem) {
+                    case "begin_repeat":
+                        if let open = openRepeat {
+                            reader.report(.nestedRepeat(open.group.id), at: questionItem, subject: subject)
+                            continue
+                        }
+                        openRepeat = readRepeat(questionItem, subject: subject)
+                        continue
+                    case "end_repeat":
+                        if let open = openRepeat {
+                            if open.group.questions.isEmpty { reader.report(.emptyRepeat(open.group.id), at: open.node, subject: subject) }
+                            repeats.append(open.group)
+                            pendingRepeats.append((open.group, open.sourceNode ?? open.node))
+                        } else {
+                            reader.report(.endRepeatWithoutBegin, at: questionItem, subject: subject)
+                        }
+                        openRepeat = nil
+                        continue
+                    default: break
+                    }
                     guard let (question, idNode) = readQuestion(questionItem, choiceLists: choiceLists) else { continue }
+                    openRepeat?.group.questions.append(question.id)
                     if let line = questionLines[question.id] {
                         reader.report(
                             .duplicateIdentifier(kind: "question", id: question.id, firstLine: line), at: idNode,
@@ -218,12 +245,64 @@ package struct QuestionnaireBuilder {
                     questions.append(question)
                 }
             }
+            if let open = openRepeat { reader.report(.repeatNotClosed(open.group.id), at: open.node, subject: subject) }
             if let id, let title {
-                sections.append(Section(id: id, title: title, questions: questions))
+                sections.append(Section(id: id, title: title, questions: questions, repeats: repeats))
             }
         }
         if items.isEmpty { reader.report(.emptyList(field: "sections"), at: node) }
         return sections
+    }
+
+    /// `begin_repeat` or `end_repeat` when the item is one of XLSForm's group markers.
+    private func repeatMarker(_ node: Node) -> String? {
+        guard case .mapping(let mapping) = node, let type = mapping["type"]?.string else { return nil }
+        return type == "begin_repeat" || type == "end_repeat" ? type : nil
+    }
+
+    /// A `begin_repeat` item: its id, label and what it repeats over (checked once every question is known).
+    private func readRepeat(_ node: Node, subject: DiagnosticSubject?) -> (group: RepeatGroup, node: Node, sourceNode: Node?)? {
+        guard let mapping = reader.mapping(node, field: "questions") else { return nil }
+        let fields = reader.fields(of: mapping, at: node, allowed: Self.repeatFields, required: ["id", "type", "label"], subject: subject)
+        guard let idNode = fields["id"], let id = identifier(idNode, field: "id", subject: subject) else { return nil }
+        let label = fields["label"].flatMap { localized($0, field: "label", subject: subject) } ?? LocalizedText()
+        var source = RepeatGroup.Source.open
+        if fields["repeat_for"] != nil, fields["repeat_count"] != nil {
+            reader.report(.repeatSourceConflict, at: node, subject: subject)
+        } else if let forNode = fields["repeat_for"], let text = reader.string(forNode, field: "repeat_for", subject: subject) {
+            let name = text.trimmingCharacters(in: .whitespaces)
+            let plain = name.hasPrefix("${") && name.hasSuffix("}") ? String(name.dropFirst(2).dropLast()) : name
+            source = .choices(of: plain)
+        } else if let countNode = fields["repeat_count"], let text = reader.string(countNode, field: "repeat_count", subject: subject) {
+            do {
+                source = .count(try ExpressionParser.parse(text))
+            } catch {
+                reader.report(.expressionSyntax(error.problem), at: countNode, subject: subject)
+            }
+        }
+        let another = fields["another"].flatMap { localized($0, field: "another", subject: subject) }
+        return (RepeatGroup(id: id, label: label, source: source, questions: [], another: another), node, fields["repeat_for"] ?? fields["repeat_count"])
+    }
+
+    /// What a repeat group repeats over must be known before it: a select_multiple for
+    /// `repeat_for`, questions asked earlier for `repeat_count`.
+    private func checkRepeats(_ sections: [Section]) {
+        let all = sections.flatMap(\.questions)
+        for (group, node) in pendingRepeats {
+            guard let first = group.questions.first, let start = all.firstIndex(where: { $0.id == first }) else { continue }
+            let before = all[..<start]
+            switch group.source {
+            case .choices(let name):
+                if before.first(where: { $0.id == name }).map({ if case .selectMultiple = $0.type { return false } else { return true } }) ?? true {
+                    reader.report(.repeatForNotMultiple(name), at: node, subject: .question(first))
+                }
+            case .count(let expression):
+                for name in expression.references where !before.contains(where: { $0.id == name }) {
+                    reader.report(.repeatCountReference(name), at: node, subject: .question(first))
+                }
+            case .open: break
+            }
+        }
     }
 
     private func identifier(_ node: Node, field: String, subject: DiagnosticSubject?) -> String? {

@@ -6,14 +6,16 @@ public struct QuestionnaireDiff: Codable, Equatable, Sendable {
     public var sections: ItemChanges
     public var questions: ItemChanges
     public var choiceLists: ItemChanges
+    /// Repeat groups: what each repeats over, its label and its questions.
+    public var repeats: ItemChanges
 
     package enum CodingKeys: String, CodingKey {
-        case from, to, questionnaire, sections, questions
+        case from, to, questionnaire, sections, questions, repeats
         case choiceLists = "choice_lists"
     }
 
     public var isEmpty: Bool {
-        questionnaire.isEmpty && sections.isEmpty && questions.isEmpty && choiceLists.isEmpty
+        questionnaire.isEmpty && sections.isEmpty && questions.isEmpty && choiceLists.isEmpty && repeats.isEmpty
     }
 
     /// One field's old and new value, as canonical text (expressions in source form).
@@ -70,8 +72,11 @@ public struct QuestionnaireDiff: Codable, Equatable, Sendable {
             if oldSections[before.id] != newSections[after.id] {
                 changes.insert(FieldChange(field: "section", before: oldSections[before.id], after: newSections[after.id]), at: 0)
             }
+            let groups = (old.repeatGroup(containing: before.id)?.id, new.repeatGroup(containing: after.id)?.id)
+            if groups.0 != groups.1 { changes.append(FieldChange(field: "repeat", before: groups.0, after: groups.1)) }
             return changes
         }
+        repeats = Self.compareItems(old.repeatGroups, new.repeatGroups, id: \.id) { Self.compare(Self.fields(of: $0), Self.fields(of: $1)) }
         choiceLists = Self.compareItems(old.choiceLists, new.choiceLists, id: \.name) { _, _ in [] }
         // Choice lists are compared one level deeper: by choice.
         choiceLists.changed = []
@@ -132,6 +137,17 @@ public struct QuestionnaireDiff: Codable, Equatable, Sendable {
             ("languages", q.languages.map(\.rawValue).joined(separator: ", ")),
             ("default_language", q.defaultLanguage.rawValue),
         ]
+    }
+
+    private static func fields(of group: RepeatGroup) -> [(String, String?)] {
+        let source: String
+        switch group.source {
+        case .choices(let question): source = "repeat_for ${\(question)}"
+        case .count(let expression): source = "repeat_count \(expression.description)"
+        case .open: source = "open"
+        }
+        return localized("label", group.label) + [("over", source), ("questions", group.questions.joined(separator: " "))]
+            + localized("another", group.another)
     }
 
     private static func fields(of section: Section) -> [(String, String?)] {

@@ -121,7 +121,10 @@ public struct HearingImporter: Sendable {
 
     private var knownColumns: Set<String> {
         let versions = versions.keys.sorted().compactMap { self.versions[$0] }
-        return Set(HearingsLayout.metadata + HearingsLayout.columns(versions: versions, labels: true).map(\.name))
+        // Any instance a group can have: a file from another database may hold more than this one.
+        var instances: [String: Int] = [:]
+        for group in versions.flatMap(\.repeatGroups) { for question in group.questions { instances[question] = RepeatGroup.maximumInstances } }
+        return Set(HearingsLayout.metadata + HearingsLayout.columns(versions: versions, labels: true, instances: instances).map(\.name))
     }
 
     /// The header's problems, the first ``problemLimit`` of them in full, and how many more there are
@@ -263,8 +266,16 @@ public struct HearingImporter: Sendable {
         var engine = InterviewEngine(questionnaire: questionnaire)
         var events: [AnswerEvent] = []
         var refused: Set<String> = []
-        for question in questionnaire.questions where question.type.isAnswerable {
-            guard let input = input(for: question, in: row, questionnaire: questionnaire, problem: problem) else { continue }
+        // The engine's questions as they stand: a repeat group unrolls into its instances
+        // (`format[3]`) once what it repeats over has been read from the row.
+        var index = 0
+        while index < engine.unrolledQuestions.count {
+            let question = engine.unrolledQuestions[index]
+            index += 1
+            guard question.type.isAnswerable,
+                let input = anotherInstance(question, in: row, questionnaire: questionnaire)
+                    ?? input(for: question, in: row, questionnaire: questionnaire, problem: problem)
+            else { continue }
             guard engine.isRelevant(question) else {
                 problem(question.id, .notAsked)
                 refused.insert(question.id)
@@ -296,6 +307,20 @@ public struct HearingImporter: Sendable {
             if !missing.isEmpty { problem(nil, .incomplete(missing)) }
         }
         return events
+    }
+
+    /// An open-ended group's "another?" has no column: it was answered yes when the row holds
+    /// anything for the next instance.
+    private func anotherInstance(_ question: Question, in row: Row, questionnaire: Questionnaire) -> String? {
+        guard let instance = question.instance, question.id == Questionnaire.instanceID(instance.group, instance.index),
+            let group = questionnaire.repeatGroup(instance.group)
+        else { return nil }
+        let next = group.questions.compactMap(questionnaire.question).contains { member in
+            var copy = member
+            copy.id = Questionnaire.instanceID(member.id, instance.index + 1)
+            return input(for: copy, in: row, questionnaire: questionnaire, problem: { _, _ in }) != nil
+        }
+        return next ? "yes" : "no"
     }
 
     /// What an interviewer would have typed: the code column, or the 0/1 choice columns, with

@@ -207,6 +207,14 @@ extension HearingStore {
         }
     }
 
+    /// The distinct question ids of current answers given inside a repeat group's instance
+    /// (`format[3]`): how many instance columns a wide table needs.
+    public func instanceQuestionIDs() throws -> [String] {
+        try readPassingErrors { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT question_id FROM current_answer WHERE question_id GLOB '*[[]*]'")
+        }
+    }
+
     /// `filter`'s hearings, each with its current answers by question, in the order they started.
     public func forEachHearingWithAnswers(filter: ReviewFilter, _ body: (HearingRow, [String: WideAnswer]) throws -> Void) throws {
         let conditions = filter.conditions
