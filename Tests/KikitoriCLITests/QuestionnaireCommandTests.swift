@@ -8,7 +8,7 @@ struct QuestionnaireCommandTests {
     @Test func lintSamples() throws {
         let result = try kikitori(["questionnaire", "lint", "--lang", "en"])
         #expect(result.status == 0)
-        #expect(result.stderr == "5 files checked: 0 errors, 0 warnings\n")
+        #expect(result.stderr == "6 files checked: 0 errors, 0 warnings\n")
     }
 
     /// A broken file gets `path:line:column` errors and exit 65 (EX_DATAERR).
@@ -52,7 +52,7 @@ struct QuestionnaireCommandTests {
         let result = try kikitori(["questionnaire", "lint", "--codebook", codebook, "--lang", "en"])
         #expect(result.status == 0)
         #expect(result.stderr.hasPrefix("\(codebook): warning: the codebook has errors, so choice themes were not checked"))
-        #expect(result.stderr.hasSuffix("5 files checked: 0 errors, 1 warning\n"))
+        #expect(result.stderr.hasSuffix("6 files checked: 0 errors, 1 warning\n"))
     }
 
     /// Japanese messages when the locale or --lang asks for them.
@@ -69,7 +69,7 @@ struct QuestionnaireCommandTests {
         let result = try kikitori(["questionnaire", "list", "--lang", "en"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 7)
+        #expect(lines.count == 8)
         #expect(lines[0].hasPrefix("id "))
         #expect(lines.contains { $0.hasPrefix("private-firm-data-use") && $0.contains(" v2 ") && $0.contains(" 19 ") })
     }

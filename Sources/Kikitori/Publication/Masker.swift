@@ -139,8 +139,11 @@ struct Masker: Sendable {
         func isAlphanumeric(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) }
         while index < bytes.count {
             let byte = bytes[index]
+            // Not inside a longer run: after a letter or digit, or after a digit and a hyphen, as the
+            // day of `2022-07-02 – 2023-01-27` is (folded, the range reads as ten digits from a 0).
+            let continues = index >= 4 && bytes[(index - 3)..<index].elementsEqual(dash) && (0x30...0x39).contains(bytes[index - 4])
             guard byte == UInt8(ascii: "0") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "("),
-                index == 0 || !isAlphanumeric(bytes[index - 1])
+                index == 0 || !isAlphanumeric(bytes[index - 1]), !continues
             else { index += 1; continue }
             var end = index
             // Counted, not collected: this runs at every 0, + or ( of every public text.
