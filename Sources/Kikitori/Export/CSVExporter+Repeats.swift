@@ -35,11 +35,11 @@ extension CSVExporter {
         var columnsByInstance: [String: [HearingsLayout.Column?]] = [:]
         try store.forEachHearingWithAnswers(filter: conditions) { hearing, answers in
             guard let version = byReference[hearing.questionnaire] else { return }
+            // The instances this hearing holds, by question, read from its answers' ids once.
+            var held: [String: Set<Int>] = [:]
+            for key in answers.keys { if let (question, index) = Questionnaire.splitInstanceID(key) { held[question, default: []].insert(index) } }
             for (group, questions) in members {
-                let indexes = Set(answers.keys.compactMap { key in
-                    Questionnaire.splitInstanceID(key).flatMap { group.questions.contains($0.question) ? $0.index : nil }
-                }).sorted()
-                for index in indexes {
+                for index in group.questions.reduce(into: Set<Int>(), { $0.formUnion(held[$1] ?? []) }).sorted() {
                     var item: Choice?
                     if case .choices(let source) = group.source, let question = version.question(source) {
                         let choices = version.choices(for: question) ?? []

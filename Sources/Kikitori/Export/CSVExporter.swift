@@ -93,12 +93,14 @@ extension CSVExporter {
     ) throws -> [String] {
         let filter = options.filter
         let (id, references, versions) = try versionsOfOneQuestionnaire(filter)
-        let columns = HearingsLayout.columns(
-            versions: versions, labels: options.labels != nil, instances: HearingsLayout.instanceCounts(try store.instanceQuestionIDs()))
-        try writer.writeHeader(HearingsLayout.metadata + columns.map(\.name))
-
         var conditions = filter
         conditions.questionnaire = filter.questionnaire ?? QuestionnaireRef(id: id)
+        // Only a group not over a choice list takes its column count from the data.
+        let counted = versions.flatMap(\.repeatGroups).contains { if case .choices = $0.source { false } else { true } }
+        let instances = counted ? HearingsLayout.instanceCounts(try store.instanceQuestionIDs(filter: conditions)) : [:]
+        let columns = HearingsLayout.columns(versions: versions, labels: options.labels != nil, instances: instances)
+        try writer.writeHeader(HearingsLayout.metadata + columns.map(\.name))
+
         let byReference = Dictionary(uniqueKeysWithValues: zip(references, versions))
         try store.forEachHearingWithAnswers(filter: conditions) { hearing, answers in
             guard let version = byReference[hearing.questionnaire] else { return }

@@ -15,6 +15,9 @@ public struct InterviewEngine: Sendable {
     private let parser: AnswerParser
     /// The repeat group of each question asked in one, by plain id.
     private let groupOf: [String: RepeatGroup]
+    /// Each group's instance indexes as last unrolled: an answer that leaves them as they are
+    /// (most answers) does not unroll the questionnaire again.
+    private var unrolledInstances: [[Int]] = []
 
     public init(questionnaire: Questionnaire, states: [String: AnswerState] = [:]) {
         self.questionnaire = questionnaire
@@ -62,6 +65,11 @@ public struct InterviewEngine: Sendable {
     /// Replaces each group's questions by their instances' copies; an open-ended group's instance
     /// ends with its "another?" question, stored under the group's id (`datasets[2]`).
     private mutating func unrollRepeats() {
+        let groups = questionnaire.repeatGroups
+        let instancesByGroup = groups.map { instances(of: $0) }
+        let current = instancesByGroup.map { $0.map(\.index) }
+        guard current != unrolledInstances else { return }
+        unrolledInstances = current
         var unrolled: [Question] = []
         var done: Set<String> = []
         for question in questionnaire.questions {
@@ -69,8 +77,8 @@ public struct InterviewEngine: Sendable {
                 unrolled.append(question)
                 continue
             }
-            guard done.insert(group.id).inserted else { continue }
-            let instances = instances(of: group)
+            guard done.insert(group.id).inserted, let place = groups.firstIndex(where: { $0.id == group.id }) else { continue }
+            let instances = instancesByGroup[place]
             for (ordinal, instance) in instances.enumerated() {
                 let context = RepeatInstance(group: group.id, index: instance.index, label: instance.label, ordinal: ordinal + 1, count: instances.count)
                 for id in group.questions {

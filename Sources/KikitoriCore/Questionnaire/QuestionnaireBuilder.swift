@@ -220,6 +220,16 @@ package struct QuestionnaireBuilder {
                             continue
                         }
                         openRepeat = readRepeat(questionItem, subject: subject)
+                        // A group's id shares the questions' names: an open-ended group's "another?"
+                        // answers are stored under it.
+                        if let open = openRepeat {
+                            let line = open.node.mark?.line ?? 0
+                            if let first = questionLines[open.group.id] {
+                                reader.report(.duplicateIdentifier(kind: "question", id: open.group.id, firstLine: first), at: open.node, subject: subject)
+                            } else {
+                                questionLines[open.group.id] = line
+                            }
+                        }
                         continue
                     case "end_repeat":
                         if let open = openRepeat {

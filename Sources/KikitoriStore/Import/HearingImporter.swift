@@ -310,17 +310,21 @@ public struct HearingImporter: Sendable {
     }
 
     /// An open-ended group's "another?" has no column: it was answered yes when the row holds
-    /// anything for the next instance.
+    /// anything for the next instance, no when it holds this instance and nothing after it, and
+    /// not at all when the row holds nothing of the group.
     private func anotherInstance(_ question: Question, in row: Row, questionnaire: Questionnaire) -> String? {
         guard let instance = question.instance, question.id == Questionnaire.instanceID(instance.group, instance.index),
             let group = questionnaire.repeatGroup(instance.group)
         else { return nil }
-        let next = group.questions.compactMap(questionnaire.question).contains { member in
-            var copy = member
-            copy.id = Questionnaire.instanceID(member.id, instance.index + 1)
-            return input(for: copy, in: row, questionnaire: questionnaire, problem: { _, _ in }) != nil
+        func holds(_ index: Int) -> Bool {
+            group.questions.compactMap(questionnaire.question).contains { member in
+                var copy = member
+                copy.id = Questionnaire.instanceID(member.id, index)
+                return input(for: copy, in: row, questionnaire: questionnaire, problem: { _, _ in }) != nil
+            }
         }
-        return next ? "yes" : "no"
+        if holds(instance.index + 1) { return "yes" }
+        return holds(instance.index) ? "no" : nil
     }
 
     /// What an interviewer would have typed: the code column, or the 0/1 choice columns, with

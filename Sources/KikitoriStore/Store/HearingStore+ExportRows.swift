@@ -207,11 +207,15 @@ extension HearingStore {
         }
     }
 
-    /// The distinct question ids of current answers given inside a repeat group's instance
-    /// (`format[3]`): how many instance columns a wide table needs.
-    public func instanceQuestionIDs() throws -> [String] {
+    /// The distinct question ids of `filter`'s current answers given inside a repeat group's
+    /// instance (`format[3]`): how many instance columns a wide table needs.
+    public func instanceQuestionIDs(filter: ReviewFilter) throws -> [String] {
         try readPassingErrors { db in
-            try String.fetchAll(db, sql: "SELECT DISTINCT question_id FROM current_answer WHERE question_id GLOB '*[[]*]'")
+            try SQLRequest<String>(literal: """
+                SELECT DISTINCT c.question_id FROM current_answer c JOIN hearing h ON h.id = c.hearing_id
+                JOIN respondent r ON r.id = h.respondent_id
+                WHERE c.question_id GLOB '*[[]*]' AND \(filter.conditions)
+                """).fetchAll(db)
         }
     }
 

@@ -36,7 +36,8 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write a CSV appendix that opens cleanly in Japanese Excel and respects consent.",
         discussion: """
-            Kinds: hearings (wide, one row per hearing), answers (long), tags, tag-matrix, themes (--by like \
+            Kinds: hearings (wide, one row per hearing), repeats (one row per instance of a repeat \
+            group, joined to hearings by hearing_id), answers (long), tags, tag-matrix, themes (--by like \
             kikitori themes), quotes, codebook (also --format qdc for REFI-QDA), respondents and notes \
             (internal only), events (the audit trail: every answer, change with the value before and \
             reason, non-answer and note, with seconds on the question) and paradata (per hearing and \
@@ -53,6 +54,7 @@ struct ExportCommand: ParsableCommand {
 
             Examples:
               kikitori export hearings --questionnaire private-firm-data-use
+              kikitori export repeats --questionnaire data-inventory
               kikitori export answers --encoding cp932
               kikitori export respondents --audience internal
               kikitori export tag-matrix --unit hearing --out - | head

@@ -45,6 +45,8 @@ struct RepeatGroupTests {
             .contains { $0.contains("must name a select_multiple question asked before the group") })
         #expect(lint("      - {id: g, type: begin_repeat, label: G}\n      - {id: h, type: begin_repeat, label: H}\n      - {id: q, type: text, label: Q}\n      - {type: end_repeat}\n")
             .contains { $0.contains("cannot be nested") })
+        #expect(lint("      - {id: held, type: begin_repeat, label: G}\n      - {id: q, type: text, label: Q}\n      - {type: end_repeat}\n")
+            .contains { $0.contains("question id 'held' is already used") })
         #expect(lint("      - {id: g, type: begin_repeat, label: G, repeat_count: '${n}'}\n      - {id: q, type: text, label: Q}\n      - {type: end_repeat}\n")
             .contains { $0.contains("'repeat_count' reads 'n'") })
     }
