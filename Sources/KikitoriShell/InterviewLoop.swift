@@ -106,7 +106,8 @@ struct InterviewLoop {
     private func completions(for question: Question) -> Completions {
         var words = Self.commands
         let questionnaire = session.questionnaire
-        if let choices = questionnaire.choices(for: question) {
+        if question.type.choiceList != nil {
+            let choices = session.engine.offeredChoices(for: question)
             // Labels in every language: the parser accepts them all, whatever is on screen.
             words += choices.flatMap { $0.label.values.sorted { $0.key < $1.key }.map(\.value) }
             words += choices.map(\.value)

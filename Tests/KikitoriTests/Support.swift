@@ -1,4 +1,5 @@
 import Foundation
+import KikitoriTestSupport
 import Testing
 
 
@@ -32,4 +33,24 @@ func questionnaireYAML(questions: String, choiceLists: String = "", languages: S
 /// Every diagnostic message (English) of loading `yaml` as `t.yaml`.
 func messages(_ yaml: String) -> [String] {
     QuestionnaireLoader.inspect(data: Data(yaml.utf8), path: "t.yaml").diagnostics.map { $0.message(.en) }
+}
+
+/// Exports one kind of `questionnaire`'s hearings, internal (every name shown), as UTF-8 CSV; returns the path.
+func exportCSV(_ kind: ExportKind, questionnaire: String, from store: HearingStore, into directory: TemporaryDirectory) throws -> String {
+    let codebook = try CodebookLoader.load(path: repositoryRoot.appendingPathComponent("questionnaires/codebook.yaml").path)
+    let options = ExportOptions(filter: ReviewFilter(status: nil, questionnaire: QuestionnaireRef(id: questionnaire), audience: .internal), labels: nil)
+    let path = directory.url.appendingPathComponent("\(kind.rawValue).csv").path
+    try OutputFile.stream(to: path, force: true, mode: 0o600) { sink in
+        let writer = try CSVWriter(encoding: .utf8, sink: sink)
+        try CSVExporter(store: store, publication: Publication(store: store, filter: options.filter, language: .ja))
+            .export(kind, options: options, codebook: codebook, writer: writer)
+        try writer.flush()
+    }
+    return path
+}
+
+/// A simple CSV's cells (no quoted commas or line breaks), for exports the tests know the shape of.
+func readCSV(_ path: String) throws -> [[String]] {
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    return text.split(whereSeparator: \.isNewline).map { line in line.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
 }

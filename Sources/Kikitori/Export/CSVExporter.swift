@@ -143,7 +143,8 @@ extension CSVExporter {
         case .value(let question):
             guard let asked = version.question(question), let answer = answers[question] else { return nil }
             if answer.kind == "dont_know" || answer.kind == "refused" || answer.kind == "skipped" { return answer.kind }
-            return asked.type == .text ? text(answer.text) : answer.code
+            // A calculation's text (a concat may hold a name) is masked like any text answer.
+            return asked.type == .text || answer.code == nil ? text(answer.text) : answer.code
         case .label(let question):
             let asked = version.question(question)
             return answers[question].flatMap { answer in labels.flatMap { Self.valueLabel(answer.code, question: asked, in: version, language: $0) } }
@@ -153,7 +154,7 @@ extension CSVExporter {
         case .choice(let question, let value):
             guard let asked = version.question(question),
                 version.choices(for: asked)?.contains(where: { $0.value == value }) == true,
-                let answer = answers[question], answer.kind == "answered" || answer.kind == "changed"
+                let answer = answers[question], ["answered", "changed", "calculated"].contains(answer.kind)
             else { return nil }
             return answer.code?.split(separator: " ").contains(Substring(value)) == true ? "1" : "0"
         }

@@ -37,6 +37,10 @@ extension AnswerProblem {
         case .refusedNotAllowed: return ja ? "この質問では「回答拒否」は選べません。" : "This question does not accept 'refused'."
         case .requiredCannotBeSkipped: return ja ? "必須の質問は飛ばせません。:dk か :refused を使ってください。" : "A required question cannot be skipped; use :dk or :refused."
         case .noteTakesNoAnswer: return ja ? "これは説明です。Enter で次へ進みます。" : "This is a note; press Enter to go on."
+        case .calculatedNotAsked(let id):
+            return ja ? "'\(id)' は計算で求める値で、入力はできません。" : "'\(id)' is calculated from other answers; it takes no input."
+        case .choiceNotOffered(let value):
+            return ja ? "'\(value)' は、これまでの回答からは選べない選択肢です。" : "'\(value)' is not offered, given the answers so far."
         case .unknownQuestion(let id): return ja ? "質問 '\(id)' はありません。" : "There is no question '\(id)'."
         case .notRelevant(let id): return ja ? "質問 '\(id)' は、これまでの回答からは対象外です。" : "Question '\(id)' does not apply given the answers so far."
         case .noEarlierQuestion: return ja ? "これより前の質問はありません。" : "There is no earlier question."

@@ -119,9 +119,18 @@ extension InputProblem {
             return "'\(field)' has text in '\(language)', which is not among 'languages'"
         case .unknownType(let value):
             return "unknown type '\(value)'; use text, integer, decimal, date, yes_no, select_one <list>, "
-                + "select_multiple <list>, scale or note"
+                + "select_multiple <list>, scale, note or calculate"
         case .unknownChoiceList(let name): return "choice list '\(name)' is not defined under 'choice_lists'"
         case .unusedChoiceList(let name): return "choice list '\(name)' is not used by any question"
+        case .unknownRegister(let name, let suggestion):
+            let names = ChoiceRegister.allCases.map(\.rawValue).joined(separator: ", ")
+            return "no register '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; use one of \(names)")
+        case .choicesFromNeedsBareSelect(let type):
+            return "with 'choices_from', write the type as plain 'select_one' or 'select_multiple', not '\(type)'"
+        case .registerNameTaken(let name):
+            return "'choice_lists' already has a list '\(name)'; 'choices_from: \(name)' would take the register's place"
+        case .unreadChoiceField(let field, let list):
+            return "the choices of list '\(list)' carry a field '\(field)' that no choice_filter reads (a misspelt key?)"
         case .fieldNotForType(let field, let type): return "'\(field)' does not apply to a question of type '\(type)'"
         case .scaleMissing: return "a scale question needs 'scale: {min: …, max: …}'"
         case .invalidScaleRange(let min, let max):
@@ -190,9 +199,18 @@ extension InputProblem {
             return "'\(field)' に 'languages' にない言語 '\(language)' の文言があります"
         case .unknownType(let value):
             return "不明な型 '\(value)'。text、integer、decimal、date、yes_no、select_one <リスト>、"
-                + "select_multiple <リスト>、scale、note のいずれかです"
+                + "select_multiple <リスト>、scale、note、calculate のいずれかです"
         case .unknownChoiceList(let name): return "選択肢リスト '\(name)' が 'choice_lists' に定義されていません"
         case .unusedChoiceList(let name): return "選択肢リスト '\(name)' はどの質問にも使われていません"
+        case .unknownRegister(let name, let suggestion):
+            let names = ChoiceRegister.allCases.map(\.rawValue).joined(separator: "、")
+            return "名簿 '\(name)' はありません" + (suggestion.map { "。'\($0)' ではありませんか" } ?? "。\(names) のいずれかです")
+        case .choicesFromNeedsBareSelect(let type):
+            return "'choices_from' を使うときは、型を 'select_one' か 'select_multiple' だけで書きます（'\(type)' は不可）"
+        case .registerNameTaken(let name):
+            return "'choice_lists' にすでにリスト '\(name)' があり、'choices_from: \(name)' の名簿と重なります"
+        case .unreadChoiceField(let field, let list):
+            return "選択肢リスト '\(list)' の項目 '\(field)' はどの choice_filter にも使われていません（キーの書き誤り？）"
         case .fieldNotForType(let field, let type): return "'\(field)' は型 '\(type)' の質問には使えません"
         case .scaleMissing: return "scale の質問には 'scale: {min: …, max: …}' が必要です"
         case .invalidScaleRange(let min, let max):
@@ -251,13 +269,15 @@ extension ExpressionSyntaxError.Problem {
         case (.expected(let token), .en): return "expected '\(token)' in expression"
         case (.expected(let token), .ja): return "式に '\(token)' が必要です"
         case (.unknownFunction(let name), .en):
-            return "unknown function '\(name)'; use not(), selected(), count-selected() or string-length()"
+            return "unknown function '\(name)'; use not(), selected(), count-selected(), string-length(), if(), concat(), round() or coalesce()"
         case (.unknownFunction(let name), .ja):
-            return "不明な関数 '\(name)'。not()、selected()、count-selected()、string-length() が使えます"
+            return "不明な関数 '\(name)'。not()、selected()、count-selected()、string-length()、if()、concat()、round()、coalesce() が使えます"
         case (.wrongArgumentCount(let name, let expected, let found), .en):
-            return "\(name)() takes \(expected) argument\(expected == 1 ? "" : "s"), not \(found)"
+            let count = expected.count == 1 ? "\(expected.lowerBound)" : "\(expected.lowerBound) to \(expected.upperBound)"
+            return "\(name)() takes \(count) argument\(expected == 1...1 ? "" : "s"), not \(found)"
         case (.wrongArgumentCount(let name, let expected, let found), .ja):
-            return "\(name)() の引数は \(expected) 個です（\(found) 個あります）"
+            let count = expected.count == 1 ? "\(expected.lowerBound)" : "\(expected.lowerBound)〜\(expected.upperBound)"
+            return "\(name)() の引数は \(count) 個です（\(found) 個あります）"
         case (.chainedComparison(let first, let second), .en):
             return "comparisons cannot be chained ('\(first)' then '\(second)'); join them with 'and'"
         case (.chainedComparison(let first, let second), .ja):
@@ -301,6 +321,18 @@ extension ExpressionProblem {
         case (.stringLengthNeedsText(let found), .ja): return "string-length() には text が必要です（\(found) は不可）"
         case (.invalidDateLiteral(let text), .en): return "'\(text)' is not a date; write YYYY-MM-DD"
         case (.invalidDateLiteral(let text), .ja): return "'\(text)' は日付ではありません。YYYY-MM-DD で書きます"
+        case (.arithmeticNeedsNumbers(let op, let found), .en): return "'\(op)' needs numbers, not a \(found)"
+        case (.arithmeticNeedsNumbers(let op, let found), .ja): return "'\(op)' には数値が必要です（\(found) は不可）"
+        case (.functionNeedsNumber(let name, let found), .en): return "\(name)() needs a number, not a \(found)"
+        case (.functionNeedsNumber(let name, let found), .ja): return "\(name)() には数値が必要です（\(found) は不可）"
+        case (.branchesDiffer(let name, let a, let b), .en): return "the values of \(name)() must be of one type, not \(a) and \(b)"
+        case (.branchesDiffer(let name, let a, let b), .ja): return "\(name)() の値は同じ型にします（\(a) と \(b) は不可）"
+        case (.choiceFieldOutsideFilter(let name), .en):
+            return "'\(name)' names a choice's field, which only a choice_filter can read; a question is written ${\(name)}"
+        case (.choiceFieldOutsideFilter(let name), .ja):
+            return "'\(name)' は選択肢の項目名で、choice_filter でだけ使えます。質問は ${\(name)} と書きます"
+        case (.unknownChoiceField(let name, let list), .en): return "the choices of list '\(list)' have no field '\(name)'"
+        case (.unknownChoiceField(let name, let list), .ja): return "選択肢リスト '\(list)' の選択肢に項目 '\(name)' はありません"
         }
     }
 }

@@ -15,6 +15,10 @@ public enum Phrase: Sendable {
     // Expressions in words
     case theAnswer, and, or, not(String), includes(String, String), excludes(String, String), numberChosen(String), lengthOf(String)
     case yes, no
+    case ifThenElse(String, String, String), concatenated([String]), rounded(String, places: String?), orIfEmpty(String, String)
+    case choiceField(String)
+    // Calculations and choices from registers
+    case calculation, choiceFilter, choicesFromRegister(String), registerChoices(Int)
     // Diff
     case diffHeading(String, String), diffQuestions, diffSections, diffChoiceLists, diffRepeats, diffMetadata
     case repeatGroup, repeatForChoices(String, String), repeatCount(String), repeatOpen, repeatEnd(String)
@@ -64,6 +68,7 @@ public enum Phrase: Sendable {
             case .selectMultiple: return "several choices"
             case .scale: return "scale"
             case .note: return "note"
+            case .calculate: return "calculated"
             }
         case .respondentKind(let kind):
             switch kind {
@@ -87,6 +92,16 @@ public enum Phrase: Sendable {
         case .excludes(let question, let choice): return "\(question) does not include \(choice)"
         case .numberChosen(let question): return "number chosen in \(question)"
         case .lengthOf(let value): return "length of \(value)"
+        case .ifThenElse(let condition, let then, let otherwise): return "if \(condition) then \(then), else \(otherwise)"
+        case .concatenated(let parts): return parts.joined(separator: " & ")
+        case .rounded(let value, let places?): return "\(value) rounded to \(places) places"
+        case .rounded(let value, nil): return "\(value) rounded"
+        case .orIfEmpty(let value, let fallback): return "\(value), or \(fallback) when empty"
+        case .choiceField(let name): return "the choice's \(name)"
+        case .calculation: return "Value"
+        case .choiceFilter: return "Choices offered"
+        case .choicesFromRegister(let register): return "choices from the register '\(register)'"
+        case .registerChoices(let count): return "\(count) choices"
         case .yes: return "Yes"
         case .no: return "No"
         case .diffHeading(let from, let to): return "Changes from \(from) to \(to)"
@@ -147,6 +162,7 @@ public enum Phrase: Sendable {
             case .selectMultiple: return "複数選択"
             case .scale: return "尺度"
             case .note: return "説明"
+            case .calculate: return "計算"
             }
         case .respondentKind(let kind):
             switch kind {
@@ -164,6 +180,16 @@ public enum Phrase: Sendable {
         case .excludes(let question, let choice): return "\(question)に\(choice)を含まない"
         case .numberChosen(let question): return "\(question)の選択数"
         case .lengthOf(let value): return "\(value)の文字数"
+        case .ifThenElse(let condition, let then, let otherwise): return "\(condition)なら\(then)、そうでなければ\(otherwise)"
+        case .concatenated(let parts): return parts.joined(separator: "＆")
+        case .rounded(let value, let places?): return "\(value)を小数\(places)桁に丸めた値"
+        case .rounded(let value, nil): return "\(value)を丸めた値"
+        case .orIfEmpty(let value, let fallback): return "\(value)（空なら\(fallback)）"
+        case .choiceField(let name): return "選択肢の\(name)"
+        case .calculation: return "計算式"
+        case .choiceFilter: return "選択肢の絞り込み"
+        case .choicesFromRegister(let register): return "選択肢は名簿 '\(register)' から"
+        case .registerChoices(let count): return "\(count) 件"
         case .yes: return "はい"
         case .no: return "いいえ"
         case .diffHeading(let from, let to): return "\(from) から \(to) への変更"

@@ -49,6 +49,29 @@ public struct ExpressionDescriber {
             return Phrase.numberChosen(describe(inner, owner: owner, nested: true)).text(language)
         case .stringLength(let inner):
             return Phrase.lengthOf(describe(inner, owner: owner, nested: true)).text(language)
+        case .arithmetic(let op, let lhs, let rhs):
+            let text = "\(describe(lhs, owner: owner, nested: true)) \(symbol(op)) \(describe(rhs, owner: owner, nested: true))"
+            return nested ? "(\(text))" : text
+        case .call(let function, let arguments):
+            let parts = arguments.map { describe($0, owner: owner, nested: true) }
+            switch function {
+            case .if: return Phrase.ifThenElse(parts[0], parts[1], parts[2]).text(language)
+            case .concat: return Phrase.concatenated(parts).text(language)
+            case .round: return Phrase.rounded(parts[0], places: parts.count > 1 ? parts[1] : nil).text(language)
+            case .coalesce: return Phrase.orIfEmpty(parts[0], parts[1]).text(language)
+            }
+        case .choiceField(let name):
+            return Phrase.choiceField(name).text(language)
+        }
+    }
+
+    private func symbol(_ op: ArithmeticOperator) -> String {
+        switch op {
+        case .add: return "+"
+        case .subtract: return "−"
+        case .multiply: return "×"
+        case .divide: return "÷"
+        case .modulo: return "mod"
         }
     }
 

@@ -51,7 +51,8 @@ public struct QuestionScreen: Sendable {
         if let hint = question.hint { lines.append(style.dim("  \(ShellPhrase.hint.text(language)): \(text(hint))")) }
         switch question.type {
         case .selectOne, .selectMultiple:
-            let choices = questionnaire.choices(for: question) ?? []
+            // Numbered as offered now: a choice_filter narrows the list, and the numbers follow it.
+            let choices = engine.offeredChoices(for: question)
             let width = String(choices.count + 1).count
             for (index, choice) in choices.enumerated() {
                 lines.append("  \(DisplayWidth.padLeft(String(index + 1), to: width))) \(text(choice.label))")

@@ -38,7 +38,7 @@ public struct QuestionnaireFormatter {
                 }
                 lines.append("")
                 let prefix: String
-                if question.type == .note {
+                if !question.type.isAnswerable {
                     prefix = "   "
                 } else {
                     number += 1
@@ -48,10 +48,19 @@ public struct QuestionnaireFormatter {
                 let indent = "     "
                 lines.append(indent + "[\(question.id)] " + attributes(of: question).joined(separator: ", "))
                 if let hint = question.hint { lines.append(indent + "\(Phrase.hint.text(language)): \(text(hint))") }
-                if let choices = q.choices(for: question) {
+                if let list = question.type.choiceList.flatMap(q.choiceList), let register = list.register {
+                    // A register's list is named, not printed: 179 municipalities would bury the questionnaire.
+                    lines.append(indent + "  " + Phrase.choicesFromRegister(register).text(language) + " (" + Phrase.registerChoices(list.choices.count).text(language) + ")")
+                } else if let choices = q.choices(for: question) {
                     for (index, choice) in choices.enumerated() {
                         lines.append(indent + "  \(DisplayWidth.padLeft(String(index + 1), to: 2))) \(text(choice.label))  (\(choice.value))")
                     }
+                }
+                if let filter = question.choiceFilter {
+                    lines.append(indent + "\(Phrase.choiceFilter.text(language)): \(describer.describe(filter, owner: question.id))")
+                }
+                if let calculation = question.calculation {
+                    lines.append(indent + "\(Phrase.calculation.text(language)): \(describer.describe(calculation, owner: question.id))")
                 }
                 if let scale = question.scale {
                     let low = scale.minLabel.map { " = \(text($0))" } ?? ""
@@ -95,7 +104,7 @@ public struct QuestionnaireFormatter {
     private func attributes(of question: Question) -> [String] {
         var parts = [Phrase.typeName(question.type).text(language)]
         if let scale = question.scale { parts[0] += " " + Phrase.scaleRange(scale.min, scale.max).text(language) }
-        guard question.type != .note else { return parts }
+        guard question.type.isAnswerable else { return parts }
         if question.required == .always { parts.append(Phrase.required.text(language)) }
         if question.multiline { parts.append(Phrase.multiline.text(language)) }
         if question.allowOther { parts.append(Phrase.otherAllowed.text(language)) }

@@ -39,6 +39,7 @@ extension HearingStore {
             case AnswerEvent.Kind.dontKnow.rawValue: state = .dontKnow
             case AnswerEvent.Kind.refused.rawValue: state = .refused
             case AnswerEvent.Kind.skipped.rawValue: state = .skipped
+            case AnswerEvent.Kind.calculated.rawValue where answer.code == nil && answer.text == nil: state = nil
             default: state = AnswerValue(type: asked.type, code: answer.code, text: answer.text).map(AnswerState.answered)
             }
             return AnswerFormatter(questionnaire: questionnaire, language: language).text(state, for: asked)

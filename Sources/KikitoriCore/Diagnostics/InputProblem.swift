@@ -46,6 +46,14 @@ public enum InputProblem: Equatable, Sendable {
     case constraintMessageWithoutConstraint
     case noQuestions
     case unknownTheme(String)
+    /// `choices_from` names no shipped register.
+    case unknownRegister(String, suggestion: String?)
+    /// `choices_from` goes with a bare `select_one` or `select_multiple`: the register is the list.
+    case choicesFromNeedsBareSelect(String)
+    /// A written-out choice list has the name of a register a question takes its choices from.
+    case registerNameTaken(String)
+    /// A choice's own field that no choice_filter reads (warning).
+    case unreadChoiceField(String, list: String)
 
     // Repeat groups
     case repeatNotClosed(String)

@@ -8,7 +8,8 @@ extension Expression: CustomStringConvertible {
         case .or: return 1
         case .and: return 2
         case .comparison: return 3
-        default: return 4
+        case .arithmetic(let op, _, _): return op.isMultiplicative ? 5 : 4
+        default: return 6
         }
     }
 
@@ -30,6 +31,13 @@ extension Expression: CustomStringConvertible {
             text = "selected(\(question.source(precedence: 0)), \(value.source(precedence: 0)))"
         case .countSelected(let inner): text = "count-selected(\(inner.source(precedence: 0)))"
         case .stringLength(let inner): text = "string-length(\(inner.source(precedence: 0)))"
+        case .arithmetic(let op, let lhs, let rhs):
+            // Left-associative: the right operand of `a - b` needs parentheses when it is itself a sum.
+            let level = op.isMultiplicative ? 5 : 4
+            text = "\(lhs.source(precedence: level)) \(op.rawValue) \(rhs.source(precedence: level + 1))"
+        case .call(let function, let arguments):
+            text = "\(function.rawValue)(\(arguments.map { $0.source(precedence: 0) }.joined(separator: ", ")))"
+        case .choiceField(let name): text = name
         }
         return precedence < outer ? "(\(text))" : text
     }

@@ -8,6 +8,10 @@ public struct ExpressionChecker {
         case relevant
         case required
         case constraint
+        /// A `calculate` question's value: any type but a condition's is fine.
+        case calculation
+        /// `choice_filter`: a condition on each choice, which may read the choice's fields by name.
+        case choiceFilter = "choice_filter"
     }
 
     /// What the checker knows about the questionnaire.
@@ -16,15 +20,24 @@ public struct ExpressionChecker {
         public var questionOrder: [String: Int]
         public var questionTypes: [String: QuestionType]
         public var choiceValues: [String: Set<String>]
+        /// The fields each list's choices carry beside `value` and `label` (`bureau`), for `choice_filter`.
+        public var choiceFields: [String: Set<String>]
+        /// The type of each `calculate` question's value, known once its calculation is checked.
+        public var calculatedTypes: [String: ExpressionType]
 
-        public init(questionOrder: [String: Int], questionTypes: [String: QuestionType], choiceValues: [String: Set<String>]) {
+        public init(
+            questionOrder: [String: Int], questionTypes: [String: QuestionType], choiceValues: [String: Set<String>],
+            choiceFields: [String: Set<String>] = [:], calculatedTypes: [String: ExpressionType] = [:]
+        ) {
             self.questionOrder = questionOrder
             self.questionTypes = questionTypes
             self.choiceValues = choiceValues
+            self.choiceFields = choiceFields
+            self.calculatedTypes = calculatedTypes
         }
     }
 
-    public let context: Context
+    public var context: Context
 
     public init(context: Context) {
         self.context = context
@@ -40,12 +53,40 @@ public struct ExpressionChecker {
         return problems
     }
 
+    /// A calculation's problems and the type of its value (nil when it cannot be known).
+    public func checkCalculation(_ expression: Expression, owner: String) -> (type: ExpressionType?, problems: [ExpressionProblem]) {
+        var problems: [ExpressionProblem] = []
+        let type = infer(expression, role: .calculation, owner: owner, problems: &problems)
+        return (type, problems)
+    }
+
     private func infer(_ expression: Expression, role: Role, owner: String, problems: inout [ExpressionProblem])
         -> ExpressionType?
     {
         switch expression {
         case .string: return .text
         case .number: return .number
+        case .choiceField(let name):
+            guard role == .choiceFilter, let list = context.questionTypes[owner]?.choiceList else {
+                problems.append(.choiceFieldOutsideFilter(name))
+                return nil
+            }
+            if name == "value" { return .choice(list: list) }
+            if name == "label" { return .text }
+            guard context.choiceFields[list]?.contains(name) == true else {
+                problems.append(.unknownChoiceField(name, list: list))
+                return nil
+            }
+            return .text
+        case .arithmetic(let op, let lhs, let rhs):
+            for operand in [lhs, rhs] {
+                if let type = infer(operand, role: role, owner: owner, problems: &problems), type != .number {
+                    problems.append(.arithmeticNeedsNumbers(op.rawValue, found: type.name))
+                }
+            }
+            return .number
+        case .call(let function, let arguments):
+            return inferCall(function, arguments, role: role, owner: owner, problems: &problems)
         case .current:
             guard role == .constraint else {
                 problems.append(.currentOutsideConstraint(role: role.rawValue))
@@ -98,6 +139,39 @@ public struct ExpressionChecker {
         }
     }
 
+    private func inferCall(
+        _ function: ExpressionFunction, _ arguments: [Expression], role: Role, owner: String, problems: inout [ExpressionProblem]
+    ) -> ExpressionType? {
+        switch function {
+        case .concat:
+            for argument in arguments { _ = infer(argument, role: role, owner: owner, problems: &problems) }
+            return .text
+        case .round:
+            for argument in arguments {
+                if let type = infer(argument, role: role, owner: owner, problems: &problems), type != .number {
+                    problems.append(.functionNeedsNumber(function.rawValue, found: type.name))
+                }
+            }
+            return .number
+        case .if, .coalesce:
+            var values = arguments
+            if function == .if, let condition = values.first {
+                requireBoolean(condition, role: role, owner: owner, problems: &problems)
+                values.removeFirst()
+            }
+            let types = values.map { infer($0, role: role, owner: owner, problems: &problems) }
+            guard let first = types[0], let second = types[1] else { return types[0] ?? types[1] }
+            if first == second { return first }
+            // A quoted value beside a choice is that choice (`if(…, ${list}, 'none')`): text is the common type.
+            switch (first, second) {
+            case (.choice, .text), (.text, .choice), (.date, .text), (.text, .date), (.yesNo, .text), (.text, .yesNo): return .text
+            default:
+                problems.append(.branchesDiffer(function.rawValue, first.name, second.name))
+                return nil
+            }
+        }
+    }
+
     private func referenceType(_ name: String, role: Role, owner: String, problems: inout [ExpressionProblem])
         -> ExpressionType?
     {
@@ -114,6 +188,7 @@ public struct ExpressionChecker {
             problems.append(.laterQuestion(name))
             return nil
         }
+        if questionType == .calculate { return context.calculatedTypes[name] }
         guard let type = ExpressionType(questionType) else {
             problems.append(.referencesNote(name))
             return nil
@@ -198,4 +273,9 @@ public enum ExpressionProblem: Equatable, Sendable {
     case countSelectedNeedsMultiple(found: String)
     case stringLengthNeedsText(found: String)
     case invalidDateLiteral(String)
+    case arithmeticNeedsNumbers(String, found: String)
+    case functionNeedsNumber(String, found: String)
+    case branchesDiffer(String, String, String)
+    case choiceFieldOutsideFilter(String)
+    case unknownChoiceField(String, list: String)
 }

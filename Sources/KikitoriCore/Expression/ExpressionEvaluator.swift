@@ -1,3 +1,5 @@
+import Foundation
+
 /// A runtime value inside an expression. Unanswered questions read as `.empty`, as in ODK.
 public enum ExpressionValue: Equatable, Sendable {
     case empty
@@ -37,47 +39,85 @@ public enum ExpressionValue: Equatable, Sendable {
 }
 
 extension Expression {
-    /// Evaluates the expression; `lookup` gives the current answer of a question, `current` is `.`.
+    /// Evaluates the expression; `lookup` gives the current answer of a question, `current` is `.`,
+    /// `field` a field of the choice a `choice_filter` is deciding on.
     ///
     /// Checked expressions cannot fail at run time, so evaluation never throws: comparisons
-    /// with an unanswered question are false (and `!=` true), as in ODK Collect.
-    public func evaluate(current: ExpressionValue = .empty, lookup: (String) -> ExpressionValue) -> ExpressionValue {
+    /// with an unanswered question are false (and `!=` true), as in ODK Collect; arithmetic with
+    /// one is not a number, which a calculation stores as no value.
+    public func evaluate(
+        current: ExpressionValue = .empty, field: (String) -> ExpressionValue = { _ in .empty },
+        lookup: (String) -> ExpressionValue
+    ) -> ExpressionValue {
+        func evaluate(_ inner: Expression) -> ExpressionValue { inner.evaluate(current: current, field: field, lookup: lookup) }
+        func holds(_ inner: Expression) -> Bool { evaluate(inner).asBoolean }
         switch self {
         case .reference(let name): return lookup(name)
         case .current: return current
         case .string(let text): return .text(text)
         case .number(let value): return .number(value)
         case .and(let lhs, let rhs):
-            return .boolean(lhs.holds(current: current, lookup: lookup) && rhs.holds(current: current, lookup: lookup))
+            return .boolean(holds(lhs) && holds(rhs))
         case .or(let lhs, let rhs):
-            return .boolean(lhs.holds(current: current, lookup: lookup) || rhs.holds(current: current, lookup: lookup))
+            return .boolean(holds(lhs) || holds(rhs))
         case .not(let inner):
-            return .boolean(!inner.holds(current: current, lookup: lookup))
+            return .boolean(!holds(inner))
         case .comparison(let op, let lhs, let rhs):
-            let left = lhs.evaluate(current: current, lookup: lookup)
-            let right = rhs.evaluate(current: current, lookup: lookup)
+            let left = evaluate(lhs)
+            let right = evaluate(rhs)
             return .boolean(Self.compare(op, left, right))
         case .selected(let question, let value):
-            let answer = question.evaluate(current: current, lookup: lookup)
-            let wanted = value.evaluate(current: current, lookup: lookup).asText
+            let answer = evaluate(question)
+            let wanted = evaluate(value).asText
             switch answer {
             case .choices(let values): return .boolean(values.contains(wanted))
             case .text(let text): return .boolean(text == wanted)
             default: return .boolean(false)
             }
         case .countSelected(let inner):
-            if case .choices(let values) = inner.evaluate(current: current, lookup: lookup) {
+            if case .choices(let values) = evaluate(inner) {
                 return .number(Double(values.count))
             }
             return .number(0)
         case .stringLength(let inner):
-            return .number(Double(inner.evaluate(current: current, lookup: lookup).asText.count))
+            return .number(Double(evaluate(inner).asText.count))
+        case .choiceField(let name):
+            return field(name)
+        case .arithmetic(let op, let lhs, let rhs):
+            let a = evaluate(lhs).asNumber
+            let b = evaluate(rhs).asNumber
+            switch op {
+            case .add: return .number(a + b)
+            case .subtract: return .number(a - b)
+            case .multiply: return .number(a * b)
+            // XPath: division by zero is infinite; stored, like NaN, as no value.
+            case .divide: return .number(a / b)
+            case .modulo: return .number(a.truncatingRemainder(dividingBy: b))
+            }
+        case .call(let function, let arguments):
+            switch function {
+            case .if: return holds(arguments[0]) ? evaluate(arguments[1]) : evaluate(arguments[2])
+            case .concat: return .text(arguments.map { evaluate($0).asText }.joined())
+            case .coalesce:
+                let first = evaluate(arguments[0])
+                return first.asText.isEmpty ? evaluate(arguments[1]) : first
+            case .round:
+                let value = evaluate(arguments[0]).asNumber
+                let places = arguments.count > 1 ? evaluate(arguments[1]).asNumber : 0
+                guard places.isFinite, abs(places) <= 15 else { return .number(.nan) }
+                let scale = pow(10, places.rounded())
+                // XPath rounds halves up (towards positive infinity).
+                return .number((value * scale + 0.5).rounded(.down) / scale)
+            }
         }
     }
 
     /// Evaluates as a condition.
-    public func holds(current: ExpressionValue = .empty, lookup: (String) -> ExpressionValue) -> Bool {
-        evaluate(current: current, lookup: lookup).asBoolean
+    public func holds(
+        current: ExpressionValue = .empty, field: (String) -> ExpressionValue = { _ in .empty },
+        lookup: (String) -> ExpressionValue
+    ) -> Bool {
+        evaluate(current: current, field: field, lookup: lookup).asBoolean
     }
 
     private static func compare(_ op: ComparisonOperator, _ left: ExpressionValue, _ right: ExpressionValue) -> Bool {

@@ -5,6 +5,8 @@ package struct ExpressionToken: Equatable {
         case string(String)
         case number(Double)
         case comparison(ComparisonOperator)
+        /// `+`, `-`, `*`; `div` and `mod` are words.
+        case arithmetic(ArithmeticOperator)
         case word(String)
         case open
         case close
@@ -17,6 +19,7 @@ package struct ExpressionToken: Equatable {
             case .string(let value): return "'\(value)'"
             case .number(let value): return Expression.format(value)
             case .comparison(let op): return op.rawValue
+            case .arithmetic(let op): return op.rawValue
             case .word(let word): return word
             case .open: return "("
             case .close: return ")"
@@ -37,6 +40,14 @@ package enum ExpressionLexer {
         let scalars = Array(source.unicodeScalars)
         var tokens: [ExpressionToken] = []
         var i = 0
+        /// Whether the last token ends an operand, so that `-` after it subtracts instead of signing a number.
+        var afterOperand: Bool {
+            switch tokens.last?.kind {
+            case .reference?, .dot?, .string?, .number?, .close?: return true
+            case .word(let word)?: return !["and", "or", "div", "mod"].contains(word)
+            default: return false
+            }
+        }
         func add(_ kind: ExpressionToken.Kind, from start: Int) {
             tokens.append(ExpressionToken(kind: kind, offset: start, length: i - start))
         }
@@ -93,6 +104,10 @@ package enum ExpressionLexer {
                 add(.reference(text), from: start)
             case "." where !(i + 1 < scalars.count && isDigit(scalars[i + 1])):
                 i += 1; add(.dot, from: start)
+            case "+", "*":
+                i += 1; add(.arithmetic(c == "+" ? .add : .multiply), from: start)
+            case "-" where afterOperand || !(i + 1 < scalars.count && (isDigit(scalars[i + 1]) || scalars[i + 1] == ".")):
+                i += 1; add(.arithmetic(.subtract), from: start)
             case "-", ".", "0"..."9":
                 i += 1
                 while i < scalars.count, isDigit(scalars[i]) || scalars[i] == "." { i += 1 }

@@ -1,12 +1,18 @@
 /// Parses the XLSForm expression subset into an ``Expression``.
 ///
 /// Grammar, loosest first:
-/// `or := and ("or" and)*`, `and := cmp ("and" cmp)*`, `cmp := primary (op primary)?`,
-/// `primary := ${name} | . | 'text' | number | ( or ) | not(or) | selected(a, b)
-///             | count-selected(a) | string-length(a)`.
+/// `or := and ("or" and)*`, `and := cmp ("and" cmp)*`, `cmp := sum (op sum)?`,
+/// `sum := product (("+" | "-") product)*`, `product := unary (("*" | "div" | "mod") unary)*`,
+/// `unary := "-" unary | primary`,
+/// `primary := ${name} | . | 'text' | number | ( or ) | function(args) | name`, where a bare
+/// `name` is a field of the choice being filtered (in `choice_filter` only; the checker says so).
 public struct ExpressionParser {
     /// Expressions nest at most this deep, so a hostile file cannot exhaust the stack.
     public static let maximumDepth = 64
+    /// Arguments one call may take (`concat`): far more than any label needs.
+    public static let maximumArguments = 32
+    /// Words with a meaning of their own, never a choice field.
+    private static let keywords: Set<String> = ["and", "or", "div", "mod"]
 
     private var tokens: [ExpressionToken]
     private var index = 0
@@ -55,14 +61,49 @@ public struct ExpressionParser {
     }
 
     private mutating func parseComparison() throws(ExpressionSyntaxError) -> Expression {
-        let lhs = try parsePrimary()
+        let lhs = try parseSum()
         guard case .comparison(let op)? = peek?.kind else { return lhs }
         index += 1
-        let rhs = try parsePrimary()
+        let rhs = try parseSum()
         if case .comparison(let second)? = peek?.kind, let token = peek {
             throw ExpressionSyntaxError(offset: token.offset, problem: .chainedComparison(op.rawValue, second.rawValue))
         }
         return .comparison(op, lhs, rhs)
+    }
+
+    private mutating func parseSum() throws(ExpressionSyntaxError) -> Expression {
+        var lhs = try parseProduct()
+        while case .arithmetic(let op)? = peek?.kind, !op.isMultiplicative {
+            index += 1
+            lhs = .arithmetic(op, lhs, try parseProduct())
+        }
+        return lhs
+    }
+
+    private mutating func parseProduct() throws(ExpressionSyntaxError) -> Expression {
+        var lhs = try parseUnary()
+        while let op = multiplicativeOperator {
+            index += 1
+            lhs = .arithmetic(op, lhs, try parseUnary())
+        }
+        return lhs
+    }
+
+    private var multiplicativeOperator: ArithmeticOperator? {
+        switch peek?.kind {
+        case .arithmetic(.multiply)?: return .multiply
+        case .word("div")?: return .divide
+        case .word("mod")?: return .modulo
+        default: return nil
+        }
+    }
+
+    /// `-x` reads as `0 - x`, so the canonical form and the evaluator need no case of their own.
+    private mutating func parseUnary() throws(ExpressionSyntaxError) -> Expression {
+        guard case .arithmetic(.subtract)? = peek?.kind else { return try parsePrimary() }
+        index += 1
+        let operand = try nested { (parser: inout ExpressionParser) throws(ExpressionSyntaxError) in try parser.parseUnary() }
+        return .arithmetic(.subtract, .number(0), operand)
     }
 
     private mutating func parsePrimary() throws(ExpressionSyntaxError) -> Expression {
@@ -79,7 +120,11 @@ public struct ExpressionParser {
             try expect(.close)
             return inner
         case .word(let name):
-            return try parseFunction(name, at: token)
+            if case .open? = peek?.kind { return try parseFunction(name, at: token) }
+            guard !Self.keywords.contains(name), Identifier.isValid(name) else {
+                throw ExpressionSyntaxError(offset: token.offset, problem: .unexpectedToken(name))
+            }
+            return .choiceField(name)
         default:
             throw ExpressionSyntaxError(offset: token.offset, problem: .unexpectedToken(token.kind.text))
         }
@@ -88,11 +133,15 @@ public struct ExpressionParser {
     private mutating func parseFunction(_ name: String, at token: ExpressionToken) throws(ExpressionSyntaxError)
         -> Expression
     {
-        let arity: Int
+        let arity: ClosedRange<Int>
         switch name {
-        case "not", "count-selected", "string-length": arity = 1
-        case "selected": arity = 2
-        default: throw ExpressionSyntaxError(offset: token.offset, problem: .unknownFunction(name))
+        case "not", "count-selected", "string-length": arity = 1...1
+        case "selected": arity = 2...2
+        default:
+            guard let function = ExpressionFunction(rawValue: name) else {
+                throw ExpressionSyntaxError(offset: token.offset, problem: .unknownFunction(name))
+            }
+            arity = function.arity
         }
         try expect(.open)
         let arguments = try nested { (parser: inout ExpressionParser) throws(ExpressionSyntaxError) in
@@ -105,7 +154,7 @@ public struct ExpressionParser {
         }
         let close = peek
         try expect(.close)
-        guard arguments.count == arity else {
+        guard arity.contains(arguments.count) else {
             throw ExpressionSyntaxError(
                 offset: close?.offset ?? token.offset,
                 problem: .wrongArgumentCount(name, expected: arity, found: arguments.count))
@@ -114,7 +163,8 @@ public struct ExpressionParser {
         case "not": return .not(arguments[0])
         case "count-selected": return .countSelected(arguments[0])
         case "string-length": return .stringLength(arguments[0])
-        default: return .selected(arguments[0], arguments[1])
+        case "selected": return .selected(arguments[0], arguments[1])
+        default: return .call(ExpressionFunction(rawValue: name) ?? .concat, arguments)
         }
     }
 
@@ -155,7 +205,7 @@ public struct ExpressionSyntaxError: Error, Equatable, Sendable {
         case unexpectedEnd
         case expected(String)
         case unknownFunction(String)
-        case wrongArgumentCount(String, expected: Int, found: Int)
+        case wrongArgumentCount(String, expected: ClosedRange<Int>, found: Int)
         case chainedComparison(String, String)
         case tooDeep(Int)
     }

@@ -21,7 +21,7 @@ public enum ExpressionType: Equatable, Sendable {
         case .yesNo: self = .yesNo
         case .selectOne(let list): self = .choice(list: list)
         case .selectMultiple(let list): self = .choices(list: list)
-        case .note: return nil
+        case .note, .calculate: return nil
         }
     }
 

@@ -11,6 +11,9 @@ public struct AnswerEvent: Equatable, Sendable {
         case refused
         /// A remark by the interviewer; does not change the answer.
         case note
+        /// A `calculate` question's value, worked out by the engine from other answers; without a
+        /// value when the calculation no longer yields one.
+        case calculated
     }
 
     public var id: UUID
@@ -93,6 +96,7 @@ public enum AnswerState: Equatable, Sendable {
             case .skipped: states[question] = .skipped
             case .dontKnow: states[question] = .dontKnow
             case .refused: states[question] = .refused
+            case .calculated: states[question] = event.value.map(AnswerState.answered)
             case .note: break
             }
         }

@@ -83,6 +83,40 @@ public enum AnswerValue: Equatable, Hashable, Sendable {
             self = .choices(chosen, other: text)
         case .note:
             return nil
+        // A calculation's value is stored by what it is: text as text, numbers and yes/no as a code.
+        case .calculate:
+            if let text {
+                self = .text(text)
+            } else if let code {
+                if code == "yes" || code == "no" {
+                    self = .yesNo(code == "yes")
+                } else if let value = Int(code) {
+                    self = .integer(value)
+                } else if let value = Double(code) {
+                    self = .decimal(value)
+                } else {
+                    self = .choices(code.split(separator: " ").map(String.init), other: nil)
+                }
+            } else {
+                return nil
+            }
+        }
+    }
+
+    /// A calculation's result as a stored answer; nil when there is none (empty, not a number).
+    public init?(calculated value: ExpressionValue) {
+        switch value {
+        case .empty: return nil
+        case .number(let number):
+            guard number.isFinite else { return nil }
+            if number.rounded() == number, abs(number) < 1e15 { self = .integer(Int(number)) } else { self = .decimal(number) }
+        case .text(let text):
+            guard !text.isEmpty else { return nil }
+            self = .text(text)
+        case .boolean(let flag): self = .yesNo(flag)
+        case .choices(let values):
+            guard !values.isEmpty else { return nil }
+            self = .choices(values, other: nil)
         }
     }
 }

@@ -38,12 +38,17 @@ public struct AnswerParser: Sendable {
     }
 
     /// The value typed, and whether a number was marked as approximate (`約`, `程度`, `about`).
-    public func read(_ raw: String, for question: Question) throws(AnswerProblem) -> (value: AnswerValue, approximate: Bool) {
+    /// `offered`: the choices a `choice_filter` leaves, numbered as the screen shows them; the whole list when nil.
+    public func read(_ raw: String, for question: Question, offered: [Choice]? = nil) throws(AnswerProblem)
+        -> (value: AnswerValue, approximate: Bool)
+    {
         try Self.checkText(raw)
         let input = Self.normalise(raw)
         switch question.type {
         case .note:
             throw .noteTakesNoAnswer
+        case .calculate:
+            throw .calculatedNotAsked(question.id)
         case .text:
             let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty else { throw .emptyText }
@@ -75,7 +80,7 @@ public struct AnswerParser: Sendable {
             }
             return (.scale(value), false)
         case .selectOne(let list):
-            let choices = questionnaire.choiceList(list)?.choices ?? []
+            let choices = offered ?? questionnaire.choiceList(list)?.choices ?? []
             if let other = try otherText(raw, question: question) { return (.other(other), false) }
             guard let match = match(input, in: choices, question: question) else {
                 if Self.tokens(input).count > 1, Self.tokens(input).allSatisfy({ self.match($0, in: choices, question: question) != nil }) {
@@ -86,7 +91,7 @@ public struct AnswerParser: Sendable {
             if match == AnswerValue.otherCode, !Self.hasChoice(AnswerValue.otherCode, choices) { throw .otherNeedsText }
             return (.choice(match), false)
         case .selectMultiple(let list):
-            let choices = questionnaire.choiceList(list)?.choices ?? []
+            let choices = offered ?? questionnaire.choiceList(list)?.choices ?? []
             var rest = input
             var other: String?
             if let split = Self.splitOther(raw) {
@@ -171,7 +176,8 @@ public struct AnswerParser: Sendable {
         if let number = Int(key) {
             if (1...max(1, choices.count)).contains(number), number <= choices.count { return choices[number - 1].value }
             if number == choices.count + 1, question.allowOther { return AnswerValue.otherCode }
-            return nil
+            // Digits beyond the numbers shown may still be a value: a municipal code (`011002`).
+            return choices.first { $0.value == key }?.value
         }
         if let choice = choices.first(where: { $0.value.lowercased() == key }) { return choice.value }
         if question.allowOther, key == AnswerValue.otherCode || key == "その他" { return AnswerValue.otherCode }

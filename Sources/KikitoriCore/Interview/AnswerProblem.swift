@@ -29,6 +29,10 @@ public enum AnswerProblem: Error, Equatable, Sendable {
     case refusedNotAllowed
     case requiredCannotBeSkipped
     case noteTakesNoAnswer
+    /// A `calculate` question: its value is worked out, never typed.
+    case calculatedNotAsked(String)
+    /// A value a `choice_filter` does not offer, given the answers so far.
+    case choiceNotOffered(String)
     case unknownQuestion(String)
     case notRelevant(String)
     case noEarlierQuestion

@@ -18,6 +18,8 @@ public struct InterviewEngine: Sendable {
     /// Each group's instance indexes as last unrolled: an answer that leaves them as they are
     /// (most answers) does not unroll the questionnaire again.
     private var unrolledInstances: [[Int]] = []
+    /// Whether any question is a calculation: most questionnaires have none, and pay nothing for them.
+    private let hasCalculations: Bool
 
     public init(questionnaire: Questionnaire, states: [String: AnswerState] = [:]) {
         self.questionnaire = questionnaire
@@ -29,6 +31,7 @@ public struct InterviewEngine: Sendable {
         questions = questionnaire.questions.filter { groupOf[$0.id] == nil }
         position = Self.positions(questions)
         parser = AnswerParser(questionnaire: questionnaire)
+        hasCalculations = questionnaire.questions.contains { $0.type == .calculate }
         if !groupOf.isEmpty { unrollRepeats() }
     }
 
@@ -138,10 +141,22 @@ public struct InterviewEngine: Sendable {
         questions.filter(isRelevant)
     }
 
-    /// The first relevant question after `id` (or the first of all when `id` is nil).
+    /// The first relevant question after `id` (or the first of all when `id` is nil) that is put to
+    /// the respondent: calculations are never shown.
     public func next(after id: String?) -> Question? {
         let start = id.flatMap { position[$0] }.map { $0 + 1 } ?? 0
-        return questions[start...].first(where: isRelevant)
+        return questions[start...].first { $0.type != .calculate && isRelevant($0) }
+    }
+
+    /// The choices a select question offers now: its list, narrowed by its `choice_filter` (the
+    /// municipalities of the bureau chosen before, say).
+    public func offeredChoices(for question: Question) -> [Choice] {
+        let choices = questionnaire.choices(for: question) ?? []
+        guard let filter = question.choiceFilter else { return choices }
+        let language = questionnaire.defaultLanguage
+        return choices.filter { choice in
+            filter.holds(field: { choice.field($0, language: language) }, lookup: { lookup($0, in: question.instance) })
+        }
     }
 
     /// The relevant answerable question before `id`, for `:back`.
@@ -193,11 +208,12 @@ public struct InterviewEngine: Sendable {
     /// the number, and `approximate` says the caller must keep the words beside it.
     public func evaluateSpoken(_ input: String, for question: Question) throws(AnswerProblem) -> (state: AnswerState, approximate: Bool) {
         if input.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if question.type == .calculate { throw .calculatedNotAsked(question.id) }
             guard question.type.isAnswerable else { throw .noteTakesNoAnswer }
             if isRequired(question) { throw .required }
             return (.skipped, false)
         }
-        let reading = try parser.read(input, for: question)
+        let reading = try parser.read(input, for: question, offered: question.choiceFilter == nil ? nil : offeredChoices(for: question))
         try validate(reading.value, for: question)
         return (.answered(reading.value), reading.approximate)
     }
@@ -206,6 +222,16 @@ public struct InterviewEngine: Sendable {
     public func validate(_ value: AnswerValue, for question: Question) throws(AnswerProblem) {
         if case .other = value, !question.allowOther { throw .otherNotAllowed }
         if case .choices(_, let other?) = value, !other.isEmpty, !question.allowOther { throw .otherNotAllowed }
+        if question.choiceFilter != nil {
+            let offered = Set(offeredChoices(for: question).map(\.value))
+            let chosen: [String]
+            switch value {
+            case .choice(let code): chosen = [code]
+            case .choices(let codes, _): chosen = codes
+            default: chosen = []
+            }
+            if let refused = chosen.first(where: { !offered.contains($0) }) { throw .choiceNotOffered(refused) }
+        }
         guard let constraint = question.constraint else { return }
         if !constraint.holds(current: value.expressionValue, lookup: { lookup($0, in: question.instance) }) {
             throw .constraint(message: question.constraintMessage, expression: constraint, question: question.id)
@@ -214,6 +240,7 @@ public struct InterviewEngine: Sendable {
 
     /// Checks a non-answer (`:dk`, `:refused`, `:skip`) against the question's rules.
     public func check(_ state: AnswerState, for question: Question) throws(AnswerProblem) {
+        if question.type == .calculate { throw .calculatedNotAsked(question.id) }
         guard question.type.isAnswerable else { throw .noteTakesNoAnswer }
         switch state {
         case .dontKnow where !question.allowDontKnow: throw .dontKnowNotAllowed
@@ -254,5 +281,27 @@ public struct InterviewEngine: Sendable {
     public mutating func record(_ state: AnswerState, for questionID: String) {
         states[questionID] = state
         if !groupOf.isEmpty { unrollRepeats() }
+    }
+
+    // MARK: Calculations
+
+    /// Brings every `calculate` question up to date with the answers so far, in questionnaire order
+    /// (a calculation reads only earlier questions, so one pass settles them), and returns the
+    /// `calculated` events that record each change, for the caller to save with the answer that
+    /// caused them. A calculation that is not relevant, or comes to nothing, holds no value.
+    public mutating func recalculate(hearing: UUID) -> [AnswerEvent] {
+        guard hasCalculations else { return [] }
+        var events: [AnswerEvent] = []
+        for question in questions where question.type == .calculate {
+            let value = isRelevant(question)
+                ? question.calculation.flatMap { AnswerValue(calculated: $0.evaluate(lookup: { lookup($0, in: question.instance) })) }
+                : nil
+            let state = value.map(AnswerState.answered)
+            guard state != states[question.id] else { continue }
+            events.append(AnswerEvent(hearingID: hearing, sequence: 0, questionID: question.id, kind: .calculated, value: value))
+            states[question.id] = state
+            if !groupOf.isEmpty { unrollRepeats() }
+        }
+        return events
     }
 }

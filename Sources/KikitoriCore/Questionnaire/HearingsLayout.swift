@@ -25,9 +25,9 @@ public enum HearingsLayout {
     ///     choice of its list, whatever was chosen, so its columns never move.
     public static func columns(versions: [Questionnaire], labels: Bool, instances: [String: Int] = [:]) -> [(name: String, column: Column)] {
         guard let latest = versions.last else { return [] }
-        var order: [Question] = latest.questions.filter(\.type.isAnswerable)
+        var order: [Question] = latest.questions.filter(\.type.holdsValue)
         for version in versions.reversed() {
-            for question in version.questions where question.type.isAnswerable && !order.contains(where: { $0.id == question.id }) {
+            for question in version.questions where question.type.holdsValue && !order.contains(where: { $0.id == question.id }) {
                 order.append(question)
             }
         }

@@ -16,6 +16,10 @@ public struct Question: Codable, Equatable, Sendable {
     public var allowDontKnow: Bool
     public var allowRefused: Bool
     public var scale: Scale?
+    /// A `calculate` question's value, worked out from earlier answers.
+    public var calculation: Expression? = nil
+    /// Which of a select's choices are offered, given earlier answers (`bureau = ${bureau}`).
+    public var choiceFilter: Expression? = nil
     /// Set on the copies an interview asks inside a repeat group (their `id` is the instance's);
     /// never part of the questionnaire's meaning.
     public var instance: RepeatInstance? = nil
@@ -42,7 +46,8 @@ public struct Question: Codable, Equatable, Sendable {
     }
 
     package enum CodingKeys: String, CodingKey {
-        case id, type, label, hint, required, relevant, constraint, multiline, scale
+        case id, type, label, hint, required, relevant, constraint, multiline, scale, calculation
+        case choiceFilter = "choice_filter"
         case constraintMessage = "constraint_message"
         case allowOther = "allow_other"
         case allowDontKnow = "allow_dont_know"

@@ -9,6 +9,8 @@ public enum QuestionType: Equatable, Hashable, Sendable {
     case selectMultiple(list: String)
     case scale
     case note
+    /// Not asked: the engine works the value out from earlier answers (XLSForm's `calculate`).
+    case calculate
 
     /// Parses `text`, `select_one barriers`, …; nil when the word is not a type.
     public init?(source: String) {
@@ -21,6 +23,7 @@ public enum QuestionType: Equatable, Hashable, Sendable {
         case ("yes_no", 1): self = .yesNo
         case ("scale", 1): self = .scale
         case ("note", 1): self = .note
+        case ("calculate", 1): self = .calculate
         case ("select_one", 2): self = .selectOne(list: words[1])
         case ("select_multiple", 2): self = .selectMultiple(list: words[1])
         default: return nil
@@ -36,6 +39,7 @@ public enum QuestionType: Equatable, Hashable, Sendable {
         case .yesNo: return "yes_no"
         case .scale: return "scale"
         case .note: return "note"
+        case .calculate: return "calculate"
         case .selectOne(let list): return "select_one \(list)"
         case .selectMultiple(let list): return "select_multiple \(list)"
         }
@@ -49,7 +53,11 @@ public enum QuestionType: Equatable, Hashable, Sendable {
         }
     }
 
-    public var isAnswerable: Bool { self != .note }
+    /// Whether the interviewer gives the answer: not a note (nothing to answer) nor a calculation.
+    public var isAnswerable: Bool { self != .note && self != .calculate }
+
+    /// Whether a hearing holds a value for it: every question but a note.
+    public var holdsValue: Bool { self != .note }
 }
 
 extension QuestionType: Codable {

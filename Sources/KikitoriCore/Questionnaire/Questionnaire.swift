@@ -102,10 +102,13 @@ public struct Section: Codable, Equatable, Sendable {
 public struct ChoiceList: Codable, Equatable, Sendable {
     public var name: String
     public var choices: [Choice]
+    /// The shipped register the choices were read from (`municipalities`), nil for a list written out.
+    public var register: String?
 
-    public init(name: String, choices: [Choice]) {
+    public init(name: String, choices: [Choice], register: String? = nil) {
         self.name = name
         self.choices = choices
+        self.register = register
     }
 
     public func choice(_ value: String) -> Choice? { choices.first { $0.value == value } }
@@ -116,10 +119,22 @@ public struct Choice: Codable, Equatable, Sendable {
     public var label: LocalizedText
     /// The codebook theme this choice stands for, so chosen barriers and free text aggregate together.
     public var theme: String?
+    /// Further fields a `choice_filter` reads by name (XLSForm's extra columns of the choices sheet).
+    public var fields: [String: String]?
 
-    public init(value: String, label: LocalizedText, theme: String? = nil) {
+    public init(value: String, label: LocalizedText, theme: String? = nil, fields: [String: String]? = nil) {
         self.value = value
         self.label = label
         self.theme = theme
+        self.fields = fields
+    }
+
+    /// What `choice_filter` reads for a bare name: the value, the label, or one of ``fields``.
+    public func field(_ name: String, language: Language) -> ExpressionValue {
+        switch name {
+        case "value": return .text(value)
+        case "label": return .text(label.text(language, fallback: language))
+        default: return fields?[name].map(ExpressionValue.text) ?? .empty
+        }
     }
 }

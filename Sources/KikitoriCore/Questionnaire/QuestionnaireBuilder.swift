@@ -13,7 +13,7 @@ package struct QuestionnaireBuilder {
     private static let sectionFields = ["id", "title", "questions"]
     private static let questionFields = [
         "id", "type", "label", "hint", "required", "relevant", "constraint", "constraint_message", "multiline",
-        "allow_other", "allow_dont_know", "allow_refused", "scale",
+        "allow_other", "allow_dont_know", "allow_refused", "scale", "calculation", "choices_from", "choice_filter",
     ]
     private static let repeatFields = ["id", "type", "label", "repeat_for", "repeat_count", "another"]
     private static let choiceFields = ["value", "label", "theme"]
@@ -30,6 +30,8 @@ package struct QuestionnaireBuilder {
     private var pendingRepeats: [(group: RepeatGroup, node: Node)] = []
     /// Expression fields waiting for the second pass, with the node they came from.
     private var pendingExpressions: [(question: String, role: ExpressionChecker.Role, node: Node)] = []
+    /// Lists taken from a shipped register by some question's `choices_from`, in order of first use.
+    private var registerLists: [ChoiceList] = []
 
     package init(reader: YAMLReader, knownThemes: Set<String>? = nil) {
         self.reader = reader
@@ -51,15 +53,17 @@ package struct QuestionnaireBuilder {
         let choiceLists = fields["choice_lists"].map(readChoiceLists) ?? []
         let sections = fields["sections"].map { readSections($0, choiceLists: choiceLists) } ?? []
 
-        let expressions = checkExpressions(sections: sections, choiceLists: choiceLists)
+        let allLists = choiceLists.map(\.list) + registerLists
+        let expressions = checkExpressions(sections: sections, choiceLists: allLists)
         checkRepeats(sections)
         warnUnusedChoiceLists(choiceLists, sections: sections)
+        warnUnreadChoiceFields(choiceLists, sections: sections, expressions: expressions)
 
         guard let id, let version, let title else { return nil }
         return Questionnaire(
             id: id, version: version, title: title, description: description, audience: audience,
             languages: languages, defaultLanguage: defaultLanguage,
-            sections: sections.map { Self.apply(expressions, to: $0) }, choiceLists: choiceLists.map(\.list))
+            sections: sections.map { Self.apply(expressions, to: $0) }, choiceLists: allLists)
     }
 
     /// In the questionnaires folder a file must sit at `<id>/v<version>.yaml`.
@@ -155,8 +159,21 @@ package struct QuestionnaireBuilder {
 
     private func readChoice(_ node: Node, list: String) -> Choice? {
         guard let mapping = reader.mapping(node, field: list, subject: .choiceList(list)) else { return nil }
+        // Other keys are fields a choice_filter reads (XLSForm's extra columns), unless they look
+        // like a misspelt known key (`lable`), which is reported as such.
+        var known: [(Node, Node)] = []
+        var extra: [String: String] = [:]
+        for (key, value) in mapping {
+            guard let name = key.string, !Self.choiceFields.contains(name),
+                !Self.choiceFields.contains(where: { YAMLReader.editDistance(name, $0) <= 2 }), Identifier.isValid(name)
+            else {
+                known.append((key, value))
+                continue
+            }
+            if let text = reader.string(value, field: name, subject: .choiceList(list)) { extra[name] = text }
+        }
         let fields = reader.fields(
-            of: mapping, at: node, allowed: Self.choiceFields, required: ["value", "label"], subject: .choiceList(list))
+            of: Node.Mapping(known), at: node, allowed: Self.choiceFields, required: ["value", "label"], subject: .choiceList(list))
         guard let valueNode = fields["value"], let value = reader.string(valueNode, field: "value", subject: .choiceList(list))
         else { return nil }
         let subject = DiagnosticSubject.choice(list: list, value: value)
@@ -174,7 +191,22 @@ package struct QuestionnaireBuilder {
             return theme
         }
         guard let label else { return nil }
-        return Choice(value: value, label: label, theme: theme)
+        return Choice(value: value, label: label, theme: theme, fields: extra.isEmpty ? nil : extra)
+    }
+
+    /// A choice's own field that no choice_filter reads is most likely a misspelt key.
+    private func warnUnreadChoiceFields(_ lists: [LocatedList], sections: [Section], expressions: ParsedExpressions) {
+        var read: [String: Set<String>] = [:]
+        for question in sections.flatMap(\.questions) {
+            guard let list = question.type.choiceList, let filter = expressions[question.id]?[.choiceFilter] else { continue }
+            filter.visit { if case .choiceField(let name) = $0 { read[list, default: []].insert(name) } }
+        }
+        for list in lists {
+            let fields = Set(list.list.choices.flatMap { $0.fields.map { Array($0.keys) } ?? [] })
+            for field in fields.sorted() where read[list.list.name]?.contains(field) != true {
+                reader.warn(.unreadChoiceField(field, list: list.list.name), at: list.node, subject: .choiceList(list.list.name))
+            }
+        }
     }
 
     private func warnUnusedChoiceLists(_ lists: [LocatedList], sections: [Section]) {
@@ -326,19 +358,26 @@ package struct QuestionnaireBuilder {
     private mutating func readQuestion(_ node: Node, choiceLists: [LocatedList]) -> (Question, Node)? {
         guard let mapping = reader.mapping(node, field: "questions") else { return nil }
         let fields = reader.fields(
-            of: mapping, at: node, allowed: Self.questionFields, required: ["id", "type", "label"], subject: nil)
+            of: mapping, at: node, allowed: Self.questionFields, required: ["id", "type"], subject: nil)
         guard let idNode = fields["id"], let id = identifier(idNode, field: "id", subject: nil) else { return nil }
         let subject = DiagnosticSubject.question(id)
 
         var type: QuestionType?
         if let typeNode = fields["type"], let text = reader.string(typeNode, field: "type", subject: subject) {
-            type = QuestionType(source: text)
-            if type == nil {
-                reader.report(.unknownType(text), at: typeNode, subject: subject)
-            } else if let list = type?.choiceList, !choiceLists.contains(where: { $0.list.name == list }) {
-                reader.report(.unknownChoiceList(list), at: typeNode, subject: subject)
+            if let registerNode = fields["choices_from"] {
+                type = registerType(text, typeNode: typeNode, registerNode: registerNode, choiceLists: choiceLists, subject: subject)
+            } else {
+                type = QuestionType(source: text)
+                if type == nil {
+                    reader.report(.unknownType(text), at: typeNode, subject: subject)
+                } else if let list = type?.choiceList, !choiceLists.contains(where: { $0.list.name == list }) {
+                    reader.report(.unknownChoiceList(list), at: typeNode, subject: subject)
+                }
             }
         }
+        // A calculation is never shown, so it needs no label.
+        if fields["label"] == nil, type != .calculate { reader.report(.missingField("label"), at: node, subject: subject) }
+        if type == .calculate, fields["calculation"] == nil { reader.report(.missingField("calculation"), at: node, subject: subject) }
         let label = fields["label"].flatMap { localized($0, field: "label", subject: subject) }
         let hint = fields["hint"].flatMap { localized($0, field: "hint", subject: subject) }
         let constraintMessage = fields["constraint_message"].flatMap {
@@ -354,7 +393,7 @@ package struct QuestionnaireBuilder {
         let allowRefused = flag("allow_refused", true)
         let scale = fields["scale"].flatMap { readScale($0, subject: subject) }
         let required = readRequirement(fields["required"], question: id, subject: subject)
-        for role in [ExpressionChecker.Role.relevant, .constraint] {
+        for role in [ExpressionChecker.Role.relevant, .constraint, .calculation, .choiceFilter] {
             if let node = fields[role.rawValue] { pendingExpressions.append((id, role, node)) }
         }
 
@@ -373,6 +412,33 @@ package struct QuestionnaireBuilder {
         return (question, idNode)
     }
 
+    /// `type: select_one` with `choices_from: municipalities`: a select over a shipped register's list,
+    /// which the questionnaire then holds under the register's name.
+    private mutating func registerType(
+        _ text: String, typeNode: Node, registerNode: Node, choiceLists: [LocatedList], subject: DiagnosticSubject
+    ) -> QuestionType? {
+        guard let name = reader.string(registerNode, field: "choices_from", subject: subject) else { return nil }
+        guard let register = ChoiceRegister(rawValue: name) else {
+            let names = ChoiceRegister.allCases.map(\.rawValue)
+            reader.report(.unknownRegister(name, suggestion: YAMLReader.suggestion(for: name, among: names)), at: registerNode, subject: subject)
+            return nil
+        }
+        let type: QuestionType
+        switch text.trimmingCharacters(in: .whitespaces) {
+        case "select_one": type = .selectOne(list: name)
+        case "select_multiple": type = .selectMultiple(list: name)
+        default:
+            reader.report(.choicesFromNeedsBareSelect(text), at: typeNode, subject: subject)
+            return nil
+        }
+        if choiceLists.contains(where: { $0.list.name == name }) {
+            reader.report(.registerNameTaken(name), at: registerNode, subject: subject)
+        } else if !registerLists.contains(where: { $0.name == name }) {
+            registerLists.append(register.list)
+        }
+        return type
+    }
+
     private func checkTypeFields(
         _ type: QuestionType, fields: [String: Node], subject: DiagnosticSubject, scale: Scale?, required: Requirement
     ) {
@@ -380,12 +446,17 @@ package struct QuestionnaireBuilder {
             ("multiline", type != .text),
             ("allow_other", type.choiceList == nil),
             ("scale", type != .scale),
-            ("constraint", type == .note),
+            ("constraint", type == .note || type == .calculate),
             ("required", type == .note && required != .never),
+            ("required", type == .calculate),
+            ("calculation", type != .calculate),
+            ("choice_filter", type.choiceList == nil),
+            ("allow_dont_know", type == .calculate),
+            ("allow_refused", type == .calculate),
         ]
         for (field, wrong) in misplaced where wrong {
             guard let node = fields[field] else { continue }
-            if field == "required" {
+            if field == "required", type == .note {
                 reader.report(.noteCannotBeRequired, at: node, subject: subject)
             } else {
                 reader.report(.fieldNotForType(field: field, type: type.source), at: node, subject: subject)
@@ -424,7 +495,7 @@ package struct QuestionnaireBuilder {
     private typealias ParsedExpressions = [String: [ExpressionChecker.Role: Expression]]
 
     /// Parses and checks every pending expression; returns them per question and role.
-    private func checkExpressions(sections: [Section], choiceLists: [LocatedList]) -> ParsedExpressions {
+    private func checkExpressions(sections: [Section], choiceLists: [ChoiceList]) -> ParsedExpressions {
         var order: [String: Int] = [:]
         var types: [String: QuestionType] = [:]
         for (index, question) in sections.flatMap(\.questions).enumerated() {
@@ -432,9 +503,13 @@ package struct QuestionnaireBuilder {
             types[question.id] = question.type
         }
         var values: [String: Set<String>] = [:]
-        for list in choiceLists { values[list.list.name] = Set(list.list.choices.map(\.value)) }
-        let checker = ExpressionChecker(
-            context: ExpressionChecker.Context(questionOrder: order, questionTypes: types, choiceValues: values))
+        var fields: [String: Set<String>] = [:]
+        for list in choiceLists {
+            values[list.name] = Set(list.choices.map(\.value))
+            fields[list.name] = Set(list.choices.flatMap { $0.fields.map { Array($0.keys) } ?? [] })
+        }
+        var checker = ExpressionChecker(
+            context: ExpressionChecker.Context(questionOrder: order, questionTypes: types, choiceValues: values, choiceFields: fields))
 
         var parsed: ParsedExpressions = [:]
         for pending in pendingExpressions {
@@ -444,7 +519,15 @@ package struct QuestionnaireBuilder {
             let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
             do {
                 let expression = try ExpressionParser.parse(scalar.string)
-                let problems = checker.check(expression, role: pending.role, owner: pending.question)
+                var problems: [ExpressionProblem]
+                if pending.role == .calculation {
+                    // Later expressions read this question as the type of its value.
+                    let (type, found) = checker.checkCalculation(expression, owner: pending.question)
+                    checker.context.calculatedTypes[pending.question] = type
+                    problems = found
+                } else {
+                    problems = checker.check(expression, role: pending.role, owner: pending.question)
+                }
                 for problem in problems { reader.report(.expression(problem), at: pending.node, subject: subject) }
                 parsed[pending.question, default: [:]][pending.role] = expression
             } catch {
@@ -462,6 +545,8 @@ package struct QuestionnaireBuilder {
             guard let parsed = expressions[section.questions[index].id] else { continue }
             section.questions[index].relevant = parsed[.relevant]
             section.questions[index].constraint = parsed[.constraint]
+            section.questions[index].calculation = parsed[.calculation]
+            section.questions[index].choiceFilter = parsed[.choiceFilter]
             if let required = parsed[.required] { section.questions[index].required = .when(required) }
         }
         return section

@@ -156,6 +156,7 @@ public struct QuestionnaireDiff: Codable, Equatable, Sendable {
 
     private static func fields(of choice: Choice) -> [(String, String?)] {
         localized("label", choice.label) + [("theme", choice.theme)]
+            + (choice.fields ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, Optional($0.value)) }
     }
 
     private static func fields(of question: Question) -> [(String, String?)] {
@@ -171,6 +172,8 @@ public struct QuestionnaireDiff: Codable, Equatable, Sendable {
                 ("required", required),
                 ("relevant", question.relevant?.description),
                 ("constraint", question.constraint?.description),
+                ("calculation", question.calculation?.description),
+                ("choice_filter", question.choiceFilter?.description),
             ] + localized("constraint_message", question.constraintMessage)
             + [
                 ("multiline", String(question.multiline)),

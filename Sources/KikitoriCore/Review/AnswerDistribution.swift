@@ -134,7 +134,7 @@ extension AnswerDistribution {
             switch row.kind {
             case "dont_know": result.dontKnow += count
             case "refused": result.refused += count
-            case "answered", "changed":
+            case "answered", "changed", "calculated":
                 result.answered += count
                 if definition.type != .text, let code = row.code {
                     // A multiple choice code "a b" counts once for each value it holds.

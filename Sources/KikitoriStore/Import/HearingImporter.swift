@@ -300,6 +300,12 @@ public struct HearingImporter: Sendable {
             event.sequence = events.count + 1
             event.recordedAt = now
             events.append(event)
+            // A calculation's column is not read: the engine works it out again from the answers.
+            for var calculated in engine.recalculate(hearing: hearingID) {
+                calculated.sequence = events.count + 1
+                calculated.recordedAt = now
+                events.append(calculated)
+            }
         }
         if status == .completed {
             // A question whose value was refused above is not reported a second time as missing.

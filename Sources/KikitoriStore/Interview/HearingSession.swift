@@ -179,8 +179,16 @@ public final class HearingSession {
                 events.append(AnswerEvent(
                     hearingID: hearing.id, sequence: 0, questionID: question.id, kind: .note, value: .text(note), recordedAt: clock()))
             }
+            // Calculations the answer changes are saved in the same transaction, so a calculated
+            // value never disagrees with the answers it was worked out from.
+            var updated = engine
+            updated.record(state, for: question.id)
+            for var calculated in updated.recalculate(hearing: hearing.id) {
+                calculated.recordedAt = clock()
+                events.append(calculated)
+            }
             try store.append(events)
-            engine.record(state, for: question.id)
+            engine = updated
         }
         move(to: engine.next(after: question.id))
     }

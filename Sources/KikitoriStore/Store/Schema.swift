@@ -489,6 +489,55 @@ package enum Schema {
             // counts, concordances) do not walk every event of every hearing to find the few notes.
             try db.execute(sql: "CREATE INDEX answer_event_note ON answer_event(hearing_id, sequence) WHERE kind = 'note'")
         }
+        migrator.registerMigration("2026-12-04 calculated answers") { db in
+            try db.execute(
+                sql: """
+                    -- A calculate question's value is an event of its own kind, worked out by the engine,
+                    -- never typed. SQLite cannot widen a CHECK in place: the log is copied into a table
+                    -- that allows 'calculated', numbers kept (the search index and tags point at them).
+                    CREATE TABLE answer_event_new (
+                        number INTEGER PRIMARY KEY,
+                        id TEXT NOT NULL UNIQUE,
+                        hearing_id TEXT NOT NULL REFERENCES hearing(id),
+                        sequence INTEGER NOT NULL,
+                        question_id TEXT,
+                        kind TEXT NOT NULL
+                            CHECK (kind IN ('answered', 'changed', 'skipped', 'dont_know', 'refused', 'note', 'calculated')),
+                        value_code TEXT,
+                        value_text TEXT,
+                        previous_code TEXT,
+                        previous_text TEXT,
+                        reason TEXT,
+                        shown_at TEXT,
+                        recorded_at TEXT NOT NULL
+                    );
+                    INSERT INTO answer_event_new SELECT number, id, hearing_id, sequence, question_id, kind, value_code, value_text,
+                        previous_code, previous_text, reason, shown_at, recorded_at FROM answer_event ORDER BY number;
+                    DROP TABLE answer_event;
+                    ALTER TABLE answer_event_new RENAME TO answer_event;
+                    CREATE INDEX answer_event_order ON answer_event(hearing_id, sequence);
+                    CREATE INDEX answer_event_question ON answer_event(hearing_id, question_id, sequence);
+                    CREATE INDEX answer_event_note ON answer_event(hearing_id, sequence) WHERE kind = 'note';
+                    CREATE TRIGGER answer_event_no_update BEFORE UPDATE ON answer_event
+                    BEGIN SELECT RAISE(ABORT, 'answer events are append-only'); END;
+                    CREATE TRIGGER answer_event_no_delete BEFORE DELETE ON answer_event
+                    BEGIN SELECT RAISE(ABORT, 'answer events are append-only'); END;
+                    CREATE TRIGGER answer_event_current AFTER INSERT ON answer_event
+                    WHEN NEW.kind != 'note' AND NEW.question_id IS NOT NULL
+                    BEGIN
+                        INSERT INTO current_answer (hearing_id, question_id, event_id, sequence, kind, event)
+                        VALUES (NEW.hearing_id, NEW.question_id, NEW.id, NEW.sequence, NEW.kind, NEW.number)
+                        ON CONFLICT (hearing_id, question_id) DO UPDATE
+                            SET event_id = excluded.event_id, sequence = excluded.sequence, kind = excluded.kind, event = excluded.event
+                            WHERE (excluded.sequence, excluded.event_id) > (current_answer.sequence, current_answer.event_id);
+                    END;
+                    CREATE TRIGGER answer_event_search AFTER INSERT ON answer_event
+                    WHEN NEW.value_text IS NOT NULL
+                    BEGIN
+                        INSERT INTO answer_search (rowid, text) VALUES (NEW.number, \(SearchIndex.normalizeFunction)(NEW.value_text));
+                    END;
+                    """)
+        }
         return migrator
     }
 }

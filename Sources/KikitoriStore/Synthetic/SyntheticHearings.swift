@@ -77,6 +77,13 @@ public struct SyntheticHearings {
             event.shownAt = shown
             event.recordedAt = clock
             events.append(event)
+            for calculated in engine.recalculate(hearing: hearing.id) {
+                var event = calculated
+                event.id = rng.uuid()
+                event.sequence = events.count + 1
+                event.recordedAt = clock
+                events.append(event)
+            }
             current = engine.next(after: question.id)
         }
         if status == .completed || status == .abandoned { hearing.endedAt = clock }
@@ -110,17 +117,17 @@ public struct SyntheticHearings {
             let scale = question.scale ?? Scale(min: 1, max: 5)
             return .scale(scale.min + Int(rng.next() % UInt64(scale.max - scale.min + 1)))
         case .selectOne:
-            let choices = engine.questionnaire.choices(for: question) ?? []
+            let choices = engine.offeredChoices(for: question)
             if question.allowOther && rng.chance(0.05) { return .other(PhraseBank.answer(&rng, concernRate: 0.5)) }
             return choices.isEmpty ? nil : .choice(choices[Int(rng.next() % UInt64(choices.count))].value)
         case .selectMultiple:
-            let choices = engine.questionnaire.choices(for: question) ?? []
+            let choices = engine.offeredChoices(for: question)
             guard !choices.isEmpty else { return nil }
             let picked = choices.filter { _ in rng.chance(0.3) }.map(\.value)
             let other = question.allowOther && rng.chance(0.05) ? PhraseBank.answer(&rng, concernRate: 0.5) : nil
             let values = picked.isEmpty ? [choices[Int(rng.next() % UInt64(choices.count))].value] : picked
             return .choices(values, other: other)
-        case .note: return nil
+        case .note, .calculate: return nil
         }
     }
 }

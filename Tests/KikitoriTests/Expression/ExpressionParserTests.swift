@@ -52,7 +52,7 @@ struct ExpressionParserTests {
         ("${a} ! 1", 5, .unexpectedCharacter("!")),
         ("${a} # 1", 5, .unexpectedCharacter("#")),
         ("foo(${a})", 0, .unknownFunction("foo")),
-        ("selected(${a})", 13, .wrongArgumentCount("selected", expected: 2, found: 1)),
+        ("selected(${a})", 13, .wrongArgumentCount("selected", expected: 2...2, found: 1)),
         ("1 < ${a} < 3", 9, .chainedComparison("<", "<")),
         ("(${a} = 1", 9, .expected(")")),
         ("${a} = 1 2", 9, .unexpectedToken("2")),

@@ -152,20 +152,8 @@ struct RepeatGroupTests {
     }
 
     func export(_ kind: ExportKind, from store: HearingStore) throws -> String {
-        let codebook = try CodebookLoader.load(path: repositoryRoot.appendingPathComponent("questionnaires/codebook.yaml").path)
-        let options = ExportOptions(filter: ReviewFilter(status: nil, questionnaire: QuestionnaireRef(id: "data-inventory"), audience: .internal), labels: nil)
-        let path = directory.url.appendingPathComponent("\(kind.rawValue).csv").path
-        try OutputFile.stream(to: path, force: true, mode: 0o600) { sink in
-            let writer = try CSVWriter(encoding: .utf8, sink: sink)
-            try CSVExporter(store: store, publication: Publication(store: store, filter: options.filter, language: .ja))
-                .export(kind, options: options, codebook: codebook, writer: writer)
-            try writer.flush()
-        }
-        return path
+        try exportCSV(kind, questionnaire: "data-inventory", from: store, into: directory)
     }
 
-    func read(_ path: String) throws -> [[String]] {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        return text.split(whereSeparator: \.isNewline).map { line in line.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-    }
+    func read(_ path: String) throws -> [[String]] { try readCSV(path) }
 }

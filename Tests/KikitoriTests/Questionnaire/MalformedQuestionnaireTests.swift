@@ -22,7 +22,7 @@ struct MalformedQuestionnaireTests {
             """)
         #expect(messages(yaml) == [
             "t.yaml:11:15: question 'a': unknown type 'integr'; use text, integer, decimal, date, yes_no, "
-                + "select_one <list>, select_multiple <list>, scale or note"
+                + "select_one <list>, select_multiple <list>, scale, note or calculate"
         ])
     }
 
@@ -36,7 +36,7 @@ struct MalformedQuestionnaireTests {
                   - id: a
                     type: text
             """)
-        #expect(messages(yaml) == ["t.yaml:10:9: missing required field 'label'"])
+        #expect(messages(yaml) == ["t.yaml:10:9: question 'a': missing required field 'label'"])
     }
 
     @Test func duplicateQuestionID() {
