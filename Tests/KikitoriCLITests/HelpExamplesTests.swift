@@ -106,6 +106,18 @@ struct HelpExamplesTests {
             try fileManager.copyItem(
                 at: repositoryRoot.appendingPathComponent("questionnaires/digital-talent/v1.yaml"), to: root.appendingPathComponent("path/to/draft.yaml"))
             try fileManager.copyItem(atPath: database, toPath: root.appendingPathComponent("kikitori.sqlite").path)
+            // Another database's inventory hearings, as the two files of `import --repeats`.
+            let source = root.appendingPathComponent("inventory-source.sqlite").path
+            let inventory = try HearingStore(path: source)
+            try SyntheticHearings(questionnaires: [try library.load("data-inventory@2")], seed: 9).write(hearings: 4, to: inventory)
+            inventory.close()
+            for arguments in [
+                ["export", "hearings", "--questionnaire", "data-inventory@2", "--audience", "internal", "--db", source, "--out", "inventory.csv"],
+                ["export", "repeats", "--questionnaire", "data-inventory@2", "--audience", "internal", "--db", source, "--out", "inventory-repeats.csv"],
+            ] {
+                let result = try kikitori(arguments, in: root)
+                #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            }
             for arguments in [
                 ["export", "hearings", "--questionnaire", "private-firm-data-use", "--out", "exports/hearings-private-firm-data-use.csv"],
                 ["export", "quotes", "--out", "exports/20261202-quotes.csv"], ["report", "--out", "exports/report.html"],

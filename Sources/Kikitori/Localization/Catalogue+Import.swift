@@ -68,6 +68,18 @@ extension ImportProblem {
             return ja ? "0/1 の列（\(marked.isEmpty ? "なし" : marked)）と一致しません" : "does not match the 0/1 columns (\(marked.isEmpty ? "none" : marked))"
         case .incomplete(let ids):
             return ja ? "status が completed ですが必須の質問が空です: \(ids.joined(separator: "、"))" : "status is completed but required questions are empty: \(ids.joined(separator: ", "))"
+        case .badInstance(let maximum):
+            return ja ? "繰り返しの番号は 1〜\(maximum) の整数です" : "the instance must be a whole number from 1 to \(maximum)"
+        case .instanceValueDisagrees(let expected):
+            return ja ? "この番号の項目は '\(expected)' です" : "this instance number stands for '\(expected)'"
+        case .duplicateInstance(let first):
+            return ja ? "\(first) 行目と同じヒアリング・グループ・番号です" : "the same hearing, group and instance as line \(first)"
+        case .notInGroup(let group):
+            return ja ? "この列は繰り返しグループ '\(group)' の質問ではありません" : "this column is not a question of repeat group '\(group)'"
+        case .unmatchedHearing:
+            return ja ? "このヒアリングは hearings のファイルにありません（hearing_id で結び付けます）" : "no row of the hearings file has this hearing_id, which joins the two"
+        case .repeatsDisagree(let long):
+            return ja ? "繰り返しのファイルの値（\(long)）と違います" : "the repeats file holds another value (\(long))"
         }
     }
 }

@@ -12,6 +12,8 @@ public enum ReviewPhrase: Sendable {
     case smallGroupCaution
     case confirmed
     case onlyIn([String])
+    /// A question of a repeat group, its instances counted together.
+    case pooledInstances(Int, example: String)
     case answeredSummary(answered: Int, dontKnow: String, refused: String)
     case searchNothing(query: String)
     case searchHeader(query: String, total: Int, shown: Int)
@@ -62,6 +64,10 @@ public enum ReviewPhrase: Sendable {
         case .smallGroupCaution:
             return ja ? "注意: 5 件未満のグループがあり、検定はほぼ意味を持ちません。" : "Caution: a group has fewer than 5 hearings; the test can hardly say anything."
         case .confirmed: return ja ? "（確認済み）" : " (confirmed)"
+        case .pooledInstances(let count, let example):
+            return ja
+                ? "繰り返しグループの \(count) 項目分を合算（1 項目だけなら answers \(example)）"
+                : "its repeat group's \(count) instances counted together (one instance: answers \(example))"
         case .onlyIn(let versions):
             return ja ? "（\(versions.joined(separator: "、")) のみ）" : "(only in \(versions.joined(separator: ", ")))"
         case .answeredSummary(let answered, let dontKnow, let refused):

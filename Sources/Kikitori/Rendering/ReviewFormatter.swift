@@ -156,6 +156,9 @@ public struct ReviewFormatter {
 
     public func distribution(_ distribution: AnswerDistribution) -> String {
         var lines = ["\(distribution.label)  [\(distribution.question)]  \(distribution.versions.joined(separator: ", "))"]
+        if let example = distribution.pooledInstances.first {
+            lines.append("  " + t(.pooledInstances(distribution.pooledInstances.count, example: example)))
+        }
         if distribution.type == .text {
             lines += distribution.texts.map { "  - " + $0.replacingOccurrences(of: "\n", with: " ⏎ ") }
         } else {

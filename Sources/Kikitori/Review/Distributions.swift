@@ -8,13 +8,34 @@ extension HearingStore {
     public func distributions(of question: String, language: Language, words: ChoiceWords, filter: ReviewFilter = ReviewFilter())
         throws(StoreError) -> [AnswerDistribution]
     {
-        let ids = try questionnairesAnswering(question, filter: filter)
+        var ids = try questionnairesAnswering([question], filter: filter)
+        // A question of a repeat group is stored per instance: its plain id reads them all together.
+        let instances = ids.isEmpty ? try instanceIDs(of: question, filter: filter) : []
+        if !instances.isEmpty { ids = try questionnairesAnswering(instances, filter: filter) }
         guard !ids.isEmpty else { throw .unknownAnswer(question) }
         var result: [AnswerDistribution] = []
         for id in ids {
             var narrowed = filter
             if narrowed.questionnaire?.version == nil { narrowed.questionnaire = QuestionnaireRef(id: id) }
-            result += try distributions(of: [question], language: language, words: words, filter: narrowed, withTexts: true)
+            guard !instances.isEmpty else {
+                result += try distributions(of: [question], language: language, words: words, filter: narrowed, withTexts: true)
+                continue
+            }
+            let counts = try answerCounts(of: instances, filter: narrowed).map { count in
+                var pooled = count
+                pooled.question = question
+                return pooled
+            }
+            var snapshots: [String: Questionnaire] = [:]
+            for reference in Set(counts.map(\.questionnaire)) { snapshots[reference] = try snapshot(reference) }
+            var texts: [String] = []
+            for instance in instances { texts += try answerTexts(of: instance, filter: narrowed) }
+            if var distribution = AnswerDistribution.build(
+                question, counts: counts, snapshots: snapshots, texts: texts, language: language, words: words)
+            {
+                distribution.pooledInstances = instances
+                result.append(distribution)
+            }
         }
         return result
     }

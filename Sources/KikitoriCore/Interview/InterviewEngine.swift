@@ -292,15 +292,21 @@ public struct InterviewEngine: Sendable {
     public mutating func recalculate(hearing: UUID) -> [AnswerEvent] {
         guard hasCalculations else { return [] }
         var events: [AnswerEvent] = []
-        for question in questions where question.type == .calculate {
-            let value = isRelevant(question)
-                ? question.calculation.flatMap { AnswerValue(calculated: $0.evaluate(lookup: { lookup($0, in: question.instance) })) }
-                : nil
-            let state = value.map(AnswerState.answered)
-            guard state != states[question.id] else { continue }
-            events.append(AnswerEvent(hearingID: hearing, sequence: 0, questionID: question.id, kind: .calculated, value: value))
-            states[question.id] = state
-            if !groupOf.isEmpty { unrollRepeats() }
+        // A calculation may change what a repeat group unrolls to: then the new instances' own
+        // calculations need a pass of their own (bounded by the questionnaire's groups).
+        for _ in 0...questionnaire.repeatGroups.count {
+            let unrolled = questions.map(\.id)
+            for question in questions where question.type == .calculate {
+                let value = isRelevant(question)
+                    ? question.calculation.flatMap { AnswerValue(calculated: $0.evaluate(lookup: { lookup($0, in: question.instance) })) }
+                    : nil
+                let state = value.map(AnswerState.answered)
+                guard state != states[question.id] else { continue }
+                events.append(AnswerEvent(hearingID: hearing, sequence: 0, questionID: question.id, kind: .calculated, value: value))
+                states[question.id] = state
+                if !groupOf.isEmpty { unrollRepeats() }
+            }
+            if questions.map(\.id) == unrolled { break }
         }
         return events
     }

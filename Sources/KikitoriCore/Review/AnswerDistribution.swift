@@ -25,6 +25,8 @@ public struct AnswerDistribution: Sendable {
     /// Text questions: the answers.
     public var texts: [String]
     /// Don't-know and refused counts a public output must not show.
+    /// A repeat group's question read over all its instances (`data_format[3]`, `[7]`…): their ids.
+    public var pooledInstances: [String] = []
     public var dontKnowHidden = false
     public var refusedHidden = false
     /// The title of the section that asks the question (latest version), for headings.

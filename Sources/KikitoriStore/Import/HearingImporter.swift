@@ -18,6 +18,8 @@ public struct HearingImporter: Sendable {
     /// Import a row again even when the same contents were imported before.
     public let allowDuplicates: Bool
     public let now: Date
+    /// Repeat-group instances from a long `repeats` file, joined to the rows by hearing id.
+    package var repeats: LongRepeats?
 
     public init(
         versions: [Int: Questionnaire], fixedVersion: Int?, existingHearings: Set<String>, importedRows: [String: String] = [:],
@@ -42,12 +44,20 @@ public struct HearingImporter: Sendable {
 
     /// The fingerprint of a row's contents: questionnaire and every cell but `hearing_id` (paper notes
     /// have none, and an export has a different one each time it is made), header order ignored.
-    package static func fingerprint(_ record: CSVReader.Record, header: CSVReader.Record, questionnaire: String) -> String {
+    /// `extra`: the row's cells from a long `repeats` file, under their wide names.
+    package static func fingerprint(
+        _ record: CSVReader.Record, header: CSVReader.Record, questionnaire: String, extra: [String: String] = [:]
+    ) -> String {
         var cells: [(String, String)] = []
+        var given: Set<String> = []
         for (name, value) in zip(header.fields, record.fields) where name != "hearing_id" {
             let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !trimmed.isEmpty { cells.append((name, trimmed)) }
+            if !trimmed.isEmpty {
+                cells.append((name, trimmed))
+                given.insert(name)
+            }
         }
+        for (name, value) in extra where !given.contains(name) { cells.append((name, value)) }
         let canonical = ([questionnaire] + cells.sorted { $0.0 < $1.0 }.map { $0.0 + "=" + $0.1 }).joined(separator: "\u{1F}")
         return SHA256.hash(data: Data(canonical.utf8)).map { String(format: "%02x", $0) }.joined()
     }
@@ -55,6 +65,15 @@ public struct HearingImporter: Sendable {
     package static let requiredColumns = ["respondent_kind", "respondent", "consent"]
     /// Problems listed before giving up: enough to fix a file in one pass, short enough to read.
     public static let problemLimit = 50
+
+    /// Reads the long `repeats` file that goes with the `hearings` file to be read, checking it
+    /// first: its problems are its own file's.
+    public mutating func readRepeats(_ bytes: [UInt8], path: String) throws(ImportFailure) {
+        repeats = try LongRepeats.read(bytes, path: path, versions: versions)
+        repeatsPath = path
+    }
+
+    private var repeatsPath = ""
 
     /// Reads and checks the whole file. Throws ``ImportFailure`` listing every problem found.
     public func read(_ bytes: [UInt8], path: String, progress: ((Int, Int) -> Void)? = nil) throws(ImportFailure) -> Result {
@@ -67,6 +86,19 @@ public struct HearingImporter: Sendable {
         var index: [String: Int] = [:]
         for (position, name) in header.fields.enumerated() { index[name] = position }
 
+        if let repeats {
+            guard let column = index["hearing_id"] else {
+                throw ImportFailure(path: path, problems: [ImportProblem(line: header.line, column: "hearing_id", reason: .missingColumn)])
+            }
+            // Every hearing of the long file must join a row: instances of no hearing are a mistake,
+            // reported before the rows (which would only miss them).
+            let ids = Set(records.dropFirst().compactMap { $0.fields.indices.contains(column) ? $0.fields[column].trimmingCharacters(in: .whitespaces).lowercased() : nil })
+            let unmatched = repeats.lines.filter { !ids.contains($0.key) }.sorted { $0.value < $1.value }
+            if !unmatched.isEmpty {
+                let listed = unmatched.prefix(Self.problemLimit).map { ImportProblem(line: $0.value, column: "hearing_id", value: $0.key, reason: .unmatchedHearing) }
+                throw ImportFailure(path: repeatsPath, problems: Array(listed), more: unmatched.count - listed.count)
+            }
+        }
         var sets: [HearingStore.HearingRecordSet] = []
         var respondents: [String: Respondent] = [:]
         var seenIDs: [String: Int] = [:]
@@ -85,11 +117,12 @@ public struct HearingImporter: Sendable {
                 problems.append(ImportProblem(line: record.line, reason: .ragged(fields: record.fields.count, expected: header.fields.count)))
                 continue
             }
-            let fingerprint = Self.fingerprint(record, header: header, questionnaire: questionnaireID)
+            let id = index["hearing_id"].map { record.fields[$0].trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            let extra = id.isEmpty ? [:] : repeats?.cells[id] ?? [:]
+            let fingerprint = Self.fingerprint(record, header: header, questionnaire: questionnaireID, extra: extra)
             if !allowDuplicates {
                 // A row imported before is skipped; with a hearing id, only when it is that very
                 // hearing (a different row claiming an existing id is refused below).
-                let id = index["hearing_id"].map { record.fields[$0].trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
                 if let hearing = importedRows[fingerprint], id.isEmpty || id == hearing {
                     skipped.append((record.line, hearing))
                     continue
@@ -99,8 +132,13 @@ public struct HearingImporter: Sendable {
                     continue
                 }
             }
-            let row = Row(record: record, index: index)
+            let row = Row(record: record, index: index, extra: extra)
             var rowProblems: [ImportProblem] = []
+            for (name, value) in extra.sorted(by: { $0.key < $1.key }) {
+                if let wide = row.ownValue(name), wide != value {
+                    rowProblems.append(ImportProblem(line: record.line, column: name, value: wide, reason: .repeatsDisagree(value)))
+                }
+            }
             guard let set = hearing(from: row, respondents: &respondents, seenIDs: &seenIDs, problems: &rowProblems), rowProblems.isEmpty else {
                 problems += rowProblems
                 continue
@@ -160,9 +198,16 @@ public struct HearingImporter: Sendable {
     private struct Row {
         let record: CSVReader.Record
         let index: [String: Int]
+        /// This hearing's instance cells from a long `repeats` file, under their wide names.
+        var extra: [String: String] = [:]
 
-        /// The trimmed cell, nil when the column is absent or the cell empty.
+        /// The trimmed cell (or the long file's), nil when the column is absent or the cell empty.
         func value(_ column: String) -> String? {
+            ownValue(column) ?? extra[column]
+        }
+
+        /// The trimmed cell of this file alone.
+        func ownValue(_ column: String) -> String? {
             guard let position = index[column] else { return nil }
             let value = record.fields[position].trimmingCharacters(in: .whitespacesAndNewlines)
             return value.isEmpty ? nil : value

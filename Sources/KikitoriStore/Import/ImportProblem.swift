@@ -27,6 +27,17 @@ public struct ImportProblem: Error, Equatable, Sendable {
         case notAsked
         case choiceColumnsDisagree(String)
         case incomplete([String])
+        /// `import --repeats`: an instance number outside 1…maximum.
+        case badInstance(maximum: Int)
+        /// The item named beside an instance is not the one its number stands for.
+        case instanceValueDisagrees(expected: String)
+        case duplicateInstance(firstLine: Int)
+        /// A cell for a question of another repeat group than the row's.
+        case notInGroup(String)
+        /// A hearing of the long file that no row of the `hearings` file has.
+        case unmatchedHearing
+        /// The `hearings` file holds a different value for the same instance's question.
+        case repeatsDisagree(String)
     }
 
     public var line: Int

@@ -14,6 +14,9 @@ struct ImportCommand: ParsableCommand {
             accepts it (choice value, number or label; dont_know, refused, skipped). select_multiple \
             may use its 0/1 columns instead; <q>_other holds "other" text; <q>_label columns are ignored. \
             `--template` prints the header row for a questionnaire version, to type paper notes under.
+            Repeat groups come as the wide layout's question[n] columns, or in a second file in the long \
+            layout of `export repeats` (one row per instance: hearing_id, repeat, instance, then the \
+            group's questions), given with --repeats and joined to the rows by hearing_id.
 
             The file may be UTF-8 (with or without BOM) or CP932; it is detected. Every row is checked \
             by the interview engine (types, constraints, skip logic, required answers) before anything \
@@ -23,6 +26,7 @@ struct ImportCommand: ParsableCommand {
               kikitori import --template --questionnaire private-firm-data-use@2 > paper-2024-06.csv
               kikitori import paper-2024-06.csv --questionnaire private-firm-data-use@2
               kikitori import exports/hearings-private-firm-data-use.csv --questionnaire private-firm-data-use --db wg.sqlite --dry-run
+              kikitori import inventory.csv --repeats inventory-repeats.csv --questionnaire data-inventory@2
             """)
 
     @OptionGroup var options: GlobalOptions
@@ -36,6 +40,9 @@ struct ImportCommand: ParsableCommand {
 
     @Option(help: "id@N (every row that version), or id (each row's questionnaire_version).", completion: DynamicCompletion.questionnaires)
     var questionnaire: String
+
+    @Option(help: "A CSV in the long layout of `export repeats`: repeat-group instances of the file's hearings.", completion: .file(extensions: ["csv"]))
+    var repeats: String?
 
     @Flag(help: "Check the file and show what would be imported, writing nothing.")
     var dryRun = false
@@ -68,22 +75,24 @@ struct ImportCommand: ParsableCommand {
             let bytes = try InputFile.read(file, limit: Self.maximumBytes)
             let store = try database.open(options)
             let imported = try store.importedRows()
-            let importer = HearingImporter(
+            var importer = HearingImporter(
                 versions: versions, fixedVersion: fixed, existingHearings: try store.hearingIDs(),
                 importedRows: imported.mapValues(\.hearing), allowDuplicates: allowDuplicates)
             let result: HearingImporter.Result
             do {
+                if let repeats { try importer.readRepeats(try InputFile.read(repeats, limit: Self.maximumBytes), path: repeats) }
                 let progress = Progress(CommandPhrase.progressChecking.text(language))
                 defer { progress.finish() }
                 result = try importer.read(bytes, path: file, progress: progress.enabled ? progress.update : nil)
             } catch let error as ImportFailure {
+                // Problems are named by the file they are in: the hearings file or the repeats file.
                 for problem in error.problems {
-                    StandardError.write(problem.message(path: file, language: language, questionnaire: versions.values.first))
+                    StandardError.write(problem.message(path: error.path, language: language, questionnaire: versions.values.first))
                 }
                 if let more = error.more, more > 0 {
-                    StandardError.write(CommandPhrase.importMoreProblems(path: file, count: more).text(language))
+                    StandardError.write(CommandPhrase.importMoreProblems(path: error.path, count: more).text(language))
                 } else if error.more == nil {
-                    StandardError.write(CommandPhrase.importStopped(path: file, limit: HearingImporter.problemLimit).text(language))
+                    StandardError.write(CommandPhrase.importStopped(path: error.path, limit: HearingImporter.problemLimit).text(language))
                 }
                 StandardError.write(CommandPhrase.importNothing(path: file).text(language))
                 throw ExitStatus.dataError

@@ -151,6 +151,74 @@ struct RepeatGroupTests {
         #expect(conflicts.map(\.questionID) == ["data_update[7]"])
     }
 
+    /// The long layout imports back with the wide file (Kobo's two sheets): a `hearings` file
+    /// without instance columns plus `export repeats`, joined by hearing id, give the same answers;
+    /// a long file that contradicts itself or the wide file is refused, line by line, nothing written.
+    @Test func longLayoutImportsBack() throws {
+        let inventory = try sampleLibrary.load("data-inventory@2")
+        try SyntheticHearings(questionnaires: [inventory], seed: 8).write(hearings: 12, to: store)
+        let wide = try read(try export(.hearings, from: store))
+        let plain = wide[0].indices.filter { !wide[0][$0].contains("[") }
+        let hearingsCSV = wide.map { row in plain.map { row[$0] }.joined(separator: ",") }.joined(separator: "\n") + "\n"
+        let longPath = try export(.repeats, from: store)
+        let long = try read(longPath)
+        #expect(long.count > 12)
+
+        func importBoth(_ hearings: String, _ repeats: String) throws(ImportFailure) -> HearingImporter.Result {
+            var importer = HearingImporter(versions: [2: inventory], fixedVersion: 2, existingHearings: [])
+            try importer.readRepeats(Array(repeats.utf8), path: "repeats.csv")
+            return try importer.read(Array(hearings.utf8), path: "hearings.csv")
+        }
+        let longCSV = try String(contentsOfFile: longPath, encoding: .utf8)
+        let result = try importBoth(hearingsCSV, longCSV)
+        let imported = try HearingStore(path: directory.url.appendingPathComponent("long.sqlite").path)
+        try imported.insert(result.sets, snapshots: [inventory])
+        for summary in try store.hearings(HearingStore.HearingFilter()) {
+            let id = summary.hearing.id
+            #expect(AnswerState.current(from: try imported.events(of: id, questionnaire: inventory))
+                == AnswerState.current(from: try store.events(of: id, questionnaire: inventory)))
+        }
+
+        func problems(_ hearings: String, _ repeats: String) -> [String] {
+            do {
+                _ = try importBoth(hearings, repeats)
+                return []
+            } catch {
+                return error.problems.map { "\(error.path):\($0.line) \($0.column ?? "") \($0.reason)" }
+            }
+        }
+        let header = long[0].joined(separator: ","), first = long[1]
+        func row(_ change: (inout [String]) -> Void) -> String {
+            var cells = first
+            change(&cells)
+            return cells.joined(separator: ",")
+        }
+        let value = long[0].firstIndex(of: "instance_value")!, instance = long[0].firstIndex(of: "instance")!
+        #expect(problems(hearingsCSV, [header, row { $0[value] = "health" }].joined(separator: "\n"))
+            .contains { $0.hasPrefix("repeats.csv:2 instance_value instanceValueDisagrees") })
+        #expect(problems(hearingsCSV, [header, row { _ in }, row { _ in }].joined(separator: "\n"))
+            .contains { $0.hasPrefix("repeats.csv:3 instance duplicateInstance(firstLine: 2)") })
+        #expect(problems(hearingsCSV, [header, row { $0[instance] = "51" }].joined(separator: "\n"))
+            .contains { $0.hasPrefix("repeats.csv:2 instance badInstance") })
+        #expect(problems(hearingsCSV, [header, row { $0[0] = UUID().uuidString }].joined(separator: "\n"))
+            .contains { $0.hasPrefix("repeats.csv:2 hearing_id unmatchedHearing") })
+        // The wide file with its instance columns, and a long file saying otherwise about one of them.
+        let update = long[0].firstIndex(of: "data_update")!
+        let changed = first[update] == "yearly" ? "monthly" : "yearly"
+        let wideCSV = try String(contentsOfFile: try export(.hearings, from: store), encoding: .utf8)
+        #expect(problems(wideCSV, [header, row { $0[update] = changed }].joined(separator: "\n"))
+            .contains { $0.hasPrefix("hearings.csv:") && $0.contains("data_update[") && $0.contains("repeatsDisagree") })
+
+        // `answers data_update` counts every instance together, and says so; `data_update[7]` one field.
+        let everyHearing = ReviewFilter(status: nil, audience: .internal)
+        let pooled = try #require(try store.distributions(of: "data_update", language: .ja, words: ChoiceWords(.ja), filter: everyHearing).first)
+        let instances = long.dropFirst().count { $0[update] != "" && !["dont_know", "refused", "skipped"].contains($0[update]) }
+        #expect(pooled.answered == instances && pooled.pooledInstances.count > 1)
+        #expect(ReviewFormatter(codebook: try CodebookLoader.load(path: repositoryRoot.appendingPathComponent("questionnaires/codebook.yaml").path), language: .ja, filter: ReviewFilter()).distribution(pooled).contains("繰り返しグループの \(pooled.pooledInstances.count) 項目分を合算"))
+        let one = try #require(try store.distributions(of: pooled.pooledInstances[0], language: .ja, words: ChoiceWords(.ja), filter: everyHearing).first)
+        #expect(one.pooledInstances.isEmpty && one.answered < pooled.answered)
+    }
+
     func export(_ kind: ExportKind, from store: HearingStore) throws -> String {
         try exportCSV(kind, questionnaire: "data-inventory", from: store, into: directory)
     }
