@@ -35,10 +35,13 @@ func messages(_ yaml: String) -> [String] {
     QuestionnaireLoader.inspect(data: Data(yaml.utf8), path: "t.yaml").diagnostics.map { $0.message(.en) }
 }
 
-/// Exports one kind of `questionnaire`'s hearings, internal (every name shown), as UTF-8 CSV; returns the path.
-func exportCSV(_ kind: ExportKind, questionnaire: String, from store: HearingStore, into directory: TemporaryDirectory) throws -> String {
+/// Exports one kind of `questionnaire`'s hearings (internal by default: every name shown) as UTF-8 CSV; returns the path.
+func exportCSV(
+    _ kind: ExportKind, questionnaire: String, from store: HearingStore, into directory: TemporaryDirectory,
+    audience: ReviewFilter.Audience = .internal, labels: Language? = nil
+) throws -> String {
     let codebook = try CodebookLoader.load(path: repositoryRoot.appendingPathComponent("questionnaires/codebook.yaml").path)
-    let options = ExportOptions(filter: ReviewFilter(status: nil, questionnaire: QuestionnaireRef(id: questionnaire), audience: .internal), labels: nil)
+    let options = ExportOptions(filter: ReviewFilter(status: nil, questionnaire: QuestionnaireRef(id: questionnaire), audience: audience), labels: labels)
     let path = directory.url.appendingPathComponent("\(kind.rawValue).csv").path
     try OutputFile.stream(to: path, force: true, mode: 0o600) { sink in
         let writer = try CSVWriter(encoding: .utf8, sink: sink)

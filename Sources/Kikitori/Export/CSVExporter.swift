@@ -144,16 +144,19 @@ extension CSVExporter {
             guard let asked = version.question(question), let answer = answers[question] else { return nil }
             if answer.kind == "dont_know" || answer.kind == "refused" || answer.kind == "skipped" { return answer.kind }
             // A calculation's text (a concat may hold a name) is masked like any text answer.
-            return asked.type == .text || answer.code == nil ? text(answer.text) : answer.code
+            if asked.type == .text || answer.code == nil { return text(answer.text) }
+            guard let code = answer.code, let choices = version.choices(for: asked) else { return answer.code }
+            return publication.choiceCode(code, choices: choices)
         case .label(let question):
             let asked = version.question(question)
-            return answers[question].flatMap { answer in labels.flatMap { Self.valueLabel(answer.code, question: asked, in: version, language: $0) } }
+            // Labels pass the masker too: a choice may name a hidden respondent (a municipality).
+            return answers[question].flatMap { answer in labels.flatMap { text(Self.valueLabel(answer.code, question: asked, in: version, language: $0)) } }
         case .other(let question):
             let answer = answers[question]
             return answer?.code?.split(separator: " ").contains(Substring(AnswerValue.otherCode)) == true ? text(answer?.text) : nil
         case .choice(let question, let value):
             guard let asked = version.question(question),
-                version.choices(for: asked)?.contains(where: { $0.value == value }) == true,
+                let choice = version.choices(for: asked)?.first(where: { $0.value == value }), !publication.hides(choice),
                 let answer = answers[question], ["answered", "changed", "calculated"].contains(answer.kind)
             else { return nil }
             return answer.code?.split(separator: " ").contains(Substring(value)) == true ? "1" : "0"

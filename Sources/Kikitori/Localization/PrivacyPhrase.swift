@@ -5,6 +5,8 @@ import KikitoriStore
 public enum PrivacyPhrase: Sendable {
     case pseudonymPrefix(RespondentKind)
     case maskedPerson, maskedTerm, maskedTelephone, maskedEmail
+    /// The one row a public distribution counts every choice naming a hidden respondent under.
+    case maskedChoices
     /// The column small groups are merged into.
     case otherGroups
     /// Under a public table: what was hidden and why.
@@ -31,6 +33,7 @@ public enum PrivacyPhrase: Sendable {
         case .maskedPerson: return ja ? "（氏名）" : "(name)"
         case .maskedTerm: return ja ? "（非公開）" : "(withheld)"
         case .maskedTelephone: return ja ? "（電話番号）" : "(telephone)"
+        case .maskedChoices: return ja ? "（伏せた選択肢）" : "(hidden choices)"
         case .maskedEmail: return ja ? "（メールアドレス）" : "(e-mail)"
         case .otherGroups: return ja ? "その他（少数）" : "Other (small groups)"
         case .suppressionNote(let k):

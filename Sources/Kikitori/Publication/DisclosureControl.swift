@@ -134,6 +134,17 @@ extension Publication {
         let k = minCell
         var shown = distribution
         shown.texts = distribution.texts.map { text($0) }
+        // Choices naming hidden respondents go into one row at the end: in its own row, a
+        // municipality's place in the list would name it.
+        let hiddenChoices = shown.rows.indices.filter { index in hides(Choice(value: shown.rows[index].value, label: LocalizedText([language: shown.rows[index].label]))) }
+        if !hiddenChoices.isEmpty {
+            var folded = shown.rows[hiddenChoices[0]]
+            folded.value = ""
+            folded.label = PrivacyPhrase.maskedChoices.text(language)
+            folded.count = hiddenChoices.reduce(0) { $0 + shown.rows[$1].count }
+            folded.onlyIn = []
+            shown.rows = shown.rows.indices.filter { !hiddenChoices.contains($0) }.map { shown.rows[$0] } + [folded]
+        }
         var parts: [(group: Int, count: Int)] = []
         var hiddenParts = 0
         for index in shown.rows.indices {

@@ -98,6 +98,26 @@ public struct Publication: Sendable {
         text.map { self.text($0) }
     }
 
+    // MARK: Choices
+
+    /// Whether a choice's label names someone this output hides — the municipality of a hidden
+    /// municipal respondent, chosen from the register, say. Such a choice identifies as surely as
+    /// the name in a text: its value and label are shown as the mask, its 0/1 column left empty,
+    /// and distributions count it under one row with the other hidden ones (list order would tell).
+    public func hides(_ choice: Choice) -> Bool {
+        isPublic && choice.label.values.values.contains { masker.mask($0).text != $0 }
+    }
+
+    /// A select answer's stored code as it may be shown: each hidden choice's value replaced by its
+    /// masked label.
+    public func choiceCode(_ code: String, choices: [Choice]) -> String {
+        guard isPublic else { return code }
+        return code.split(separator: " ").map { value in
+            guard let choice = choices.first(where: { $0.value == value }), hides(choice) else { return String(value) }
+            return text(choice.label.text(language, fallback: language))
+        }.joined(separator: " ")
+    }
+
     /// Text with highlighted ranges (matched words, search terms) moved to where they stand after masking.
     public func text(_ text: String, spans: [Range<Int>]) -> (text: String, spans: [Range<Int>]) {
         isPublic ? masker.mask(text, spans: spans) : (text, spans)

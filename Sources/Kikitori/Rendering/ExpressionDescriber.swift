@@ -50,14 +50,23 @@ public struct ExpressionDescriber {
         case .stringLength(let inner):
             return Phrase.lengthOf(describe(inner, owner: owner, nested: true)).text(language)
         case .arithmetic(let op, let lhs, let rhs):
-            let text = "\(describe(lhs, owner: owner, nested: true)) \(symbol(op)) \(describe(rhs, owner: owner, nested: true))"
-            return nested ? "(\(text))" : text
+            // Parentheses only where the order of operations needs them, as the canonical source has.
+            let level = op.isMultiplicative ? 2 : 1
+            func operand(_ side: Expression, right: Bool) -> String {
+                guard case .arithmetic(let inner, _, _) = side else { return describe(side, owner: owner, nested: true) }
+                let text = describe(side, owner: owner, nested: false)
+                let innerLevel = inner.isMultiplicative ? 2 : 1
+                return innerLevel < level || (right && innerLevel == level) ? "(\(text))" : text
+            }
+            return "\(operand(lhs, right: false)) \(symbol(op)) \(operand(rhs, right: true))"
         case .call(let function, let arguments):
-            let parts = arguments.map { describe($0, owner: owner, nested: true) }
+            let parts = arguments.map { describe($0, owner: owner, nested: false) }
             switch function {
             case .if: return Phrase.ifThenElse(parts[0], parts[1], parts[2]).text(language)
             case .concat: return Phrase.concatenated(parts).text(language)
-            case .round: return Phrase.rounded(parts[0], places: parts.count > 1 ? parts[1] : nil).text(language)
+            case .round:
+                let value = if case .arithmetic = arguments[0] { "(\(parts[0]))" } else { parts[0] }
+                return Phrase.rounded(value, places: parts.count > 1 ? parts[1] : nil).text(language)
             case .coalesce: return Phrase.orIfEmpty(parts[0], parts[1]).text(language)
             }
         case .choiceField(let name):

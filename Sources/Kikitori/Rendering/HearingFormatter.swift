@@ -51,7 +51,9 @@ public struct HearingFormatter {
         style: TextStyle = .plain
     ) -> String {
         let states = AnswerState.current(from: events)
-        let shown = InterviewEngine(questionnaire: questionnaire, states: states.mapValues(mask))
+        let shown = InterviewEngine(
+            questionnaire: questionnaire,
+            states: Dictionary(uniqueKeysWithValues: states.map { ($0.key, mask($0.value, of: $0.key, in: questionnaire)) }))
         var notes: [String: [String]] = [:]
         for event in events where event.kind == .note {
             if case .text(let text)? = event.value { notes[event.questionID ?? "", default: []].append(publication.text(text)) }
@@ -85,27 +87,33 @@ public struct HearingFormatter {
         return text
     }
 
-    private func mask(_ state: AnswerState) -> AnswerState {
+    /// The state as a public reader may see it: texts masked, a choice that names a hidden
+    /// respondent shown as its masked label (which the formatter prints as it stands).
+    private func mask(_ state: AnswerState, of question: String, in questionnaire: Questionnaire) -> AnswerState {
         guard publication.isPublic, case .answered(let value) = state else { return state }
+        let choices = questionnaire.question(question).flatMap { questionnaire.choices(for: $0) } ?? []
         switch value {
         case .text(let text): return .answered(.text(publication.text(text)))
         case .other(let text): return .answered(.other(publication.text(text)))
-        case .choices(let codes, let other): return .answered(.choices(codes, other: publication.text(other)))
+        case .choice(let code): return .answered(.choice(publication.choiceCode(code, choices: choices)))
+        case .choices(let codes, let other):
+            return .answered(.choices(codes.map { publication.choiceCode($0, choices: choices) }, other: publication.text(other)))
         default: return state
         }
     }
 
-    /// Every answer that replaced another, as `question: old → new (reason)`.
+    /// Every answer that replaced another, as `question: old → new (reason)`. Calculations follow
+    /// the answers they read and are not amendments of their own.
     private func amendments(_ events: [AnswerEvent], questionnaire: Questionnaire) -> [(date: Date, line: String)] {
         let formatter = AnswerFormatter(questionnaire: questionnaire, language: language)
         var last: [String: AnswerState] = [:]
         var result: [(Date, String)] = []
-        for event in events where event.kind != .note {
+        for event in events where event.kind != .note && event.kind != .calculated {
             guard let id = event.questionID, let question = questionnaire.question(id) else { continue }
             let state = AnswerState.current(from: [event])[id]
             if let before = last[id], before != state {
-                let old = formatter.text(mask(before), for: question)
-                let new = formatter.text(state.map(mask), for: question)
+                let old = formatter.text(mask(before, of: id, in: questionnaire), for: question)
+                let new = formatter.text(state.map { mask($0, of: id, in: questionnaire) }, for: question)
                 let reason = event.reason.map { " (\(publication.text($0)))" } ?? ""
                 result.append((event.recordedAt, "\(id): \(old) → \(new)\(reason)"))
             }

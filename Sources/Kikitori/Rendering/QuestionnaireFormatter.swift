@@ -44,7 +44,8 @@ public struct QuestionnaireFormatter {
                     number += 1
                     prefix = DisplayWidth.padLeft("\(number).", to: 3)
                 }
-                lines.append("\(prefix) \(text(question.label))")
+                // A calculation needs no label: its id and formula say what it is.
+                if !(question.type == .calculate && question.label.values.isEmpty) { lines.append("\(prefix) \(text(question.label))") }
                 let indent = "     "
                 lines.append(indent + "[\(question.id)] " + attributes(of: question).joined(separator: ", "))
                 if let hint = question.hint { lines.append(indent + "\(Phrase.hint.text(language)): \(text(hint))") }

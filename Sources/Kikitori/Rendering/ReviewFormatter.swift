@@ -155,13 +155,16 @@ public struct ReviewFormatter {
     }
 
     public func distribution(_ distribution: AnswerDistribution) -> String {
-        var lines = ["\(distribution.label)  [\(distribution.question)]  \(distribution.versions.joined(separator: ", "))"]
+        // A calculation may have no label: its id alone heads it.
+        let label = distribution.label.isEmpty ? "" : distribution.label + "  "
+        var lines = ["\(label)[\(distribution.question)]  \(distribution.versions.joined(separator: ", "))"]
         if let example = distribution.pooledInstances.first {
             lines.append("  " + t(.pooledInstances(distribution.pooledInstances.count, example: example)))
         }
         if distribution.type == .text {
             lines += distribution.texts.map { "  - " + $0.replacingOccurrences(of: "\n", with: " ⏎ ") }
-        } else {
+        } else if !distribution.rows.isEmpty {
+            // Numbers have no choices: their summary below is the whole distribution.
             var table = TextTable(headers: [t(.columnChoice), t(.columnCount), ""], alignments: [.left, .right, .left])
             for row in distribution.rows {
                 let note = row.onlyIn.isEmpty ? "" : t(.onlyIn(row.onlyIn))

@@ -164,7 +164,10 @@ extension AnswerDistribution {
             }
         }
         result.wordings = wordings.count > 1 ? wordings : []
-        if [.scale, .integer, .decimal].contains(definition.type) {
+        // A calculation of numbers is summarised like a number question.
+        let numeric = [.scale, .integer, .decimal].contains(definition.type)
+            || (definition.type == .calculate && !counts.isEmpty && counts.keys.allSatisfy { Double($0) != nil })
+        if numeric {
             let values = counts.compactMap { code, count in Double(code).map { (value: $0, count: count) } }
             result.summary = NumericSummary(values)
             if definition.type == .scale, let scale = definition.scale {

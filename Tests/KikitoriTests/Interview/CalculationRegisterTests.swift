@@ -186,4 +186,35 @@ struct CalculationRegisterTests {
         try imported.insert(result.sets, snapshots: [questionnaire])
         #expect(AnswerState.current(from: try imported.events(of: session.hearing.id, questionnaire: questionnaire)) == stored)
     }
+
+    /// A municipality chosen from the register names the municipal respondent who gave it when
+    /// that respondent is hidden: public outputs show its value and label masked, leave its 0/1
+    /// column empty and count it in one row with every other hidden choice; internal ones show it.
+    @Test func hiddenRespondentsMunicipalityIsMasked() throws {
+        let questionnaire = try load()
+        let session = try HearingSession.start(
+            store: store, questionnaire: questionnaire, respondent: town, isNewRespondent: true, interviewer: "tester", place: nil,
+            consent: .publicAnonymous, language: .ja, previous: nil)
+        for input in ["石狩", "当別町", "10", "0", "1", "少ない"] { _ = try session.answer(input) }
+        try session.complete()
+        session.close()
+
+        let publicCSV = try String(contentsOfFile: try exportCSV(.hearings, questionnaire: "t", from: store, into: directory, audience: .public, labels: .ja), encoding: .utf8)
+        #expect(!publicCSV.contains("当別") && !publicCSV.contains("013030") && !publicCSV.contains("とうべつ"))
+        #expect(publicCSV.contains("ishikari,石狩振興局"))
+        let internalCSV = try String(contentsOfFile: try exportCSV(.hearings, questionnaire: "t", from: store, into: directory, labels: .ja), encoding: .utf8)
+        #expect(internalCSV.contains("013030,当別町"))
+
+        let publication = try Publication(store: store, filter: ReviewFilter(status: nil, audience: .public), language: .ja)
+        let shown = HearingFormatter(publication: publication).detail(
+            hearing: session.hearing, respondent: town, questionnaire: questionnaire,
+            events: try store.events(of: session.hearing.id, questionnaire: questionnaire), consents: [], review: .received, reviews: [])
+        #expect(!shown.contains("当別") && shown.contains("石狩振興局"))
+        try publication.check(shown, output: "show")
+
+        let distribution = try #require(try store.distributions(of: "municipality", language: .ja, words: ChoiceWords(.ja), filter: publication.filter).first)
+        let counted = publication.distribution(distribution)
+        #expect(!counted.rows.contains { $0.label == "当別町" } && counted.rows.last?.label == "（伏せた選択肢）" && counted.rows.last?.count == 1)
+        #expect(counted.rows.count == 179 - 1 + 1)
+    }
 }
