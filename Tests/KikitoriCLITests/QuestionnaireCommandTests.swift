@@ -37,7 +37,7 @@ struct QuestionnaireCommandTests {
         #expect(result.status == 65)
         #expect(result.stderr == """
             \(path):11:15: question 'a': unknown type 'integr'; use text, integer, decimal, date, yes_no, \
-            select_one <list>, select_multiple <list>, scale or note
+            select_one <list>, select_multiple <list>, scale, note or calculate
             \(path):16:33: question 'b': the expression ends too early
             1 file checked: 2 errors, 0 warnings
 
