@@ -3,7 +3,7 @@ PREFIX ?= /usr/local
 SWIFT ?= swift
 APT_PACKAGES := libsqlite3-dev libreadline-dev libxlsxwriter-dev libmecab-dev mecab-ipadic-utf8
 # What `make test` also reads workbooks back with.
-TEST_APT_PACKAGES := python3-openpyxl libreoffice-calc-nogui chromium poppler-utils
+TEST_APT_PACKAGES := python3-openpyxl libreoffice-calc-nogui chromium poppler-utils libxml2-utils unzip
 
 .PHONY: run test build install deps test-deps clean bench stress fuzz test-sanitize
 

@@ -5,6 +5,9 @@ import Kikitori
 /// A theme named on the command line that the codebook does not have.
 package enum TagProblem: Error {
     case unknownTheme(String)
+    /// A decision without a coder, or with a name that cannot be one.
+    case noCoder
+    case invalidCoder(String)
 }
 
 /// A tool or data file the command needs is not installed (MeCab's dictionary): exit 69.
@@ -70,6 +73,9 @@ private func failure(_ error: Error, language: Language) -> (message: String, st
         if case .noHearings = error { return (error.text(language), ExitStatus.noInput) }
         return (error.text(language), ExitStatus.usage)
     case TagProblem.unknownTheme(let theme): return (InputProblem.unknownTheme(theme).text(language), ExitStatus.usage)
+    case TagProblem.noCoder: return (CodingPhrase.noCoder.text(language), ExitStatus.usage)
+    case TagProblem.invalidCoder(let name): return (CodingPhrase.invalidCoder(name).text(language), ExitStatus.usage)
+    case CodingProblem.fewerThanTwoCoders(let found): return (CodingPhrase.fewerThanTwoCoders(found).text(language), ExitStatus.noInput)
     case let error as CocoaError where error.code == .fileReadNoSuchFile:
         return ("\(error.filePath ?? ""): " + String(cString: strerror(ENOENT)), ExitStatus.noInput)
     default: return ("\(error)", ExitCode.failure)

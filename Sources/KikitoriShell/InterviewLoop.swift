@@ -223,7 +223,10 @@ struct InterviewLoop {
         }
         submit { _ in
             let answer = try session.store.answerReference(AnswerRef(hearing: session.hearing.id.storageKey, question: question.id))
-            try session.store.decide(event: answer.event, hearing: answer.hearing, question: question.id, theme: theme, add: add)
+            // The interviewer who heard it codes it, unless the session names another coder.
+            try session.store.decide(
+                event: answer.event, hearing: answer.hearing, question: question.id, theme: theme, add: add,
+                coder: shell.coder ?? session.hearing.interviewer)
             output.line("\(add ? "+" : "-") \(theme) [\(question.id)]")
         }
     }

@@ -12,6 +12,9 @@ public final class Shell {
     let defaultInterviewer: String
     /// The codebook, for `:tag` and `:untag`; nil when there is none next to the questionnaires.
     let codebook: Codebook?
+    /// Who codes in this session (`coder NAME`, `--coder`, `$KIKITORI_CODER`): asked for at the
+    /// first coding decision when unset, then remembered.
+    public var coder: String?
 
     public init(
         store: HearingStore, library: QuestionnaireLibrary, reader: LineReader, output: ShellOutput,
@@ -52,7 +55,7 @@ public final class Shell {
     static let answerWaitLimit: TimeInterval = 600
 
     static let commands = [
-        "new", "resume", "hearings", "show", "respondents", "questionnaires", "search", "tag", "lang", "help", "quit", "exit",
+        "new", "resume", "hearings", "show", "respondents", "questionnaires", "search", "tag", "coder", "lang", "help", "quit", "exit",
     ]
 
     /// The read–eval loop; returns at `quit` or end of input.
@@ -114,6 +117,14 @@ public final class Shell {
                 let result = try store.search(HearingStore.SearchQuery(terms: arguments, audience: .internal))
                 output.write(SearchFormatter(language: language).render(result, terms: arguments, style: output.style))
             case "tag": try tag(arguments)
+            case "coder":
+                if !arguments.isEmpty {
+                    guard let name = Coder.name(arguments.joined(separator: " ")) else {
+                        return reject(CodingPhrase.invalidCoder(arguments.joined(separator: " ")).text(language))
+                    }
+                    coder = name
+                }
+                output.line(CodingPhrase.coderNow(coder).text(language))
             case "help": output.line(ShellPhrase.shellHelp.text(language))
             default: reject(ShellPhrase.unknownCommand(command).text(language))
             }
@@ -173,6 +184,21 @@ public final class Shell {
 
     /// `tag`, `tag retag`, `tag dry-run`, `tag review <theme>`, `tag eval <file.tsv>`: the tagging
     /// commands of the CLI, for an interviewer who stays in the shell.
+    /// The session's coder, asking once when none is set; nil when the person gives none.
+    func requireCoder() -> String? {
+        if let coder { return coder }
+        while let line = reader.readLine(prompt: CodingPhrase.coderPrompt.text(language), completions: .none) {
+            if let name = Coder.name(line) {
+                coder = name
+                return name
+            }
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { break }
+            reject(CodingPhrase.invalidCoder(line).text(language))
+        }
+        reject(CodingPhrase.noCoder.text(language))
+        return nil
+    }
+
     private func tag(_ arguments: [String]) throws {
         guard let codebook else { return output.line(InputProblem.missingField("codebook.yaml").text(language)) }
         let matcher = try ThemeMatcher(codebook: codebook)

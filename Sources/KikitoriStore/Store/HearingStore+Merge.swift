@@ -211,6 +211,12 @@ extension HearingStore {
             WHERE (\(rank("excluded")), excluded.updated_at, excluded.state) > (\(rank("tag")), tag.updated_at, tag.state)
             """)
         counts.tags = db.changesCount
+        // Each coder's decisions and every memo travel as they are: two coders who decided differently
+        // on one answer both stay on record (`tag disagreements`), whatever the times say.
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO main.coding SELECT * FROM \(s).coding WHERE event_id IN (SELECT id FROM main.answer_event);
+            INSERT OR IGNORE INTO main.memo SELECT * FROM \(s).memo
+            """)
 
         try db.execute(sql: """
             INSERT INTO main.answer_conflict (hearing_id, question_id, first_event, second_event, detected_at, resolved_by)

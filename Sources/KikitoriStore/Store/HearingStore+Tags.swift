@@ -338,7 +338,12 @@ extension HearingStore {
     }
 
     /// A person's decision: `add` confirms an auto tag or adds a manual one; `remove` rejects it.
-    public func decide(event: UUID, hearing: UUID, question: String, theme: String, add: Bool) throws(StoreError) {
+    /// A person's decision: `add` confirms or adds the theme, otherwise rejects it. The working tag
+    /// takes it, and the coder's own record is appended (`blind`: made without the automatic tags in view).
+    public func decide(
+        event: UUID, hearing: UUID, question: String, theme: String, add: Bool, coder: String, blind: Bool = false,
+        now: Date = Date()
+    ) throws(StoreError) {
         try write { db in
             guard let numbers = try SQLRequest<Row>("""
                 SELECT e.number, h.number FROM answer_event e JOIN hearing h ON h.id = e.hearing_id
@@ -356,11 +361,15 @@ extension HearingStore {
             if existing == nil {
                 try db.execute(literal: """
                     INSERT INTO tag (event, theme, hearing, state, source, updated_at)
-                    VALUES (\(number), \(theme), \(hearingNumber), \(state.rawValue), 'human', \(Date()))
+                    VALUES (\(number), \(theme), \(hearingNumber), \(state.rawValue), 'human', \(now))
                     """)
             } else {
-                try db.execute(literal: "UPDATE tag SET state = \(state.rawValue), updated_at = \(Date()) WHERE event = \(number) AND theme = \(theme)")
+                try db.execute(literal: "UPDATE tag SET state = \(state.rawValue), updated_at = \(now) WHERE event = \(number) AND theme = \(theme)")
             }
+            try db.execute(literal: """
+                INSERT INTO coding (id, event_id, theme, coder, applies, blind, decided_at)
+                VALUES (\(id: UUID()), \(id: event), \(theme), \(coder), \(add ? 1 : 0), \(blind ? 1 : 0), \(now))
+                """)
         }
     }
 

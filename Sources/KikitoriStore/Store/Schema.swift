@@ -538,6 +538,41 @@ package enum Schema {
                     END;
                     """)
         }
+        migrator.registerMigration("2026-12-04 coders and memos") { db in
+            try db.execute(
+                sql: """
+                    -- Every person's decision on a theme for an answer, by coder: the tag table keeps the
+                    -- working state (the latest decision), this log keeps each coder's, for agreement,
+                    -- disagreements and merges that never resolve two coders by time. `applies` is the
+                    -- coder's yes or no; `blind` a decision made without the automatic tags in view.
+                    CREATE TABLE coding (
+                        id TEXT PRIMARY KEY,
+                        event_id TEXT NOT NULL REFERENCES answer_event(id),
+                        theme TEXT NOT NULL,
+                        coder TEXT NOT NULL,
+                        applies INTEGER NOT NULL CHECK (applies IN (0, 1)),
+                        blind INTEGER NOT NULL DEFAULT 0 CHECK (blind IN (0, 1)),
+                        decided_at TEXT NOT NULL
+                    );
+                    CREATE INDEX coding_answer ON coding(event_id, theme, coder, decided_at);
+                    CREATE INDEX coding_theme ON coding(theme, coder);
+                    CREATE TRIGGER coding_no_update BEFORE UPDATE ON coding
+                    BEGIN SELECT RAISE(ABORT, 'codings are append-only'); END;
+                    CREATE TRIGGER coding_no_delete BEFORE DELETE ON coding
+                    BEGIN SELECT RAISE(ABORT, 'codings are append-only'); END;
+                    -- Memos: on a theme (how it is being applied, open questions) or on a hearing,
+                    -- dated and signed, beside the interviewers' notes.
+                    CREATE TABLE memo (
+                        id TEXT PRIMARY KEY,
+                        subject TEXT NOT NULL CHECK (subject IN ('theme', 'hearing')),
+                        target TEXT NOT NULL,
+                        coder TEXT NOT NULL,
+                        text TEXT NOT NULL,
+                        written_at TEXT NOT NULL
+                    );
+                    CREATE INDEX memo_target ON memo(subject, target, written_at);
+                    """)
+        }
         return migrator
     }
 }

@@ -14,13 +14,19 @@ struct TagCommand: ParsableCommand {
             Examples:
               kikitori tag
               kikitori tag --dry-run --codebook draft.yaml
-              kikitori tag add 3f2a9c:barrier_detail cost
-              kikitori tag review privacy
+              kikitori tag add 3f2a9c:barrier_detail cost --coder 高橋
+              kikitori tag review privacy --coder 高橋
+              kikitori tag review cost --sample 40 --seed 7 --coder 佐藤
+              kikitori tag agreement --coders 高橋,佐藤
+              kikitori tag disagreements --theme cost
               kikitori tag eval Tests/KikitoriTests/Fixtures/labelled-statements.tsv --misses
               kikitori tag suggest --train corpus/real-dev.tsv
               kikitori tag gaps
             """,
-        subcommands: [TagRun.self, TagAdd.self, TagRemove.self, TagReviewCommand.self, TagEval.self, TagExplain.self, TagSuggest.self, TagGaps.self],
+        subcommands: [
+            TagRun.self, TagAdd.self, TagRemove.self, TagReviewCommand.self, TagAgreementCommand.self, TagDisagreements.self, TagEval.self,
+            TagExplain.self, TagSuggest.self, TagGaps.self,
+        ],
         defaultSubcommand: TagRun.self)
 }
 
@@ -145,7 +151,7 @@ extension TagCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Attach a theme to an answer by hand (confirms an automatic tag).",
-            discussion: "The answer is named hearing:question_id.\n\nExample:\n  kikitori tag add 3f2a9c:barrier_detail cost")
+            discussion: "The answer is named hearing:question_id. The decision is recorded with its coder (--coder or KIKITORI_CODER).\n\nExample:\n  kikitori tag add 3f2a9c:barrier_detail cost --coder 高橋")
 
         @OptionGroup var decision: TagDecision
 
@@ -156,7 +162,7 @@ extension TagCommand {
         static let configuration = CommandConfiguration(
             commandName: "remove",
             abstract: "Reject a theme on an answer; a re-run will not add it back.",
-            discussion: "Example:\n  kikitori tag remove 3f2a9c:barrier_detail cost")
+            discussion: "Example:\n  kikitori tag remove 3f2a9c:barrier_detail cost --coder 高橋")
 
         @OptionGroup var decision: TagDecision
 
@@ -167,22 +173,143 @@ extension TagCommand {
         static let configuration = CommandConfiguration(
             commandName: "review",
             abstract: "Walk the automatic tags of a theme: y to confirm, n to reject, Enter to skip, q to stop.",
-            discussion: "Example:\n  kikitori tag review privacy")
+            discussion: """
+                With --sample N --seed S, a blind review instead: N answers drawn by S from every text answer, \
+                shown without their automatic tags, each to be coded y or n — the same answers in the same order \
+                for every coder of the same data (merge first), so that `tag agreement` can compare them.
+
+                Examples:
+                  kikitori tag review privacy --coder 高橋
+                  kikitori tag review cost --sample 40 --seed 7 --coder 佐藤
+                """)
 
         @OptionGroup var options: GlobalOptions
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var codebook: CodebookOptions
+        @OptionGroup var coder: CoderOption
 
         @Argument(help: "The theme id.", completion: DynamicCompletion.themes)
         var theme: String
 
+        @Option(help: "Code a blind random sample of this many answers instead of the automatic tags.")
+        var sample: Int?
+
+        @Option(help: "The sample's seed: the same seed gives every coder the same answers.")
+        var seed: UInt64 = 1
+
+        func validate() throws {
+            if let sample, sample < 1 { throw ValidationError("--sample takes a positive number") }
+        }
+
         func run() throws {
             let shell = try ShellFactory.make(options: options, database: database)
             try options.guarded {
+                shell.coder = try coder.resolve()
                 let book = try codebook.load(options)
                 guard book.theme(theme) != nil else { throw TagProblem.unknownTheme(theme) }
-                try TagReview(shell: shell, codebook: book, theme: theme).run()
+                try TagReview(shell: shell, codebook: book, theme: theme, blind: sample.map { (count: $0, seed: seed) }).run()
             }
+        }
+    }
+
+    struct TagAgreementCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "agreement",
+            abstract: "How far coders agree, per theme and overall: percent agreement, Cohen's kappa, Krippendorff's alpha.",
+            discussion: """
+                Units are answer × theme pairs every compared coder decided on: a "does not apply" counts, \
+                an answer a coder never looked at does not (counting uncoded text as agreement makes kappa \
+                misleading). Kappa is given for two coders, alpha for any number. Each coder is also \
+                compared with the codebook's rules over the answers the coder decided. Blind samples \
+                (tag review --sample) are the fair ground for it.
+
+                Examples:
+                  kikitori tag agreement
+                  kikitori tag agreement --coders 高橋,佐藤 --theme cost
+                  kikitori tag agreement --csv agreement.csv
+                """)
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: "Coders to compare, comma-separated (default: every coder with decisions).")
+        var coders: String?
+
+        @Option(help: "One theme only.", completion: DynamicCompletion.themes)
+        var theme: String?
+
+        @Option(help: "Also write the table as CSV (UTF-8 with BOM, for Excel); - for standard output.", completion: .file(extensions: ["csv"]))
+        var csv: String?
+
+        func run() throws {
+            let language = options.language()
+            let text = try options.guarded {
+                let store = try database.open(options, readOnly: true)
+                let names = try coders.map { list in
+                    try list.split(whereSeparator: { $0 == "," || $0 == "、" }).map { raw in
+                        guard let name = Coder.name(String(raw)) else { throw TagProblem.invalidCoder(String(raw)) }
+                        return name
+                    }
+                }
+                let formatter = AgreementFormatter(report: try store.agreement(coders: names, theme: theme), language: language)
+                if let csv {
+                    let write = { (sink: @escaping (Data) throws -> Void) throws in
+                        let writer = try CSVWriter(encoding: .utf8BOM, sink: sink)
+                        try writer.writeHeader(formatter.header)
+                        for row in formatter.rows { try writer.writeRow(row) }
+                        try writer.flush()
+                    }
+                    if csv == "-" { try write { try StandardOutput.write($0) } } else { try OutputFile.stream(to: csv, force: true, mode: 0o600) { try write($0) } }
+                    if csv == "-" { return "" }
+                }
+                return formatter.render()
+            }
+            try StandardOutput.write(text)
+        }
+    }
+
+    struct TagDisagreements: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "disagreements",
+            abstract: "Answers on which coders decided differently, every coder's decision listed.",
+            discussion: """
+                Merges keep each coder's decisions: two coders who decided differently on an answer are both \
+                listed here, not settled by whoever was later. The answers' words are masked unless \
+                --audience internal.
+
+                Example:
+                  kikitori tag disagreements --theme cost
+                """)
+
+        @OptionGroup var options: GlobalOptions
+        @OptionGroup var database: DatabaseOptions
+
+        @Option(help: "One theme only.", completion: DynamicCompletion.themes)
+        var theme: String?
+
+        @Option(help: "public (default) or internal.")
+        var audience: ReviewFilter.Audience = .public
+
+        func run() throws {
+            let language = options.language()
+            let text = try options.guarded {
+                let store = try database.open(options, readOnly: true)
+                let publication = try Publication(store: store, filter: ReviewFilter(status: nil, audience: audience), language: language)
+                let found = try store.disagreements(theme: theme)
+                guard !found.isEmpty else { return CodingPhrase.noDisagreements.text(language) + "\n" }
+                var lines = [CodingPhrase.disagreementHeading(found.count).text(language)]
+                for item in found {
+                    let words = item.text ?? ""
+                    lines.append("")
+                    lines.append("\(item.hearingID.storageKey.prefix(8)):\(item.questionID)  [\(item.theme)]  "
+                        + item.decisions.map { "\($0.coder) \($0.applies ? "✓" : "✗")" }.joined(separator: "  "))
+                    lines.append("  " + publication.text(words).replacingOccurrences(of: "\n", with: " ⏎ "))
+                }
+                let text = lines.joined(separator: "\n") + "\n"
+                try publication.check(text, output: "tag disagreements")
+                return text
+            }
+            try StandardOutput.write(text)
         }
     }
 
@@ -283,14 +410,17 @@ struct TagDecision: ParsableArguments {
     @Argument(help: "The theme id.", completion: DynamicCompletion.themes)
     var theme: String
 
+    @OptionGroup var coder: CoderOption
+
     /// Records a person's decision: `add` confirms or adds the theme, otherwise rejects it.
     func apply(add: Bool) throws {
         try options.guarded {
+            let name = try coder.resolve()
             let book = try codebook.load(options)
             guard book.theme(theme) != nil else { throw TagProblem.unknownTheme(theme) }
             let store = try database.open(options)
             let reference = try store.answerReference(answer)
-            try store.decide(event: reference.event, hearing: reference.hearing, question: reference.question, theme: theme, add: add)
+            try store.decide(event: reference.event, hearing: reference.hearing, question: reference.question, theme: theme, add: add, coder: name)
         }
     }
 }

@@ -323,7 +323,7 @@ struct MergeTests {
         let office = try copy(base, to: "office.sqlite"), field = try copy(base, to: "field.sqlite")
         let fieldStore = try HearingStore(path: field)
         let tag = try #require(try fieldStore.tags(state: .auto).first?.tag)
-        try fieldStore.decide(event: tag.eventID, hearing: tag.hearingID, question: tag.questionID, theme: tag.theme, add: false)
+        try fieldStore.decide(event: tag.eventID, hearing: tag.hearingID, question: tag.questionID, theme: tag.theme, add: false, coder: "tester")
         fieldStore.close()
         let state = { (path: String) in
             try HearingStore(path: path).tags(theme: tag.theme).first { $0.tag.eventID == tag.eventID }?.tag.state

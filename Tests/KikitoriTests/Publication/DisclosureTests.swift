@@ -95,7 +95,7 @@ final class AdversarialFixture {
             try store.insert(
                 [HearingStore.HearingRecordSet(respondent: respondent, isNewRespondent: known == nil, hearing: hearing, events: [answer, note])],
                 snapshots: [questionnaire])
-            try store.decide(event: answer.id, hearing: hearing.id, question: "barrier_detail", theme: "privacy", add: true)
+            try store.decide(event: answer.id, hearing: hearing.id, question: "barrier_detail", theme: "privacy", add: true, coder: "tester")
         }
         if let a = respondents["a"], let g = respondents["g"] { try store.link(g, to: a) }
         if let a = hearings["a"] { try store.addMaskTerm("佐藤課長", hearing: a) }

@@ -72,7 +72,7 @@ final class ReviewFixture {
                 [HearingStore.HearingRecordSet(respondent: respondent, isNewRespondent: true, hearing: hearing, events: [event])],
                 snapshots: [questionnaire])
             for theme in row.5 {
-                try store.decide(event: event.id, hearing: hearing.id, question: question, theme: theme, add: !row.6.contains(theme))
+                try store.decide(event: event.id, hearing: hearing.id, question: question, theme: theme, add: !row.6.contains(theme), coder: "tester")
             }
         }
     }

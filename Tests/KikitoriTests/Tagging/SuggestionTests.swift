@@ -82,7 +82,7 @@ struct SuggestionTests {
         #expect(models == 1)
         // A person confirms it: counted, and a decision the next model learns from.
         let tag = try #require(suggested.first?.tag)
-        try store.decide(event: tag.eventID, hearing: tag.hearingID, question: tag.questionID, theme: "workload", add: true)
+        try store.decide(event: tag.eventID, hearing: tag.hearingID, question: tag.questionID, theme: "workload", add: true, coder: "tester")
         #expect(try counted(false) == without + 1)
         #expect(try store.decisionExamples().map(\.labels) == [["workload"]])
         // Suggesting again leaves the person's decision alone.

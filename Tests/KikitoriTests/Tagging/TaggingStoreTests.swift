@@ -98,8 +98,8 @@ struct TaggingStoreTests {
         let session = try hearing(detail: "予算がない")
         _ = try store.tag(with: matcher)
         let answer = try store.answerReference(AnswerRef(hearing: session.hearing.shortID, question: "barrier_detail"))
-        try store.decide(event: answer.event, hearing: answer.hearing, question: answer.question, theme: "cost", add: false)
-        try store.decide(event: answer.event, hearing: answer.hearing, question: answer.question, theme: "merit", add: true)
+        try store.decide(event: answer.event, hearing: answer.hearing, question: answer.question, theme: "cost", add: false, coder: "tester")
+        try store.decide(event: answer.event, hearing: answer.hearing, question: answer.question, theme: "merit", add: true, coder: "tester")
         _ = try store.tag(with: matcher, retag: true)
         #expect(try themes(session, question: "barrier_detail") == ["cost": .rejected, "merit": .manual])
     }
