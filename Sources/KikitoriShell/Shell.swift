@@ -207,14 +207,21 @@ public final class Shell {
             let report = try store.tag(with: matcher, retag: arguments.first == "retag", dryRun: arguments.first == "dry-run")
             output.write(TagReportFormatter(report: report, language: language).render())
         case "review":
-            guard arguments.count == 2, codebook.theme(arguments[1]) != nil else { return usage("tag review <theme>") }
-            try TagReview(shell: self, codebook: codebook, theme: arguments[1]).run()
+            // `tag review <theme> [--sample N [--seed S]]`, as on the command line.
+            let options = Dictionary(stride(from: 2, to: arguments.count - 1, by: 2).map { (arguments[$0], AnswerParser.normalise(arguments[$0 + 1])) }) { $1 }
+            let count = options["--sample"].flatMap { Int($0) }
+            guard arguments.count >= 2, arguments.count % 2 == 0, codebook.theme(arguments[1]) != nil,
+                Set(options.keys).isSubset(of: ["--sample", "--seed"]), options["--sample"] == nil || (count ?? 0) > 0,
+                options["--seed"] == nil || UInt64(options["--seed"] ?? "") != nil
+            else { return usage("tag review <theme> [--sample N --seed S]") }
+            let blind = count.map { (count: $0, seed: options["--seed"].flatMap { UInt64($0) } ?? 1) }
+            try TagReview(shell: self, codebook: codebook, theme: arguments[1], blind: blind).run()
         case "eval":
             guard arguments.count == 2 else { return usage("tag eval <labelled.tsv>") }
             let evaluation = try TagEvaluation(matcher: matcher, path: arguments[1])
             output.write(TagEvaluationFormatter(evaluation: evaluation, language: language).render(misses: false))
         default:
-            usage("tag [retag | dry-run | review <theme> | eval <labelled.tsv>]")
+            usage("tag [retag | dry-run | review <theme> [--sample N --seed S] | eval <labelled.tsv>]")
         }
     }
 

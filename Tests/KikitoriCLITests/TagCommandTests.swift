@@ -27,26 +27,55 @@ struct TagCommandTests {
     /// Review walks the automatic tags: y confirms, n rejects, q stops; decisions survive --retag.
     @Test func reviewConfirmsAndRejects() throws {
         _ = try kikitori(["tag", "--db", database])
-        let review = try kikitori(["tag", "review", "cost", "--db", database, "--lang", "en"], input: "y\nn\nq\n")
+        let review = try kikitori(["tag", "review", "cost", "--db", database, "--lang", "en", "--coder", "高橋"], input: "y\nn\nq\n")
         #expect(review.status == 0)
         #expect(review.stdout.contains("【"))
         #expect(review.stdout.contains("1 confirmed, 1 rejected"))
         let retag = try kikitori(["tag", "--retag", "--db", database, "--lang", "en"])
         #expect(retag.status == 0)
-        let again = try kikitori(["tag", "review", "cost", "--db", database, "--lang", "en"], input: "q\n")
+        let again = try kikitori(["tag", "review", "cost", "--db", database, "--lang", "en", "--coder", "高橋"], input: "q\n")
         let before = Int(review.stdout.split(separator: "\n")[0].split(separator: " ").last ?? "") ?? 0
         let after = Int(again.stdout.split(separator: "\n")[0].split(separator: " ").last ?? "") ?? 0
         #expect(after == before - 2)
     }
 
+    /// Two coders code the same blind sample from the command line; agreement and disagreements
+    /// read their decisions, and the agreement table exports as CSV for Excel.
+    @Test func twoCodersAgreement() throws {
+        _ = try kikitori(["tag", "--db", database])
+        for (coder, answers) in [("高橋", "y\ny\ny\nn\nn\nn\n"), ("佐藤", "y\ny\nn\nn\nn\ny\n")] {
+            let review = try kikitori(["tag", "review", "cost", "--sample", "6", "--seed", "4", "--coder", coder, "--db", database, "--lang", "en"], input: answers)
+            #expect(review.status == 0 && review.stdout.contains("Blind coding: ") && review.stdout.contains("6 answers"))
+            #expect(!review.stdout.contains("【"))
+        }
+        let agreement = try kikitori(["tag", "agreement", "--db", database, "--lang", "en"])
+        #expect(agreement.status == 0)
+        #expect(agreement.stdout.contains("Agreement between coders: 佐藤, 高橋"))
+        #expect(agreement.stdout.contains("Units compared:"))
+        let cost = try #require(agreement.stdout.split(separator: "\n").first { $0.hasPrefix("cost") })
+        #expect(cost.contains(" 6 ") && cost.contains("67%") && cost.contains("0.33"))
+        let csvPath = directory.url.appendingPathComponent("agreement.csv").path
+        #expect(try kikitori(["tag", "agreement", "--db", database, "--csv", csvPath, "--lang", "ja"]).status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: csvPath))
+        let csv = String(decoding: bytes, as: UTF8.self)
+        #expect(bytes.prefix(3) == Data([0xEF, 0xBB, 0xBF]) && csv.contains("テーマ,単位,一致率,κ,α") && csv.contains("cost,6,67%,0.33"))
+        let disagreements = try kikitori(["tag", "disagreements", "--db", database, "--lang", "en"])
+        #expect(disagreements.status == 0 && disagreements.stdout.hasPrefix("Answers coders decided differently: 2"))
+        #expect(disagreements.stdout.contains("高橋 ✓  佐藤 ✗") || disagreements.stdout.contains("佐藤 ✗  高橋 ✓"))
+        let alone = try kikitori(["tag", "agreement", "--coders", "高橋", "--db", database, "--lang", "en"])
+        #expect(alone.status == 66 && alone.stderr.contains("at least two coders"))
+    }
+
     /// An unknown theme or answer is one clear line with a usage or no-input exit code.
     @Test func unknownThings() throws {
-        let theme = try kikitori(["tag", "add", "zzzz:comments", "nonsense", "--db", database, "--lang", "en"])
+        let theme = try kikitori(["tag", "add", "zzzz:comments", "nonsense", "--db", database, "--lang", "en", "--coder", "高橋"])
         #expect(theme.status == 64)
         #expect(theme.stderr == "kikitori: theme 'nonsense' is not in the codebook\n")
-        let answer = try kikitori(["tag", "add", "zzzz:comments", "cost", "--db", database, "--lang", "en"])
+        let answer = try kikitori(["tag", "add", "zzzz:comments", "cost", "--db", database, "--lang", "en", "--coder", "高橋"])
         #expect(answer.status == 66)
         #expect(answer.stderr == "kikitori: no hearing 'zzzz'\n")
+        let nobody = try kikitori(["tag", "add", "zzzz:comments", "cost", "--db", database, "--lang", "en"])
+        #expect(nobody.status == 64 && nobody.stderr.hasPrefix("kikitori: decisions are recorded with their coder"))
     }
 
     /// eval prints per-theme scores with micro and macro averages; explain shows the rule and the words.

@@ -144,13 +144,14 @@ struct ShellTaggingTests {
         let report = try harness.store.suggest(codebook: codebook, examples: examples, threshold: 0.9)
         #expect(report.suggested["workload"] == 1)
         harness.transcript = ""
-        harness.run(["tag review workload", "y", "quit"], codebook: codebook)
+        harness.run(["tag review workload", "高橋", "y", "quit"], codebook: codebook)
         #expect(harness.transcript.contains("More work, no spare hands"))
         #expect(harness.transcript.contains("suggested by the learned model (probability 0."))
         #expect(harness.transcript.contains("1 confirmed, 0 rejected"))
         let confirmed = try harness.store.tags(theme: "workload", state: .confirmed)
         #expect(confirmed.count == 1 && confirmed.first?.tag.source == .model)
         #expect(try harness.store.decisionExamples().count == 1)
+        #expect(try harness.store.codings(theme: "workload").map(\.coder) == ["高橋"])
     }
 
     /// `:tag` and `:untag` record a person's decision on the answer just given.
@@ -213,13 +214,17 @@ struct ShellTaggingTests {
         let eval = repositoryRoot.appendingPathComponent("Tests/KikitoriTests/Fixtures/labelled-statements.tsv").path
         harness.run(
             ["new digital-talent@1"] + ShellTests.newFirm + ["1", "1", "3", "12", "4", "1", "採用の費用が高い", "", ":pause",
-            "tag", "tag", "tag review cost", "y", "tag eval \(eval)", "tag nonsense", "quit"], codebook: try ShellHarness.codebook())
+            "tag", "tag", "coder ｓａｔｏ", "tag review cost", "y", "tag review cost --sample 2 --seed 3", "y", "q", "tag eval \(eval)",
+            "tag nonsense", "quit"], codebook: try ShellHarness.codebook())
         #expect(harness.transcript.contains("Tagged with hokkaido-data-wg@2:"))
         #expect(harness.transcript.contains("0 new answers"))
         #expect(harness.transcript.contains("採用の【費用】が高い"))
         #expect(harness.transcript.contains("1 confirmed, 0 rejected"))
         #expect(harness.transcript.contains("160 statements"))
-        #expect(harness.transcript.contains("Usage: tag [retag | dry-run | review <theme> | eval <labelled.tsv>]"))
+        #expect(harness.transcript.contains("Usage: tag [retag | dry-run | review <theme> [--sample N --seed S] | eval <labelled.tsv>]"))
+        #expect(harness.transcript.contains("Coder: sato") && harness.transcript.contains("Blind coding: "))
         #expect(try harness.store.tags(theme: "cost", state: .confirmed).count == 1)
+        let codings = try harness.store.codings(theme: "cost")
+        #expect(!codings.isEmpty && codings.allSatisfy { $0.coder == "sato" } && codings.contains(where: \.blind))
     }
 }
