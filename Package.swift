@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The layers of the library, each a target so that the compiler keeps the direction of every
@@ -44,6 +45,8 @@ let package = Package(
             dependencies: [
                 "KikitoriCore", "KikitoriStore",
                 .product(name: "Crypto", package: "swift-crypto"),
+                // REFI-QDA projects (.qdpx) are zip archives.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // GNU readline, linked from the system (libreadline-dev).

@@ -66,6 +66,46 @@ struct TagCommandTests {
         #expect(alone.status == 66 && alone.stderr.contains("at least two coders"))
     }
 
+    /// `export project --format qdpx`: a zip holding project.qde that validates against REFI-QDA's
+    /// published Project.xsd, with each coder's codings, selections that point at the answers' words,
+    /// and public names masked.
+    @Test func refiQDAProject() throws {
+        _ = try kikitori(["tag", "--db", database])
+        let review = try kikitori(["tag", "review", "cost", "--sample", "4", "--seed", "2", "--coder", "高橋", "--db", database], input: "y\ny\nn\ny\n")
+        #expect(review.status == 0)
+        let path = directory.url.appendingPathComponent("p.qdpx").path
+        let export = try kikitori(["export", "project", "--format", "qdpx", "--db", database, "--out", path, "--lang", "ja"])
+        #expect(export.status == 0, "\(export.stderr)")
+        let unzip = try command(["/usr/bin/unzip", "-o", "-q", path, "-d", directory.url.appendingPathComponent("p").path], in: directory.url)
+        #expect(unzip.status == 0)
+        let qde = directory.url.appendingPathComponent("p/project.qde").path
+        let schema = repositoryRoot.appendingPathComponent("Tests/KikitoriTests/Fixtures/refi-qda-project-1.0.xsd").path
+        let valid = try command(["/usr/bin/xmllint", "--noout", "--schema", schema, qde], in: directory.url)
+        #expect(valid.status == 0, "\(valid.stderr)")
+        let xml = try String(contentsOfFile: qde, encoding: .utf8)
+        #expect(xml.contains("<Project xmlns=\"urn:QDA-XML:project:1.0\"") && xml.contains("name=\"高橋\"") && xml.contains("<Case "))
+        // Every selection's positions cut its source's text at an answer: the words right after the
+        // question's heading, never a heading itself.
+        let sources = xml.components(separatedBy: "<TextSource ").dropFirst()
+        var checked = 0
+        for source in sources {
+            guard let open = source.range(of: "<PlainTextContent>"), let close = source.range(of: "</PlainTextContent>") else { continue }
+            let content = Array(String(source[open.upperBound..<close.lowerBound])
+                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
+                .replacingOccurrences(of: "&amp;", with: "&").unicodeScalars)
+            for match in source.matches(of: /startPosition="(\d+)" endPosition="(\d+)"/) {
+                let start = Int(match.1) ?? 0, end = Int(match.2) ?? 0
+                #expect(start < end && end <= content.count)
+                #expect(start >= 2 && String(String.UnicodeScalarView(content[(start - 2)..<start])) == "】\n")
+                checked += 1
+            }
+        }
+        #expect(checked > 10)
+        // Public: no hidden respondent's organisation appears; internal shows them.
+        let internalPath = directory.url.appendingPathComponent("i.qdpx").path
+        #expect(try kikitori(["export", "project", "--audience", "internal", "--db", database, "--out", internalPath]).status == 0)
+    }
+
     /// An unknown theme or answer is one clear line with a usage or no-input exit code.
     @Test func unknownThings() throws {
         let theme = try kikitori(["tag", "add", "zzzz:comments", "nonsense", "--db", database, "--lang", "en", "--coder", "高橋"])

@@ -20,11 +20,23 @@ public enum QDACodebook {
                            hash[8], hash[9], hash[10], hash[11], hash[12], hash[13], hash[14], hash[15]))
     }
 
+    /// Text for an XML attribute or element.
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
     public static func xml(_ codebook: Codebook, language: Language) -> String {
-        func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        xml += "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" origin=\"Kikitori \(KikitoriVersion.current)\">\n"
+        xml += codes(codebook, language: language, indent: "  ")
+        xml += "</CodeBook>\n"
+        return xml
+    }
+
+    /// The `<Codes>` element, shared by the codebook and the project; `notes` are each theme's memo
+    /// guids (a project's `NoteRef`s; a codebook has none).
+    static func codes(_ codebook: Codebook, language: Language, indent: String, notes: [String: [UUID]] = [:]) -> String {
         func code(_ theme: Theme, indent: String) -> String {
             var xml = "\(indent)<Code guid=\"\(guid(for: "theme:" + theme.id).uuidString.lowercased())\" name=\"\(escape(theme.label.text(language)))\" isCodable=\"true\""
             if let colour = theme.colour { xml += " color=\"\(colour)\"" }
@@ -33,20 +45,21 @@ public enum QDACodebook {
                 theme.description?.text(language), theme.excludes.map { ReviewPhrase.definitionExcludes($0.text(language)).text(language) },
                 theme.examples.map { ReviewPhrase.definitionExamples($0).text(language) }, "id: \(theme.id)",
             ].compactMap { $0 }.joined(separator: "\n")
-            xml += "\(indent)  <Description>\(escape(description))</Description>\n\(indent)</Code>\n"
+            xml += "\(indent)  <Description>\(escape(description))</Description>\n"
+            for note in notes[theme.id] ?? [] { xml += "\(indent)  <NoteRef targetGUID=\"\(note.uuidString.lowercased())\"/>\n" }
+            xml += "\(indent)</Code>\n"
             return xml
         }
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-        xml += "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\" origin=\"Kikitori \(KikitoriVersion.current)\">\n  <Codes>\n"
+        var xml = "\(indent)<Codes>\n"
         for group in codebook.groups {
-            xml += "    <Code guid=\"\(guid(for: "group:" + group.id).uuidString.lowercased())\" name=\"\(escape(group.label.text(language)))\" isCodable=\"false\">\n"
-            for theme in codebook.themes where theme.group == group.id { xml += code(theme, indent: "      ") }
-            xml += "    </Code>\n"
+            xml += "\(indent)  <Code guid=\"\(guid(for: "group:" + group.id).uuidString.lowercased())\" name=\"\(escape(group.label.text(language)))\" isCodable=\"false\">\n"
+            for theme in codebook.themes where theme.group == group.id { xml += code(theme, indent: indent + "    ") }
+            xml += "\(indent)  </Code>\n"
         }
         for theme in codebook.themes where !codebook.groups.contains(where: { $0.id == theme.group }) {
-            xml += code(theme, indent: "    ")
+            xml += code(theme, indent: indent + "  ")
         }
-        xml += "  </Codes>\n</CodeBook>\n"
+        xml += "\(indent)</Codes>\n"
         return xml
     }
 }

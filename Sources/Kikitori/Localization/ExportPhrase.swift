@@ -8,10 +8,15 @@ public enum ExportPhrase: Sendable {
     case suppression(minCell: Int)
     case baseN
     case madeWith(String, String)
+    /// A REFI-QDA project's name, and a question's heading inside a hearing's text.
+    case projectName
+    case projectQuestion(String)
 
     public func text(_ language: Language) -> String {
         let ja = language == .ja
         switch self {
+        case .projectName: return ja ? "Kikitori ヒアリング" : "Kikitori hearings"
+        case .projectQuestion(let label): return ja ? "【\(label)】" : "[\(label)]"
         case .audience(let audience):
             switch audience {
             case .public:

@@ -14,6 +14,8 @@ public struct Coding: Equatable, Sendable {
     public var decidedAt: Date
     /// The words of the answer decided on.
     public var text: String?
+    /// Whether the answer decided on is still the question's current answer.
+    public var isCurrent = true
 }
 
 /// A memo on a theme or a hearing: dated, signed.
@@ -44,7 +46,8 @@ extension HearingStore {
     public func codings(theme: String? = nil, coders: [String]? = nil) throws(StoreError) -> [Coding] {
         try read { db in
             var sql: SQL = """
-                SELECT c.event_id, e.hearing_id, e.question_id, c.theme, c.coder, c.applies, c.blind, c.decided_at, e.value_text
+                SELECT c.event_id, e.hearing_id, e.question_id, c.theme, c.coder, c.applies, c.blind, c.decided_at, e.value_text,
+                    EXISTS (SELECT 1 FROM current_answer x WHERE x.event = e.number) AS current
                 FROM coding c JOIN answer_event e ON e.id = c.event_id
                 WHERE NOT EXISTS (SELECT 1 FROM coding d WHERE d.event_id = c.event_id AND d.theme = c.theme AND d.coder = c.coder
                                   AND (d.decided_at, d.id) > (c.decided_at, c.id))
@@ -56,7 +59,7 @@ extension HearingStore {
                 guard let event = UUID(uuidString: row[0]), let hearing = UUID(uuidString: row[1]) else { return nil }
                 return Coding(
                     eventID: event, hearingID: hearing, questionID: row[2], theme: row[3], coder: row[4], applies: row[5], blind: row[6],
-                    decidedAt: row[7], text: row[8])
+                    decidedAt: row[7], text: row[8], isCurrent: row[9])
             }
         }
     }

@@ -11,17 +11,26 @@ extension ExportKind: ExpressibleByArgument {}
 enum ExportSubject: ExpressibleByArgument, Equatable {
     case table(ExportKind)
     case workbook
+    /// A REFI-QDA project (.qdpx) for QualCoder, MAXQDA, ATLAS.ti or NVivo.
+    case project
 
     init?(argument: String) {
-        if argument == "workbook" { self = .workbook } else if let kind = ExportKind(rawValue: argument) { self = .table(kind) } else { return nil }
+        switch argument {
+        case "workbook": self = .workbook
+        case "project": self = .project
+        default:
+            guard let kind = ExportKind(rawValue: argument) else { return nil }
+            self = .table(kind)
+        }
     }
 
-    static var allValueStrings: [String] { ExportKind.allCases.map(\.rawValue) + ["workbook"] }
+    static var allValueStrings: [String] { ExportKind.allCases.map(\.rawValue) + ["workbook", "project"] }
 
     var name: String {
         switch self {
         case .table(let kind): return kind.rawValue
         case .workbook: return "workbook"
+        case .project: return "project"
         }
     }
 
@@ -39,6 +48,8 @@ struct ExportCommand: ParsableCommand {
             Kinds: hearings (wide, one row per hearing), repeats (one row per instance of a repeat \
             group, joined to hearings by hearing_id), answers (long), tags, tag-matrix, themes (--by like \
             kikitori themes), quotes, codebook (also --format qdc for REFI-QDA), respondents and notes \
+            (and project: a REFI-QDA project, .qdpx, of every text answer with its codings, coders, \
+            cases and memos, for QualCoder, MAXQDA, ATLAS.ti or NVivo) \
             (internal only), events (the audit trail: every answer, change with the value before and \
             reason, non-answer and note, with seconds on the question) and paradata (per hearing and \
             question: seconds, changes, don't-know, refusal, and the hearing's duration).
@@ -59,6 +70,8 @@ struct ExportCommand: ParsableCommand {
               kikitori export respondents --audience internal
               kikitori export tag-matrix --unit hearing --out - | head
               kikitori export codebook --format qdc
+              kikitori export project --format qdpx
+              kikitori export project --audience internal --out wg-coding.qdpx
               kikitori export themes --by region
               kikitori export events --audience internal
               kikitori export paradata
@@ -78,6 +91,7 @@ struct ExportCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case csv
         case qdc
+        case qdpx
         case xlsx
     }
 
@@ -143,6 +157,8 @@ struct ExportCommand: ParsableCommand {
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
         if format == .qdc, subject != .table(.codebook) { throw ValidationError("--format qdc is for the codebook") }
+        if format == .qdpx, subject != .project { throw ValidationError("--format qdpx is for the project") }
+        if subject == .project, ![.csv, .qdpx].contains(format) { throw ValidationError("a project is written as --format qdpx") }
     }
 
     /// The one table, or the first sheet's kind for a workbook's defaults.
@@ -165,10 +181,22 @@ struct ExportCommand: ParsableCommand {
         let stamp = DateFormatter.reportStamp.string(from: Date())
         let isXML = kind == .codebook && format == .qdc
         let suffix = audience == .internal && subject != .table(.codebook) ? "-internal" : ""
-        let path = out ?? "exports/\(stamp)-\(subject.name)\(suffix).\(isXML ? "qdc" : isWorkbook ? "xlsx" : "csv")"
+        let path = out ?? "exports/\(stamp)-\(subject.name)\(suffix).\(subject == .project ? "qdpx" : isXML ? "qdc" : isWorkbook ? "xlsx" : "csv")"
         let mode = audience.fileMode
         try options.guarded {
             let book = try codebook.load(options)
+            if subject == .project {
+                let store = try database.open(options, readOnly: true)
+                let publication = try Publication(store: store, filter: filter, language: language)
+                let project = try QDAProject(store: store, publication: publication, codebook: book, language: language).write()
+                // The check every public output passes: the whole project text, after rendering.
+                try publication.check(project.xml, output: "project")
+                if path == "-" { try StandardOutput.write(project.archive); return }
+                try OutputFile.write(project.archive, to: path, force: force, mode: mode)
+                try writeManifest(for: path, data: project.archive, rows: project.sources, references: [], codebook: book, filter: filter, store: store)
+                StandardError.write(CodingPhrase.qdpxWritten(path: path, sources: project.sources, codings: project.codings).text(language))
+                return
+            }
             if isXML {
                 let xml = Data(QDACodebook.xml(book, language: language).utf8)
                 if path == "-" { try StandardOutput.write(xml); return }
