@@ -76,6 +76,7 @@ private func failure(_ error: Error, language: Language) -> (message: String, st
     case TagProblem.noCoder: return (CodingPhrase.noCoder.text(language), ExitStatus.usage)
     case TagProblem.invalidCoder(let name): return (CodingPhrase.invalidCoder(name).text(language), ExitStatus.usage)
     case CodingProblem.fewerThanTwoCoders(let found): return (CodingPhrase.fewerThanTwoCoders(found).text(language), ExitStatus.noInput)
+    case CodingProblem.unknownMemoTarget(let target): return (CodingPhrase.unknownMemoTarget(target).text(language), ExitStatus.usage)
     case let error as CocoaError where error.code == .fileReadNoSuchFile:
         return ("\(error.filePath ?? ""): " + String(cString: strerror(ENOENT)), ExitStatus.noInput)
     default: return ("\(error)", ExitCode.failure)

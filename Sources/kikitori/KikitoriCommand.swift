@@ -22,7 +22,7 @@ struct KikitoriCommand: ParsableCommand {
               kikitori questionnaire diff private-firm-data-use@1 private-firm-data-use@2
             """,
         version: KikitoriVersion.current,
-        subcommands: [ShellCommand.self, InterviewCommand.self, ResumeCommand.self, HearingsCommand.self, ShowCommand.self, ReviewCommand.self, QuestionnaireCommand.self, CodebookCommand.self, TagCommand.self, ThemesCommand.self, QuotesCommand.self, AnswersCommand.self, SearchCommand.self, WordsCommand.self, KwicCommand.self, NetworkCommand.self, ReportCommand.self, MergeCommand.self, ImportCommand.self, ConflictsCommand.self, RespondentsCommand.self, HearingCommand.self, PrivacyCommand.self, ExportCommand.self, DevCommand.self],
+        subcommands: [ShellCommand.self, InterviewCommand.self, ResumeCommand.self, HearingsCommand.self, ShowCommand.self, ReviewCommand.self, QuestionnaireCommand.self, CodebookCommand.self, TagCommand.self, MemoCommand.self, ThemesCommand.self, QuotesCommand.self, AnswersCommand.self, SearchCommand.self, WordsCommand.self, KwicCommand.self, NetworkCommand.self, ReportCommand.self, MergeCommand.self, ImportCommand.self, ConflictsCommand.self, RespondentsCommand.self, HearingCommand.self, PrivacyCommand.self, ExportCommand.self, DevCommand.self],
         defaultSubcommand: ShellCommand.self
     )
 }

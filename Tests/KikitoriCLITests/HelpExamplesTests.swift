@@ -73,6 +73,11 @@ struct HelpExamplesTests {
             try SyntheticHearings(questionnaires: questionnaires, seed: 5).write(hearings: 60, to: store)
             let codebook = try CodebookLoader.load(path: repositoryRoot.appendingPathComponent("questionnaires/codebook.yaml").path)
             _ = try store.tag(with: ThemeMatcher(codebook: codebook))
+            // Two coders' blind decisions, for `tag agreement` and `tag disagreements`.
+            for (index, unit) in try store.blindSample(count: 8, seed: 7).enumerated() {
+                try store.decide(event: unit.eventID, hearing: unit.hearingID, question: unit.questionID, theme: "cost", add: index < 4, coder: "高橋", blind: true)
+                try store.decide(event: unit.eventID, hearing: unit.hearingID, question: unit.questionID, theme: "cost", add: index < 3, coder: "佐藤", blind: true)
+            }
             // The hearing of the examples: a firm's, paused, with a text answer on barrier_detail.
             let summaries = try store.hearings(HearingStore.HearingFilter())
             let firm = try #require(summaries.first {
@@ -102,6 +107,8 @@ struct HelpExamplesTests {
             for name in ["draft.yaml", "old-codebook.yaml", "old.yaml"] {
                 try fileManager.copyItem(at: repositoryRoot.appendingPathComponent("questionnaires/codebook.yaml"), to: root.appendingPathComponent(name))
             }
+            try fileManager.copyItem(
+                at: repositoryRoot.appendingPathComponent("Tests/KikitoriTests/Fixtures/maxqda-codes.qdc"), to: root.appendingPathComponent("maxqda-codes.qdc"))
             try fileManager.createDirectory(at: root.appendingPathComponent("path/to"), withIntermediateDirectories: true)
             try fileManager.copyItem(
                 at: repositoryRoot.appendingPathComponent("questionnaires/digital-talent/v1.yaml"), to: root.appendingPathComponent("path/to/draft.yaml"))

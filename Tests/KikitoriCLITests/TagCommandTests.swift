@@ -106,6 +106,40 @@ struct TagCommandTests {
         #expect(try kikitori(["export", "project", "--audience", "internal", "--db", database, "--out", internalPath]).status == 0)
     }
 
+    /// `codebook import`: a REFI-QDA codebook from another tool, and Kikitori's own qdc, become
+    /// drafts whose only lint errors are the rules left to write; a broken file is one clear line.
+    @Test func codebookImport() throws {
+        let fixture = repositoryRoot.appendingPathComponent("Tests/KikitoriTests/Fixtures/maxqda-codes.qdc").path
+        let draft = directory.url.appendingPathComponent("draft.yaml").path
+        let imported = try kikitori(["codebook", "import", fixture, "--out", draft, "--lang", "en"])
+        #expect(imported.status == 0 && imported.stdout.contains("4 themes, 1 groups"), "\(imported.stderr)")
+        let yaml = try String(contentsOfFile: draft, encoding: .utf8)
+        #expect(yaml.contains("label: {ja: \"個人情報への不安\"}") && yaml.contains("colour: \"#E41A1C\"") && yaml.contains("description: {en: \"Budget & staffing costs\"}"))
+        #expect(yaml.contains("id: cost\n") && yaml.contains("id: cost_2\n") && yaml.contains("group: group_1"))
+        let lint = try kikitori(["codebook", "lint", "--codebook", draft, "--lang", "en"])
+        let errors = lint.stderr.split(separator: "\n").filter { $0.contains(": ") && !$0.contains("warning:") && !$0.hasPrefix("1 file") }
+        #expect(lint.status == 65 && errors.count == 4 && errors.allSatisfy { $0.contains("'rules'") }, "\(lint.stderr)")
+        // Kikitori's own export comes back with its theme ids, groups and colours.
+        let own = directory.url.appendingPathComponent("own.qdc").path
+        #expect(try kikitori(["export", "codebook", "--format", "qdc", "--out", own]).status == 0)
+        let again = directory.url.appendingPathComponent("again.yaml").path
+        #expect(try kikitori(["codebook", "import", own, "--out", again]).status == 0)
+        let back = try String(contentsOfFile: again, encoding: .utf8)
+        #expect(back.contains("id: privacy\n    group: barriers\n    colour: \"#d62728\""))
+        // Not XML, or not a codebook: exit 65 naming the file; nothing written.
+        let broken = directory.url.appendingPathComponent("broken.qdc").path
+        try Data("<CodeBook><Codes><Code name='x'>".utf8).write(to: URL(fileURLWithPath: broken))
+        let refused = try kikitori(["codebook", "import", broken, "--out", directory.url.appendingPathComponent("no.yaml").path, "--lang", "en"])
+        #expect(refused.status == 65 && refused.stderr.contains("broken.qdc: not a REFI-QDA codebook"))
+        #expect(!FileManager.default.fileExists(atPath: directory.url.appendingPathComponent("no.yaml").path))
+        // Memos, written and listed.
+        let memo = try kikitori(["memo", "cost", "補助金の話は cost に含める", "--coder", "高橋", "--db", database, "--lang", "en"])
+        #expect(memo.status == 0 && memo.stdout.contains("Memo recorded (cost)"))
+        let listed = try kikitori(["memo", "--db", database, "--lang", "en"])
+        #expect(listed.stdout.contains("cost  高橋") && listed.stdout.contains("補助金の話は cost に含める"))
+        #expect(try kikitori(["memo", "nothing-here", "x", "--coder", "a", "--db", database]).status == 64)
+    }
+
     /// An unknown theme or answer is one clear line with a usage or no-input exit code.
     @Test func unknownThings() throws {
         let theme = try kikitori(["tag", "add", "zzzz:comments", "nonsense", "--db", database, "--lang", "en", "--coder", "高橋"])

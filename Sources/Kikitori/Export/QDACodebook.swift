@@ -53,6 +53,8 @@ public enum QDACodebook {
         var xml = "\(indent)<Codes>\n"
         for group in codebook.groups {
             xml += "\(indent)  <Code guid=\"\(guid(for: "group:" + group.id).uuidString.lowercased())\" name=\"\(escape(group.label.text(language)))\" isCodable=\"false\">\n"
+            // The id, as on themes: a re-import (`codebook import`) keeps it.
+            xml += "\(indent)    <Description>id: \(escape(group.id))</Description>\n"
             for theme in codebook.themes where theme.group == group.id { xml += code(theme, indent: indent + "    ") }
             xml += "\(indent)  </Code>\n"
         }

@@ -72,9 +72,11 @@ extension HearingStore {
     }
 }
 
-/// Why agreement cannot be measured.
+/// Why a team-coding request cannot be met.
 public enum CodingProblem: Error, Equatable {
     case fewerThanTwoCoders([String])
+    /// A memo's target is neither a theme nor a hearing.
+    case unknownMemoTarget(String)
 }
 
 /// The agreement table as text and as CSV rows.

@@ -14,8 +14,55 @@ struct CodebookCommand: ParsableCommand {
               kikitori codebook lint
               kikitori codebook show --lang en
               kikitori codebook diff old-codebook.yaml questionnaires/codebook.yaml
+              kikitori codebook import maxqda-codes.qdc --out draft-codebook.yaml
             """,
-        subcommands: [CodebookLint.self, CodebookShow.self, CodebookDiffCommand.self])
+        subcommands: [CodebookLint.self, CodebookShow.self, CodebookDiffCommand.self, CodebookImport.self])
+}
+
+extension CodebookCommand {
+    struct CodebookImport: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Turn a REFI-QDA codebook (.qdc) from another tool into a draft codebook.yaml.",
+            discussion: """
+                Codes with children become groups and the codes under them themes, with their names as \
+                labels, colours and descriptions; rules are left empty, to be written and then checked with \
+                `kikitori codebook lint --codebook <draft>`.
+
+                Example:
+                  kikitori codebook import maxqda-codes.qdc --out draft-codebook.yaml
+                """)
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "The .qdc file.", completion: .file(extensions: ["qdc", "xml"]))
+        var file: String
+
+        @Option(help: "Where to write the draft.", completion: .file(extensions: ["yaml"]))
+        var out = "codebook-draft.yaml"
+
+        @Flag(help: "Replace an existing file.")
+        var force = false
+
+        func run() throws {
+            let language = options.language()
+            let text = try options.guarded {
+                let bytes = try InputFile.read(file, limit: 20 * 1024 * 1024)
+                let id = URL(fileURLWithPath: out).deletingPathExtension().lastPathComponent.lowercased()
+                    .replacingOccurrences(of: "_", with: "-")
+                let draft: QDACodebookImport.Draft
+                do {
+                    draft = try QDACodebookImport.draft(from: Data(bytes), id: id.isEmpty ? "imported" : id)
+                } catch let error as QDACodebookImport.Failure {
+                    StandardError.write("kikitori: " + CodingPhrase.qdcUnreadable(file, error.reason).text(language))
+                    throw ExitStatus.dataError
+                }
+                try OutputFile.write(Data(draft.yaml.utf8), to: out, force: force, mode: 0o644)
+                return CodingPhrase.codebookImported(path: out, themes: draft.themes, groups: draft.groups).text(language) + "\n"
+            }
+            try StandardOutput.write(text)
+        }
+    }
 }
 
 extension CodebookCommand {
