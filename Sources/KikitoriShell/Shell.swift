@@ -258,6 +258,7 @@ public final class Shell {
             review: try store.reviewStatus(hearing: hearing.id), reviews: try store.reviewHistory(hearing: hearing.id),
             previous: try hearing.previousHearingID.map { try store.hearing($0) },
             respondentEdits: try store.respondentEdits(hearing.respondentID),
+            memos: try store.memos(subject: .hearing, target: hearing.id.storageKey),
             width: width, style: output.style))
     }
 

@@ -138,6 +138,15 @@ struct TagCommandTests {
         let listed = try kikitori(["memo", "--db", database, "--lang", "en"])
         #expect(listed.stdout.contains("cost  高橋") && listed.stdout.contains("補助金の話は cost に含める"))
         #expect(try kikitori(["memo", "nothing-here", "x", "--coder", "a", "--db", database]).status == 64)
+        // A hearing's memo: in internal show and the internal memos export; never in public ones.
+        let hearings = try kikitori(["hearings", "--audience", "internal", "--db", database])
+        let prefix = try #require(hearings.stdout.split(separator: "\n").dropFirst(2).first?.split(separator: " ").first.map(String.init))
+        #expect(try kikitori(["memo", prefix, "担当の佐々木さんが異動", "--coder", "高橋", "--db", database]).status == 0)
+        #expect(try kikitori(["show", prefix, "--audience", "internal", "--db", database]).stdout.contains("✎ 高橋"))
+        #expect(!(try kikitori(["show", prefix, "--db", database]).stdout.contains("佐々木")))
+        let memosCSV = try kikitori(["export", "memos", "--audience", "internal", "--db", database, "--out", "-"])
+        #expect(memosCSV.status == 0 && memosCSV.stdout.contains(",hearing,") && memosCSV.stdout.contains("担当の佐々木さんが異動"))
+        #expect(try kikitori(["export", "memos", "--db", database, "--out", "-"]).status != 0)
     }
 
     /// An unknown theme or answer is one clear line with a usage or no-input exit code.

@@ -82,4 +82,14 @@ extension CSVExporter {
         }
         return references.sorted()
     }
+
+    /// Coders' memos on themes and hearings, dated and signed: internal only, like notes.
+    func exportMemos(_ run: ExportRun) throws -> [String] {
+        guard !publication.isPublic else { throw Problem.internalOnly(ExportKind.memos.rawValue) }
+        try run.writer.writeHeader(["written_at", "subject", "target", "coder", "memo"])
+        for memo in try store.memos() {
+            try run.write([JapanTime.timestamp(memo.writtenAt), memo.subject.rawValue, memo.target, memo.coder, memo.text])
+        }
+        return []
+    }
 }

@@ -51,6 +51,7 @@ public struct CSVExporter {
         case .events: return try exportEvents(run)
         case .paradata: return try exportParadata(run)
         case .notes: return try exportNotes(run)
+        case .memos: return try exportMemos(run)
         }
     }
 

@@ -18,6 +18,8 @@ public enum ExportKind: String, Sendable, CaseIterable {
     case paradata
     /// Interviewers' notes (internal only).
     case notes
+    /// Coders' memos on themes and hearings (internal only).
+    case memos
 }
 
 /// Options shared by every export.

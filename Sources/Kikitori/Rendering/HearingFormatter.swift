@@ -47,8 +47,8 @@ public struct HearingFormatter {
     /// amendment (old → new, when, why) and consent change.
     public func detail(
         hearing: Hearing, respondent: Respondent, questionnaire: Questionnaire, events: [AnswerEvent], consents: [ConsentChange],
-        review: ReviewStatus, reviews: [ReviewChange], previous: Hearing? = nil, respondentEdits: [RespondentEdit] = [], width: Int = 80,
-        style: TextStyle = .plain
+        review: ReviewStatus, reviews: [ReviewChange], previous: Hearing? = nil, respondentEdits: [RespondentEdit] = [],
+        memos: [Memo] = [], width: Int = 80, style: TextStyle = .plain
     ) -> String {
         let states = AnswerState.current(from: events)
         let shown = InterviewEngine(
@@ -71,6 +71,10 @@ public struct HearingFormatter {
             lines.append(ShellPhrase.followsHearing(previous.shortID).text(language))
         }
         for note in notes[""] ?? [] { lines.append("✎ " + note) }
+        // Coders' memos are working notes of the group: internal readers only.
+        if !publication.isPublic {
+            for memo in memos { lines.append("✎ \(memo.coder) \(JapanTime.minute(memo.writtenAt)): \(memo.text)") }
+        }
         var text = lines.joined(separator: "\n") + "\n"
         text += QuestionScreen(engine: shown, language: language).review(style: style, width: width, notes: notes)
         // Corrections of the respondent name people: shown to internal readers only.

@@ -47,12 +47,12 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             Kinds: hearings (wide, one row per hearing), repeats (one row per instance of a repeat \
             group, joined to hearings by hearing_id), answers (long), tags, tag-matrix, themes (--by like \
-            kikitori themes), quotes, codebook (also --format qdc for REFI-QDA), respondents and notes \
-            (and project: a REFI-QDA project, .qdpx, of every text answer with its codings, coders, \
-            cases and memos, for QualCoder, MAXQDA, ATLAS.ti or NVivo) \
-            (internal only), events (the audit trail: every answer, change with the value before and \
+            kikitori themes), quotes, codebook (also --format qdc for REFI-QDA), respondents, notes and \
+            memos (both internal only), events (the audit trail: every answer, change with the value before and \
             reason, non-answer and note, with seconds on the question) and paradata (per hearing and \
             question: seconds, changes, don't-know, refusal, and the hearing's duration).
+            And project: a REFI-QDA project (.qdpx) of every text answer with its codings by coder, the \
+            codebook, respondents as cases and memos as notes, for QualCoder, MAXQDA, ATLAS.ti or NVivo.
 
             Every kind is public unless --audience internal is given: internal_only hearings are left \
             out, respondents who did not agree to be named appear as 企業A / 市町村B, their names in \
@@ -71,6 +71,7 @@ struct ExportCommand: ParsableCommand {
               kikitori export tag-matrix --unit hearing --out - | head
               kikitori export codebook --format qdc
               kikitori export project --format qdpx
+              kikitori export memos --audience internal
               kikitori export project --audience internal --out wg-coding.qdpx
               kikitori export themes --by region
               kikitori export events --audience internal

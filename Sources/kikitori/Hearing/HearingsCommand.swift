@@ -106,6 +106,7 @@ struct ShowCommand: ParsableCommand {
                 review: try store.reviewStatus(hearing: found.id), reviews: try store.reviewHistory(hearing: found.id),
                 previous: try found.previousHearingID.map { try store.hearing($0) },
                 respondentEdits: try store.respondentEdits(found.respondentID),
+                memos: try store.memos(subject: .hearing, target: found.id.storageKey),
                 width: TerminalWidth.columns(), style: style)
             try publication.check(text, output: "show")
             return text
