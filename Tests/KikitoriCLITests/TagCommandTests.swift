@@ -108,7 +108,8 @@ struct TagCommandTests {
 
     /// `codebook import`: a REFI-QDA codebook from another tool, and Kikitori's own qdc, become
     /// drafts whose only lint errors are the rules left to write; a broken file is one clear line.
-    @Test func codebookImport() throws {
+    /// Memos: written, listed, shown and exported to internal readers only.
+    @Test func codebookImportAndMemos() throws {
         let fixture = repositoryRoot.appendingPathComponent("Tests/KikitoriTests/Fixtures/maxqda-codes.qdc").path
         let draft = directory.url.appendingPathComponent("draft.yaml").path
         let imported = try kikitori(["codebook", "import", fixture, "--out", draft, "--lang", "en"])
@@ -147,6 +148,13 @@ struct TagCommandTests {
         let memosCSV = try kikitori(["export", "memos", "--audience", "internal", "--db", database, "--out", "-"])
         #expect(memosCSV.status == 0 && memosCSV.stdout.contains(",hearing,") && memosCSV.stdout.contains("担当の佐々木さんが異動"))
         #expect(try kikitori(["export", "memos", "--db", database, "--out", "-"]).status != 0)
+        let report = directory.url.appendingPathComponent("r.html").path
+        #expect(try kikitori(["report", "--audience", "internal", "--db", database, "--out", report, "--lang", "ja"]).status == 0)
+        let html = try String(contentsOfFile: report, encoding: .utf8)
+        #expect(html.contains("付録: コーダーのメモ（内部用）") && html.contains("補助金の話は cost に含める"))
+        let publicReport = directory.url.appendingPathComponent("p.html").path
+        #expect(try kikitori(["report", "--db", database, "--out", publicReport, "--lang", "ja"]).status == 0)
+        #expect(!(try String(contentsOfFile: publicReport, encoding: .utf8)).contains("補助金の話"))
     }
 
     /// An unknown theme or answer is one clear line with a usage or no-input exit code.

@@ -7,7 +7,7 @@ public enum ReportCaption: Sendable {
     case overview, themesByKind, themesByKindTable, themesByRegionMap(String), themesByRegionTable, themesByIndustryTable
     case coOccurrence, differences
     case seeKind(figure: Int, table: Int), seeRegion(figure: Int, table: Int), seeIndustry(table: Int), seeAnswers(first: Int, last: Int)
-    case regionsHeading, industriesHeading, notesHeading
+    case regionsHeading, industriesHeading, notesHeading, memosHeading
     case mapLegend(String), mapNoData, mapHearings
     case heatLegend
     case summary(n: Int, mean: String, median: String), range(String, String), summaryHidden
@@ -45,6 +45,7 @@ public enum ReportCaption: Sendable {
         case .regionsHeading: return ja ? "地域別の懸念" : "Concerns by region"
         case .industriesHeading: return ja ? "業種別の懸念" : "Concerns by industry"
         case .notesHeading: return ja ? "付録: 聞き手のメモ（内部用）" : "Appendix: interviewers' notes (internal)"
+        case .memosHeading: return ja ? "付録: コーダーのメモ（内部用）" : "Appendix: coders' memos (internal)"
         case .mapLegend(let theme): return ja ? "濃さ: 「\(theme)」を挙げたヒアリングの割合。数字: ヒアリング数" : "Shade: share of hearings raising '\(theme)'. Number: hearings"
         case .mapNoData: return ja ? "ヒアリングなし" : "no hearings"
         case .mapHearings: return ja ? "件" : ""

@@ -213,6 +213,14 @@ public struct ReportRenderer {
             }
             body += "</table>\n"
         }
+        if isInternal && !report.memos.isEmpty {
+            body += "<h2>\(escape(caption(.memosHeading)))</h2>\n<table>"
+            for memo in report.memos {
+                let target = memo.subject == .hearing ? String(memo.target.prefix(8)) : memo.target
+                body += "<tr><td>\(escape(JapanTime.minute(memo.writtenAt)))</td><td>\(escape(target))</td><td>\(escape(memo.coder))</td><td>\(escape(memo.text))</td></tr>"
+            }
+            body += "</table>\n"
+        }
         body += "<h2>\(t(.method))</h2>\n<ul class=\"method\">" + methodLines().map { "<li>\(escape($0))</li>" }.joined() + "</ul>\n"
         if isInternal {
             // A table's header repeats on every printed page: the banner cannot be lost with page 1.

@@ -31,6 +31,8 @@ public struct Report: Sendable {
     public var networks: [(group: String, svg: String)] = []
     /// The internal report's appendix: interviewers' notes, hearing by hearing.
     public var notes: [(hearing: String, question: String?, text: String)] = []
+    /// The internal report's appendix: coders' memos on themes and hearings.
+    public var memos: [Memo] = []
 
     /// Builds the report as `publication` may show it; a few queries, no per-answer work in Swift.
     public static func build(
@@ -102,6 +104,7 @@ public struct Report: Sendable {
             } catch {
                 throw error as? StoreError ?? .sqlite(String(describing: error))
             }
+            report.memos = try store.memos()
         }
         return report
     }
