@@ -109,7 +109,7 @@ final class AdversarialFixture {
     func outputs(_ filter: ReviewFilter) throws -> [(name: String, text: String)] {
         let publication = try Publication(store: store, filter: filter, language: .ja)
         var outputs: [(String, String)] = []
-        for kind in ExportKind.allCases where kind != .respondents && kind != .notes && kind != .codebook {
+        for kind in ExportKind.allCases where ![.respondents, .notes, .memos, .codebook].contains(kind) {
             for encoding in [CSVEncoding.utf8BOM, .cp932] {
                 var data = Data()
                 let writer = try CSVWriter(encoding: encoding, replace: true) { data.append($0) }
@@ -133,6 +133,7 @@ final class AdversarialFixture {
         var result = try store.search(HearingStore.SearchQuery(terms: ["個人情報"], limit: 100, audience: filter.audience))
         result.hits = result.hits.map(publication.hit)
         outputs.append(("search", SearchFormatter(language: .ja).render(result, terms: ["個人情報"], style: .plain)))
+        outputs.append(("project", try QDAProject(store: store, publication: publication, codebook: codebook, language: .ja).projectXML().xml))
         return outputs
     }
 }
@@ -368,7 +369,7 @@ struct GeneratedDisclosureTests {
             let filter = ReviewFilter(status: nil, audience: .public, smallCell: minCell)
             let publication = try Publication(store: store, filter: filter, language: .ja)
             var outputs: [(String, String)] = []
-            for kind in ExportKind.allCases where kind != .respondents && kind != .notes && kind != .codebook {
+            for kind in ExportKind.allCases where ![.respondents, .notes, .memos, .codebook].contains(kind) {
                 var data = Data()
                 let writer = try CSVWriter(encoding: .utf8, raw: true) { data.append($0) }
                 var options = ExportOptions(filter: filter, labels: .ja)
@@ -381,6 +382,8 @@ struct GeneratedDisclosureTests {
             }
             let report = try Report.build(store: store, codebook: codebook, publication: publication)
             outputs.append(("report", ReportRenderer(report: report, language: .ja).html()))
+            // The REFI-QDA project: cases, sources and notes pass the same publication.
+            outputs.append(("project", try QDAProject(store: store, publication: publication, codebook: codebook, language: .ja).projectXML().xml))
             for (name, text) in outputs {
                 let folded = oracleFold(text)
                 let leaked = mustNotAppear.filter { folded.contains($0) }
