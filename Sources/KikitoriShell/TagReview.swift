@@ -32,13 +32,8 @@ public struct TagReview {
         let pending = suggestions + (try shell.store.tags(theme: theme, state: .auto).filter { $0.tag.source == .rule && $0.text != nil })
         let label = codebook.theme(theme)?.label.text(language) ?? theme
         shell.output.line("\(label) [\(theme)]: \(pending.count)")
-        // The definition people code by, before the first answer.
-        if let definition = codebook.theme(theme) {
-            if let description = definition.description { shell.output.line("  " + description.text(language)) }
-            if let excludes = definition.excludes { shell.output.line("  " + ReviewPhrase.definitionExcludes(excludes.text(language)).text(language)) }
-        }
-        var confirmed = 0
-        var rejected = 0
+        showDefinition()
+        var tally = (confirmed: 0, rejected: 0)
         for (index, item) in pending.enumerated() {
             let text = item.text ?? ""
             shell.output.line("")
@@ -48,27 +43,12 @@ public struct TagReview {
                 shell.output.line(shell.output.style.dim(
                     "  " + CommandPhrase.suggestedBecause(String(format: "%.3f", score), item.tag.ruleSource ?? "").text(language)))
             }
-            var decided = false
-            while !decided {
-                guard let answer = shell.reader.readLine(prompt: "[y/n/Enter/q] > ", completions: .none) else { return summary(confirmed, rejected) }
-                switch AnswerParser.normalise(answer).lowercased() {
-                case "y", "yes", "はい":
-                    try shell.store.decide(
-                        event: item.tag.eventID, hearing: item.tag.hearingID, question: item.tag.questionID, theme: theme, add: true, coder: coder)
-                    confirmed += 1
-                    decided = true
-                case "n", "no", "いいえ":
-                    try shell.store.decide(
-                        event: item.tag.eventID, hearing: item.tag.hearingID, question: item.tag.questionID, theme: theme, add: false, coder: coder)
-                    rejected += 1
-                    decided = true
-                case "": decided = true
-                case "q", "quit": return summary(confirmed, rejected)
-                default: shell.reject(ShellPhrase.notAChoice(answer).text(language))
-                }
-            }
+            guard try decide(prompt: "[y/n/Enter/q] > ", tally: &tally, { applies in
+                try shell.store.decide(
+                    event: item.tag.eventID, hearing: item.tag.hearingID, question: item.tag.questionID, theme: theme, add: applies, coder: coder)
+            }) else { return summary(tally.confirmed, tally.rejected) }
         }
-        summary(confirmed, rejected)
+        summary(tally.confirmed, tally.rejected)
     }
 
     /// The blind pass: the theme's definition, then each sampled answer as it was said, y or n.
@@ -77,35 +57,47 @@ public struct TagReview {
         let units = try shell.store.blindSample(count: blind.count, seed: blind.seed)
         let label = codebook.theme(theme)?.label.text(language) ?? theme
         shell.output.line(CodingPhrase.blindHeading(theme: "\(label) [\(theme)]", count: units.count, seed: blind.seed, coder: coder).text(language))
-        if let definition = codebook.theme(theme) {
-            if let description = definition.description { shell.output.line("  " + description.text(language)) }
-            if let excludes = definition.excludes { shell.output.line("  " + ReviewPhrase.definitionExcludes(excludes.text(language)).text(language)) }
-        }
-        var confirmed = 0
-        var rejected = 0
+        showDefinition()
+        var tally = (confirmed: 0, rejected: 0)
         for (index, unit) in units.enumerated() {
             shell.output.line("")
             shell.output.line("\(index + 1)/\(units.count)  \(unit.hearingID.storageKey.prefix(8)):\(unit.questionID)")
             shell.output.line("  " + unit.text)
-            var decided = false
-            while !decided {
-                guard let answer = shell.reader.readLine(prompt: CodingPhrase.blindQuestion(label).text(language), completions: .none) else {
-                    return summary(confirmed, rejected)
-                }
-                switch AnswerParser.normalise(answer).lowercased() {
-                case "y", "yes", "はい", "n", "no", "いいえ":
-                    let applies = ["y", "yes", "はい"].contains(AnswerParser.normalise(answer).lowercased())
-                    try shell.store.decide(
-                        event: unit.eventID, hearing: unit.hearingID, question: unit.questionID, theme: theme, add: applies, coder: coder, blind: true)
-                    if applies { confirmed += 1 } else { rejected += 1 }
-                    decided = true
-                case "": decided = true
-                case "q", "quit": return summary(confirmed, rejected)
-                default: shell.reject(ShellPhrase.notAChoice(answer).text(language))
-                }
+            guard try decide(prompt: CodingPhrase.blindQuestion(label).text(language), tally: &tally, { applies in
+                try shell.store.decide(
+                    event: unit.eventID, hearing: unit.hearingID, question: unit.questionID, theme: theme, add: applies, coder: coder, blind: true)
+            }) else { return summary(tally.confirmed, tally.rejected) }
+        }
+        summary(tally.confirmed, tally.rejected)
+    }
+
+    /// The definition people code by, before the first answer.
+    private func showDefinition() {
+        guard let definition = codebook.theme(theme) else { return }
+        let language = shell.language
+        if let description = definition.description { shell.output.line("  " + description.text(language)) }
+        if let excludes = definition.excludes { shell.output.line("  " + ReviewPhrase.definitionExcludes(excludes.text(language)).text(language)) }
+    }
+
+    /// Asks until y, n (saved through `save`, counted), Enter (skipped) or q; false when the
+    /// person stops (q or end of input).
+    private func decide(prompt: String, tally: inout (confirmed: Int, rejected: Int), _ save: (Bool) throws -> Void) throws -> Bool {
+        while let answer = shell.reader.readLine(prompt: prompt, completions: .none) {
+            switch AnswerParser.normalise(answer).lowercased() {
+            case "y", "yes", "はい":
+                try save(true)
+                tally.confirmed += 1
+                return true
+            case "n", "no", "いいえ":
+                try save(false)
+                tally.rejected += 1
+                return true
+            case "": return true
+            case "q", "quit": return false
+            default: shell.reject(ShellPhrase.notAChoice(answer).text(shell.language))
             }
         }
-        summary(confirmed, rejected)
+        return false
     }
 
     private func summary(_ confirmed: Int, _ rejected: Int) {
