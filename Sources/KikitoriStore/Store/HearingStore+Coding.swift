@@ -47,7 +47,9 @@ extension HearingStore {
         try read { db in
             var sql: SQL = """
                 SELECT c.event_id, e.hearing_id, e.question_id, c.theme, c.coder, c.applies, c.blind, c.decided_at, e.value_text,
-                    EXISTS (SELECT 1 FROM current_answer x WHERE x.event = e.number) AS current
+                    -- Through current_answer's key, not a scan of every current answer per decision.
+                    EXISTS (SELECT 1 FROM current_answer x WHERE x.hearing_id = e.hearing_id AND x.question_id = e.question_id
+                            AND x.event = e.number) AS current
                 FROM coding c JOIN answer_event e ON e.id = c.event_id
                 WHERE NOT EXISTS (SELECT 1 FROM coding d WHERE d.event_id = c.event_id AND d.theme = c.theme AND d.coder = c.coder
                                   AND (d.decided_at, d.id) > (c.decided_at, c.id))
