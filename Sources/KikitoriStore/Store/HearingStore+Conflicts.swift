@@ -78,6 +78,16 @@ extension HearingStore {
                 UPDATE answer_conflict SET resolved_by = \(id: event.id)
                 WHERE hearing_id = \(hearingKey) AND question_id = \(questionID) AND resolved_by IS NULL
                 """)
+            // The settled answer's calculations, worked out again in the same transaction.
+            if questionnaire.questions.contains(where: { $0.type == .calculate }) {
+                let events = try AnswerEventRecord.filter(AnswerEventRecord.Columns.hearingID == hearingKey)
+                    .order(AnswerEventRecord.Columns.sequence, AnswerEventRecord.Columns.id).fetchAll(db).compactMap { $0.model(in: questionnaire) }
+                var engine = InterviewEngine(questionnaire: questionnaire, states: AnswerState.current(from: events))
+                for var calculated in engine.recalculate(hearing: hearingID) {
+                    calculated.recordedAt = date
+                    _ = try Self.append(calculated, in: db)
+                }
+            }
             return event
         }
     }

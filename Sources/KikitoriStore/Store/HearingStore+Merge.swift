@@ -272,7 +272,7 @@ extension HearingStore {
     }
 
     /// A conflict: both sides' current answers to one question are events the other side has never
-    /// seen, and they say different things. If one side has seen the other's answer, its own later
+    /// seen, and they say different things (calculations excepted). If one side has seen the other's answer, its own later
     /// event is a deliberate change, not a conflict.
     private static func findConflicts(schema s: String, in db: Database) throws {
         try db.execute(sql: """
@@ -285,6 +285,9 @@ extension HearingStore {
             JOIN \(s).answer_event te ON te.id = t.event_id
             WHERE NOT EXISTS (SELECT 1 FROM \(s).answer_event x WHERE x.id = m.event_id)
               AND NOT EXISTS (SELECT 1 FROM main.answer_event y WHERE y.id = t.event_id)
+              -- Calculations follow the answers: differing answers are the conflict, and settling it
+              -- works the calculations out again.
+              AND me.kind != 'calculated' AND te.kind != 'calculated'
               AND (CASE me.kind WHEN 'changed' THEN 'answered' ELSE me.kind END IS NOT CASE te.kind WHEN 'changed' THEN 'answered' ELSE te.kind END
                    OR me.value_code IS NOT te.value_code OR me.value_text IS NOT te.value_text)
             """, arguments: [Date()])

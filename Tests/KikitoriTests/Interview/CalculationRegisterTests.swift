@@ -217,4 +217,31 @@ struct CalculationRegisterTests {
         #expect(!counted.rows.contains { $0.label == "当別町" } && counted.rows.last?.label == "（伏せた選択肢）" && counted.rows.last?.count == 1)
         #expect(counted.rows.count == 179 - 1 + 1)
     }
+
+    /// Two laptops change the same hearing's answer differently: the merge reports the answer, not
+    /// the calculations derived from it, and settling the answer works them out again.
+    @Test func mergeConflictRecalculates() throws {
+        let questionnaire = try load()
+        let session = try HearingSession.start(
+            store: store, questionnaire: questionnaire, respondent: town, isNewRespondent: true, interviewer: "tester", place: nil,
+            consent: .publicAnonymous, language: .ja, previous: nil)
+        for input in ["石狩", "当別町", "10", "5", "1"] { _ = try session.answer(input) }
+        session.close()
+        store.close()
+        let other = directory.url.appendingPathComponent("other.sqlite").path
+        try FileManager.default.copyItem(atPath: store.path, toPath: other)
+        let main = try HearingStore(path: store.path)
+        for (copy, partTime) in [(main, "20"), (try HearingStore(path: other), "40")] {
+            let resumed = try HearingSession.resume(store: copy, hearingID: session.hearing.id)
+            try resumed.jump(to: "part_time")
+            _ = try resumed.answer(partTime)
+            resumed.close()
+            if copy !== main { copy.close() }
+        }
+        _ = try main.merge([other])
+        #expect(try main.conflicts().map(\.questionID) == ["part_time"])
+        _ = try main.resolveConflict(hearing: session.hearing.id, question: "part_time", with: .answered(.integer(30)), reason: "聞き直し")
+        let states = AnswerState.current(from: try main.events(of: session.hearing.id, questionnaire: questionnaire))
+        #expect(states["part_time"] == .answered(.integer(30)) && states["staff"] == .answered(.integer(40)))
+    }
 }
