@@ -15,6 +15,8 @@ public enum CommandPhrase: Sendable {
     case importMoreProblems(path: String, count: Int)
     case importStopped(path: String, limit: Int)
     case importNothing(path: String)
+    /// Columns the file holds belong to other versions of the questionnaire named with `@N`.
+    case importOtherVersions(id: String, versions: [Int])
     case importRepeatedRow(path: String, line: Int)
     case importAlreadyImported(path: String, line: Int, date: String, hearing: String)
     case imported(path: String, encoding: String, hearings: Int, answers: Int, respondents: Int, dryRun: Bool)
@@ -52,6 +54,11 @@ public enum CommandPhrase: Sendable {
                 ? "kikitori: \(path): \(limit) 件で確認をやめました。直してからもう一度取り込んでください"
                 : "kikitori: \(path): checking stopped after \(limit) problems; fix these and import again"
         case .importNothing(let path): return ja ? "kikitori: \(path): 何も取り込んでいません" : "kikitori: \(path): nothing was imported"
+        case .importOtherVersions(let id, let versions):
+            let list = versions.map { "\(id)@\($0)" }.joined(separator: ja ? "、" : ", ")
+            return ja
+                ? "kikitori: 知らない列は \(list) の質問です。複数の版の書き出しは --questionnaire \(id) で取り込めます"
+                : "kikitori: the unknown columns are questions of \(list); an export of several versions imports with --questionnaire \(id)"
         case .importRepeatedRow(let path, let line):
             return ja ? "\(path):\(line): 前の行と同じ内容のため飛ばしました" : "\(path):\(line): same as an earlier row; skipped"
         case .importAlreadyImported(let path, let line, let date, let hearing):

@@ -89,6 +89,7 @@ struct ImportCommand: ParsableCommand {
                 for problem in error.problems {
                     StandardError.write(problem.message(path: error.path, language: language, questionnaire: versions.values.first))
                 }
+                if let hint = otherVersions(of: error) { StandardError.write(hint.text(language)) }
                 if let more = error.more, more > 0 {
                     StandardError.write(CommandPhrase.importMoreProblems(path: error.path, count: more).text(language))
                 } else if error.more == nil {
@@ -111,6 +112,22 @@ struct ImportCommand: ParsableCommand {
                 dryRun: dryRun).text(language) + "\n"
         }
         try StandardOutput.write(text)
+    }
+
+    /// With `id@N`, unknown columns that are another version's questions (an export spanning
+    /// versions keeps every version's columns): the hint to import with the bare id.
+    private func otherVersions(of failure: ImportFailure) -> CommandPhrase? {
+        guard let reference = QuestionnaireRef(questionnaire), let fixed = reference.version else { return nil }
+        let unknown = Set(failure.problems.compactMap { problem -> String? in
+            if case .unknownColumn = problem.reason { return problem.column }
+            return nil
+        })
+        guard !unknown.isEmpty, let entries = try? options.library.entries().filter({ $0.id == reference.id && $0.version != fixed }) else { return nil }
+        let owners = entries.filter { entry in
+            guard let version = try? options.library.load("\(entry.id)@\(entry.version)") else { return false }
+            return !unknown.isDisjoint(with: HearingsLayout.columns(versions: [version], labels: true).map(\.name))
+        }.map(\.version).sorted()
+        return owners.isEmpty ? nil : .importOtherVersions(id: reference.id, versions: owners)
     }
 
     private func loadVersions() throws -> [Int: Questionnaire] {
