@@ -59,7 +59,8 @@ struct TagCommandTests {
         let bytes = try Data(contentsOf: URL(fileURLWithPath: csvPath))
         let csv = String(decoding: bytes, as: UTF8.self)
         #expect(bytes.prefix(3) == Data([0xEF, 0xBB, 0xBF]) && csv.contains("テーマ,単位,一致率,κ,α") && csv.contains("cost,6,67%,0.33"))
-        let disagreements = try kikitori(["tag", "disagreements", "--db", database, "--lang", "en"])
+        // Internal: every hearing's disagreements (public leaves internal-only hearings out).
+        let disagreements = try kikitori(["tag", "disagreements", "--audience", "internal", "--db", database, "--lang", "en"])
         #expect(disagreements.status == 0 && disagreements.stdout.hasPrefix("Answers coders decided differently: 2"))
         #expect(disagreements.stdout.contains("高橋 ✓  佐藤 ✗") || disagreements.stdout.contains("佐藤 ✗  高橋 ✓"))
         let alone = try kikitori(["tag", "agreement", "--coders", "高橋", "--db", database, "--lang", "en"])

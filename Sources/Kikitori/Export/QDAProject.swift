@@ -58,7 +58,8 @@ public struct QDAProject {
         for coding in try store.codings() where coding.isCurrent {
             codingsByAnswer["\(coding.hearingID.storageKey) \(coding.questionID)", default: []].append(coding)
         }
-        let memos = try store.memos()
+        let memos = try store.memos(filter: filter)
+        let hearingMemos = Dictionary(grouping: memos.filter { $0.subject == .hearing }, by: \.target)
         var users = Set(codingsByAnswer.values.flatMap { $0.map(\.coder) }).union(memos.map(\.coder))
         users.insert(Self.automaticUser)
 
@@ -104,7 +105,7 @@ public struct QDAProject {
             var xml = "      <TextSource guid=\"\(source)\" name=\"\(e(String(row.hearingID.prefix(8))) + " " + e(questionnaire.title.text(language, fallback: questionnaire.defaultLanguage)))\""
             if let started = row.startedAt { xml += " creationDateTime=\"\(stamp.string(from: started))\"" }
             xml += ">\n        <PlainTextContent>\(e(content))</PlainTextContent>\n" + selections
-            for memo in memos where memo.subject == .hearing && memo.target == row.hearingID {
+            for memo in hearingMemos[row.hearingID] ?? [] {
                 xml += "        <NoteRef targetGUID=\"\(memo.id.uuidString.lowercased())\"/>\n"
             }
             xml += "      </TextSource>\n"

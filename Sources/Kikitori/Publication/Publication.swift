@@ -1,3 +1,4 @@
+import Synchronization
 import KikitoriCore
 import KikitoriStore
 import Foundation
@@ -15,6 +16,8 @@ public struct Publication: Sendable {
     /// Who may be named, and every hidden group's pseudonym; empty for an internal publication.
     let identities: Identities
     let masker: Masker
+    /// Labels already put to the masker (``hides(_:)``), shared by the copies of this publication.
+    private let hiddenLabels = LabelMemory()
     /// Respondents per kind, industry and region among the counted hearings, for attributions, and
     /// per kind and industry whatever the region.
     private let attribution: [AttributionKey: Int]
@@ -105,7 +108,16 @@ public struct Publication: Sendable {
     /// the name in a text: its value and label are shown as the mask, its 0/1 column left empty,
     /// and distributions count it under one row with the other hidden ones (list order would tell).
     public func hides(_ choice: Choice) -> Bool {
-        isPublic && choice.label.values.values.contains { masker.mask($0).text != $0 }
+        isPublic && choice.label.values.values.contains(where: hidesLabel)
+    }
+
+    /// Whether masking changes a label, asked once per label: exports ask it for every choice
+    /// cell of every row, and a list's labels are few.
+    private func hidesLabel(_ label: String) -> Bool {
+        if let known = hiddenLabels.memory.withLock({ $0[label] }) { return known }
+        let hidden = masker.mask(label).text != label
+        hiddenLabels.memory.withLock { $0[label] = hidden }
+        return hidden
     }
 
     /// A select answer's stored code as it may be shown: each hidden choice's value replaced by its
@@ -265,4 +277,9 @@ public struct PrivacyFinding: Sendable, Equatable {
     public var column: Int
     public var kind: String
     public var id: String
+}
+
+/// What the masker said of each choice label, kept across the cells of one output.
+private final class LabelMemory: Sendable {
+    let memory = Mutex<[String: Bool]>([:])
 }

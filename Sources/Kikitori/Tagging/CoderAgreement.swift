@@ -56,11 +56,11 @@ extension HearingStore {
             overallVersusRules: allVersus.mapValues { Agreement.kappa($0) })
     }
 
-    /// Answers and themes on which coders' latest decisions differ.
-    public func disagreements(theme: String? = nil, coders: [String]? = nil) throws -> [Disagreement] {
+    /// Answers and themes on which coders' latest decisions differ, among the hearings `filter` counts.
+    public func disagreements(theme: String? = nil, coders: [String]? = nil, filter: ReviewFilter? = nil) throws -> [Disagreement] {
         var units: [String: Disagreement] = [:]
         var order: [String] = []
-        for coding in try codings(theme: theme, coders: coders) {
+        for coding in try codings(theme: theme, coders: coders, filter: filter) {
             let key = "\(coding.theme) \(coding.eventID)"
             if units[key] == nil {
                 order.append(key)

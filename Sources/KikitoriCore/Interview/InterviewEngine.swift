@@ -295,7 +295,7 @@ public struct InterviewEngine: Sendable {
         // A calculation may change what a repeat group unrolls to: then the new instances' own
         // calculations need a pass of their own (bounded by the questionnaire's groups).
         for _ in 0...questionnaire.repeatGroups.count {
-            let unrolled = questions.map(\.id)
+            let unrolled = unrolledInstances
             for question in questions where question.type == .calculate {
                 let value = isRelevant(question)
                     ? question.calculation.flatMap { AnswerValue(calculated: $0.evaluate(lookup: { lookup($0, in: question.instance) })) }
@@ -306,7 +306,7 @@ public struct InterviewEngine: Sendable {
                 states[question.id] = state
                 if !groupOf.isEmpty { unrollRepeats() }
             }
-            if questions.map(\.id) == unrolled { break }
+            if unrolledInstances == unrolled { break }
         }
         return events
     }

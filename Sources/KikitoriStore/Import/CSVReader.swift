@@ -9,6 +9,13 @@ public struct CSVReader: Sendable {
         /// 1-based line of the file where the record starts.
         public var line: Int
         public var fields: [String]
+
+        /// The trimmed cell at `position` (a header's column), nil when absent or empty.
+        package func cell(_ position: Int?) -> String? {
+            guard let position, fields.indices.contains(position) else { return nil }
+            let value = fields[position].trimmingCharacters(in: .whitespacesAndNewlines)
+            return value.isEmpty ? nil : value
+        }
     }
 
     public enum Failure: Error, Equatable, Sendable {

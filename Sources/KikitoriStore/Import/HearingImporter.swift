@@ -168,15 +168,24 @@ public struct HearingImporter: Sendable {
     /// The header's problems, the first ``problemLimit`` of them in full, and how many more there are
     /// (counted without working out suggestions: a million unknown columns cost seconds, not minutes).
     private func checkHeader(_ header: CSVReader.Record) -> (problems: [ImportProblem], more: Int) {
+        var (problems, more) = Self.checkHeader(header, known: knownColumns, required: Self.requiredColumns)
+        if fixedVersion == nil, versions.count > 1, !header.fields.contains("questionnaire_version") {
+            problems.append(ImportProblem(line: header.line, column: "questionnaire_version", reason: .missingColumn))
+        }
+        return (problems, more)
+    }
+
+    /// Duplicate and unknown columns (with the nearest known name) and missing required ones: the
+    /// check every CSV import makes of its header.
+    package static func checkHeader(_ header: CSVReader.Record, known: Set<String>, required: [String]) -> (problems: [ImportProblem], more: Int) {
         var problems: [ImportProblem] = []
         var more = 0
-        let known = knownColumns
         let sortedKnown = known.sorted()
         var seen: Set<String> = []
         for name in header.fields {
             let duplicate = !seen.insert(name).inserted
             guard duplicate || !known.contains(name) else { continue }
-            guard problems.count < Self.problemLimit else {
+            guard problems.count < problemLimit else {
                 more += 1
                 continue
             }
@@ -184,11 +193,8 @@ public struct HearingImporter: Sendable {
                 line: header.line, column: name,
                 reason: duplicate ? .duplicateColumn : .unknownColumn(suggestion: YAMLReader.suggestion(for: name, among: sortedKnown))))
         }
-        for name in Self.requiredColumns where !seen.contains(name) {
+        for name in required where !seen.contains(name) {
             problems.append(ImportProblem(line: header.line, column: name, reason: .missingColumn))
-        }
-        if fixedVersion == nil, versions.count > 1, !seen.contains("questionnaire_version") {
-            problems.append(ImportProblem(line: header.line, column: "questionnaire_version", reason: .missingColumn))
         }
         return (problems, more)
     }
@@ -207,11 +213,7 @@ public struct HearingImporter: Sendable {
         }
 
         /// The trimmed cell of this file alone.
-        func ownValue(_ column: String) -> String? {
-            guard let position = index[column] else { return nil }
-            let value = record.fields[position].trimmingCharacters(in: .whitespacesAndNewlines)
-            return value.isEmpty ? nil : value
-        }
+        func ownValue(_ column: String) -> String? { record.cell(index[column]) }
     }
 
     private func hearing(

@@ -33,22 +33,11 @@ package struct LongRepeats: Sendable {
             }
         }
 
+        let (headerProblems, more) = HearingImporter.checkHeader(header, known: Set(fixedColumns).union(memberOf.keys), required: requiredColumns)
+        guard headerProblems.isEmpty else { throw ImportFailure(path: path, problems: headerProblems, more: more) }
         var problems: [ImportProblem] = []
         var index: [String: Int] = [:]
-        let known = Set(fixedColumns).union(memberOf.keys)
-        for (position, name) in header.fields.enumerated() {
-            if index[name] != nil {
-                problems.append(ImportProblem(line: header.line, column: name, reason: .duplicateColumn))
-            } else if !known.contains(name) {
-                problems.append(ImportProblem(
-                    line: header.line, column: name, reason: .unknownColumn(suggestion: YAMLReader.suggestion(for: name, among: known.sorted()))))
-            }
-            index[name] = position
-        }
-        for name in requiredColumns where index[name] == nil {
-            problems.append(ImportProblem(line: header.line, column: name, reason: .missingColumn))
-        }
-        guard problems.isEmpty else { throw ImportFailure(path: path, problems: problems) }
+        for (position, name) in header.fields.enumerated() { index[name] = position }
 
         var result = LongRepeats()
         var seen: [String: Int] = [:]
@@ -59,11 +48,7 @@ package struct LongRepeats: Sendable {
                 problems.append(ImportProblem(line: record.line, reason: .ragged(fields: record.fields.count, expected: header.fields.count)))
                 continue
             }
-            func cell(_ name: String) -> String? {
-                guard let position = index[name] else { return nil }
-                let value = record.fields[position].trimmingCharacters(in: .whitespacesAndNewlines)
-                return value.isEmpty ? nil : value
-            }
+            func cell(_ name: String) -> String? { record.cell(index[name]) }
             func problem(_ column: String, _ reason: ImportProblem.Reason) {
                 problems.append(ImportProblem(line: record.line, column: column, value: cell(column), reason: reason))
             }
@@ -107,8 +92,7 @@ package struct LongRepeats: Sendable {
             renames["\(groupID)[\(instance)]"] = rename
             if result.lines[hearing] == nil { result.lines[hearing] = record.line }
             for (name, position) in index where !fixedColumns.contains(name) {
-                let value = record.fields[position].trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !value.isEmpty else { continue }
+                guard let value = record.cell(position) else { continue }
                 guard let wide = rename[name] else {
                     problem(name, .notInGroup(groupID))
                     continue

@@ -57,11 +57,7 @@ public struct RespondentImporter: Sendable {
                 problems.append(ImportProblem(line: record.line, reason: .ragged(fields: record.fields.count, expected: header.fields.count)))
                 continue
             }
-            func value(_ column: String) -> String? {
-                guard let position = index[column] else { return nil }
-                let text = record.fields[position].trimmingCharacters(in: .whitespacesAndNewlines)
-                return text.isEmpty ? nil : text
-            }
+            func value(_ column: String) -> String? { record.cell(index[column]) }
             var rowProblems: [ImportProblem] = []
             func problem(_ column: String, _ reason: ImportProblem.Reason) {
                 rowProblems.append(ImportProblem(line: record.line, column: column, value: value(column), reason: reason))

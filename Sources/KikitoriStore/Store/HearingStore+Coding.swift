@@ -42,20 +42,22 @@ public struct CodingUnit: Equatable, Sendable {
 }
 
 extension HearingStore {
-    /// Each coder's latest decision per answer and theme, optionally of one theme and some coders.
-    public func codings(theme: String? = nil, coders: [String]? = nil) throws(StoreError) -> [Coding] {
+    /// Each coder's latest decision per answer and theme, optionally of one theme, some coders, and
+    /// the hearings `filter` counts (a public filter leaves internal-only hearings out).
+    public func codings(theme: String? = nil, coders: [String]? = nil, filter: ReviewFilter? = nil) throws(StoreError) -> [Coding] {
         try read { db in
             var sql: SQL = """
                 SELECT c.event_id, e.hearing_id, e.question_id, c.theme, c.coder, c.applies, c.blind, c.decided_at, e.value_text,
                     -- Through current_answer's key, not a scan of every current answer per decision.
                     EXISTS (SELECT 1 FROM current_answer x WHERE x.hearing_id = e.hearing_id AND x.question_id = e.question_id
                             AND x.event = e.number) AS current
-                FROM coding c JOIN answer_event e ON e.id = c.event_id
+                FROM coding c JOIN answer_event e ON e.id = c.event_id JOIN hearing h ON h.id = e.hearing_id
                 WHERE NOT EXISTS (SELECT 1 FROM coding d WHERE d.event_id = c.event_id AND d.theme = c.theme AND d.coder = c.coder
                                   AND (d.decided_at, d.id) > (c.decided_at, c.id))
                 """
             if let theme { sql += " AND c.theme = \(theme)" }
             if let coders { sql += " AND c.coder IN \(coders)" }
+            if let filter { sql += " AND \(filter.conditions)" }
             sql += " ORDER BY c.theme, c.event_id, c.coder"
             return try SQLRequest<Row>(literal: sql).fetchAll(db).compactMap { row in
                 guard let event = UUID(uuidString: row[0]), let hearing = UUID(uuidString: row[1]) else { return nil }
@@ -103,12 +105,16 @@ extension HearingStore {
         }
     }
 
-    /// Memos, oldest first, optionally on one subject or target.
-    public func memos(subject: Memo.Subject? = nil, target: String? = nil) throws(StoreError) -> [Memo] {
+    /// Memos, oldest first, optionally on one subject or target; with `filter`, a hearing's memos
+    /// only when the filter counts the hearing (a public filter leaves internal-only hearings out).
+    public func memos(subject: Memo.Subject? = nil, target: String? = nil, filter: ReviewFilter? = nil) throws(StoreError) -> [Memo] {
         try read { db in
             var sql: SQL = "SELECT id, subject, target, coder, text, written_at FROM memo WHERE 1 = 1"
             if let subject { sql += " AND subject = \(subject.rawValue)" }
             if let target { sql += " AND target = \(target)" }
+            if let filter {
+                sql += " AND (subject = 'theme' OR EXISTS (SELECT 1 FROM hearing h WHERE h.id = memo.target AND \(filter.conditions)))"
+            }
             sql += " ORDER BY written_at, id"
             return try SQLRequest<Row>(literal: sql).fetchAll(db).compactMap { row in
                 guard let id = UUID(uuidString: row[0]), let subject = Memo.Subject(rawValue: row[1]) else { return nil }

@@ -57,7 +57,7 @@ struct MemoCommand: ParsableCommand {
                 return CodingPhrase.memoAdded(subject.1).text(language) + "\n"
             }
             let publication = try Publication(store: store, filter: ReviewFilter(status: nil, audience: audience), language: language)
-            let memos = try store.memos(subject: subject?.0, target: subject?.1)
+            let memos = try store.memos(subject: subject?.0, target: subject?.1, filter: publication.filter)
             guard !memos.isEmpty else { return CodingPhrase.noMemos.text(language) + "\n" }
             let text = memos.map { memo in
                 let target = memo.subject == .hearing ? String(memo.target.prefix(8)) : memo.target

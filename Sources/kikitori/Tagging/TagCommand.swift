@@ -259,8 +259,11 @@ extension TagCommand {
                         for row in formatter.rows { try writer.writeRow(row) }
                         try writer.flush()
                     }
-                    if csv == "-" { try write { try StandardOutput.write($0) } } else { try OutputFile.stream(to: csv, force: true, mode: 0o600) { try write($0) } }
-                    if csv == "-" { return "" }
+                    guard csv != "-" else {
+                        try write { try StandardOutput.write($0) }
+                        return ""
+                    }
+                    try OutputFile.stream(to: csv, force: true, mode: 0o600) { try write($0) }
                 }
                 return formatter.render()
             }
@@ -295,7 +298,8 @@ extension TagCommand {
             let text = try options.guarded {
                 let store = try database.open(options, readOnly: true)
                 let publication = try Publication(store: store, filter: ReviewFilter(status: nil, audience: audience), language: language)
-                let found = try store.disagreements(theme: theme)
+                // An internal-only hearing's answers stay out of a public listing, masked or not.
+                let found = try store.disagreements(theme: theme, filter: publication.filter)
                 guard !found.isEmpty else { return CodingPhrase.noDisagreements.text(language) + "\n" }
                 var lines = [CodingPhrase.disagreementHeading(found.count).text(language)]
                 for item in found {

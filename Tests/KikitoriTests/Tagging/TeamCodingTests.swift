@@ -63,6 +63,11 @@ struct TeamCodingTests {
         let disagreements = try a.disagreements(theme: "cost")
         #expect(disagreements.count == 4)
         #expect(disagreements.allSatisfy { Set($0.decisions.map(\.coder)) == ["高橋", "佐藤"] })
+        // A public listing leaves internal-only hearings out, masked or not.
+        let shown = try a.disagreements(theme: "cost", filter: ReviewFilter(status: nil, audience: .public))
+        let internalOnly = try disagreements.filter { try a.hearing($0.hearingID).consent == .internalOnly }
+        #expect(shown.count == disagreements.count - internalOnly.count)
+        #expect(try shown.allSatisfy { try a.hearing($0.hearingID).consent != .internalOnly })
 
         let report = try a.agreement(coders: ["高橋", "佐藤"], theme: "cost")
         let cost = try #require(report.rows.first)
@@ -87,6 +92,16 @@ struct TeamCodingTests {
         try store.addMemo(.theme, target: "cost", coder: "佐藤", text: "人件費は workload", now: Date(timeIntervalSince1970: 20))
         #expect(try store.memos(subject: .theme, target: "cost").map(\.coder) == ["高橋", "佐藤"])
         #expect(try store.memos(subject: .hearing).isEmpty)
+        // A memo on an internal-only hearing is not listed to the public.
+        let questionnaire = try sampleLibrary.load("digital-talent@1")
+        let session = try HearingSession.start(
+            store: store, questionnaire: questionnaire, respondent: Respondent(kind: .privateFirm, organisation: "株式会社テスト"), isNewRespondent: true,
+            interviewer: "t", place: nil, consent: .internalOnly, language: .ja)
+        session.close()
+        try store.addMemo(.hearing, target: session.hearing.id.storageKey, coder: "高橋", text: "担当者が異動")
+        #expect(try store.memos(subject: .hearing).count == 1)
+        #expect(try store.memos(subject: .hearing, filter: ReviewFilter(status: nil, audience: .public)).isEmpty)
+        #expect(try store.memos(filter: ReviewFilter(status: nil, audience: .public)).count == 2)
         #expect(Coder.name("　ｔａｋａｈａｓｈｉ ") == "takahashi" && Coder.name("") == nil && Coder.name("a\u{7}b") == nil)
     }
 }
