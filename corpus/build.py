@@ -587,6 +587,284 @@ for key, more in {
 }.items():
     STATEMENTS[key] = STATEMENTS[key] + more
 
+# A later round of development sources (added after codebook v2 was tuned): new sources only, all in
+# the development split, labelled by the definitions before the rules were run on them.
+SOURCES.update({
+    "naikaku-h29": ("https://expydoc.com/doc/11943599/", "municipal_staff", "2017-02", "dev"),
+    "wp-2023-firms": ("https://newswitch.jp/p/37947", "private_firm", "2023-07", "dev"),
+    "wp-r02-firms": ("https://www.soumu.go.jp/johotsusintokei/whitepaper/ja/r02/html/nd133320.html", "private_firm", "2020", "dev"),
+    "smrj-2023": ("https://officenomikata.jp/news/15734", "private_firm", "2023-10", "dev"),
+    "smrj-2022": ("https://tax-com.sakura.ne.jp/wp/2022/05/18/", "private_firm", "2022-05", "dev"),
+    "chusho-2022": ("https://www.chusho.meti.go.jp/pamflet/hakusyo/2022/shokibo/b2_3_2.html", "private_firm", "2022", "dev"),
+    "mori-localdx": ("https://data.wingarc.com/localdxlab-01-hokkaido-yamagatatakuya-41528/amp", "municipal_staff", "", "dev"),
+    "nishikawa-mayor": ("https://jichitai.works/article/details/2107", "municipality_head", "2023-10", "dev"),
+    "bandai-mayor": ("https://project.nikkeibp.co.jp/atclppp/PPP/433746/042800059/", "municipality_head", "2020", "dev"),
+    "council-answer": ("http://ameblo.jp/haruki0225/", "municipal_staff", "", "dev"),
+    "okfn-council": ("http://okfn.jp/2013/09/15/gikai/", "other", "2013-09", "dev"),
+    "koho-survey": ("https://xtech.nikkei.com/it/atcl/news/15/121404071/", "municipal_staff", "2015-12", "dev"),
+    "kusatsu-2016": ("https://happylibus.com/doc/369089/", "municipal_staff", "2016-03", "dev"),
+    "meti-rights": ("https://japan.zdnet.com/article/35102363/", "private_firm", "2017-05", "dev"),
+    "deloitte-multi": ("https://www2.deloitte.com/jp/ja/pages/financial-advisory/articles/fa-topics-18.html", "private_firm", "2022", "dev"),
+    "bodik-faq": ("http://www.bodik.jp/opendatacenter/faq/", "other", "", "dev"),
+    "image-guide": ("https://ayane0321.github.io/image-opendata-guide/docs/quick/new", "other", "", "dev"),
+    "sakai-support": ("https://123deta.com/document/y9g0d6lq/", "other", "", "dev"),
+    "rieti-2018": ("https://123deta.com/document/zx5d9owq/", "private_firm", "2018-09", "dev"),
+    "jlis-dataselect": ("http://happylibus.com/doc/984938/", "municipal_staff", "", "dev"),
+    "datagojp-2014": ("https://it.impress.co.jp/articles/-/11754", "other", "2014-10", "dev"),
+    "okfn-ideabox": ("http://okfn.jp/2013/02/07/opendata-ideabox/", "other", "2013-02", "dev"),
+    "dokuzetu": ("https://dokuzetu.fromation.co.jp/?p=3901", "other", "", "dev"),
+    "oshu-union": ("https://www.jichiro.gr.jp/jichiken_kako/report/rep_shizuoka39/08/0803_re/index.html", "municipal_staff", "", "dev"),
+    "works-2024": ("https://works-i.com/research/project/turningpoint/sustainable/detail005.html", "municipal_staff", "2024", "dev"),
+    "dx-fatigue": ("https://find-to-do.com/blog/article-1755476079701", "other", "2025", "dev"),
+    "makise": ("https://www.projectdesign.jp/articles/a143ebfa-365a-4169-b828-05a5d3d01d83", "other", "", "dev"),
+})
+
+STATEMENTS.update({
+    "naikaku-h29": [
+        ("leadership_understanding", "オープンデータについての戦略も計画も方針も、まだ何も定めていない。"),
+        ("", "公開にあたっては政府標準利用規約に準拠している。"),
+        ("", "県からの呼びかけがきっかけで、オープンデータを始めた。"),
+        ("", "公開の目的は行政の透明性を高めることと、地域経済の活性化だ。"),
+        ("", "住民基本台帳の人口をもとに回答した。"),
+    ],
+    "wp-2023-firms": [
+        ("merit", "顧客データは集まっているが、どう使えば売上に結びつくのかが見えない。"),
+        ("merit", "分析に費用をかけても、それを上回る効果が出るのかはっきりしない。"),
+        ("staffing_skills", "データを扱える社員がおらず、集めたデータが眠ったままだ。"),
+        ("responsibility_accuracy", "データの扱いを誤って評判を落とすリスクを考えると、慎重にならざるを得ない。"),
+        ("legal_rules", "取引先から預かったデータは、所有権がどこにあるのか曖昧で、使ってよいか判断がつかない。"),
+        ("privacy", "消費者は自分の情報を企業に渡すことに抵抗があり、提供をお願いしにくい。"),
+        ("", "パーソナルデータを活用している企業の割合は、欧米に比べてまだ低い。"),
+        ("", "教育や医療の分野では、データの利活用が加速している。"),
+    ],
+    "wp-r02-firms": [
+        ("privacy,responsibility_accuracy", "個人データの管理で事故が起きたときに負う社会的責任が重すぎる。"),
+        ("cost", "データを集めて管理する費用が年々膨らんでいる。"),
+        ("staffing_skills", "データを処理して分析できる人が社内に足りない。"),
+        ("privacy", "内定辞退率の提供が問題になってから、顧客の情報を使うことに社内が及び腰になった。"),
+        ("", "前回の調査と比べると、米国では人材不足を挙げる企業の割合が上がった。"),
+        ("cost", "収集や管理にかかる経費がかさみ、データ活用の足かせになっている。"),
+    ],
+    "smrj-2023": [
+        ("staffing_skills", "ITに関わる人も、DXを引っ張る人も社内にいない。"),
+        ("cost", "DXのためのお金を捻出するのが難しい。"),
+        ("", "文書の電子化やペーパーレス化は、この一年でかなり進んだ。"),
+        ("", "クラウドサービスは社内の管理業務で使っている。"),
+        ("leadership_understanding", "DXに取り組む予定はなく、社内で話題に上ることもない。"),
+        ("merit", "うちの規模でDXに取り組んで何が得られるのか分からない。"),
+    ],
+    "smrj-2022": [
+        ("merit", "具体的な成果が見えないので、DXに踏み出せない。"),
+        ("cost", "従業員が二十人に満たない会社では、予算の確保がいちばんの壁だ。"),
+        ("staffing_skills", "DXに関われる人がいないので、誰に任せればよいか分からない。"),
+        ("", "ホームページの作成や会議のオンライン化にはすでに取り組んでいる。"),
+        ("cost", "補助金や助成金がなければ、新しいシステムは入れられない。"),
+        ("", "国がDX推進の指針を示してくれれば、取り組みやすくなる。"),
+    ],
+    "chusho-2022": [
+        ("leadership_understanding", "事業方針の中で、デジタル化の優先順位はまだ低い。"),
+        ("", "感染症の流行をきっかけに、業務の効率化にデジタルを使い始めた。"),
+        ("", "小さな事業者でも、デジタル化を優先する会社は年々増えている。"),
+        ("staffing_skills", "データを分析する以前に、パソコンに慣れた従業員がいない。"),
+        ("merit", "データを集めても、それを経営判断に活かす場面がない。"),
+    ],
+    "mori-localdx": [
+        ("staffing_skills,workload", "小さな役場では情報担当が一人きりで、サーバーの導入から何から一人で抱えている。"),
+        ("merit", "流行の言葉に乗っただけで、住民にとって意味のないデジタル化になっている例が多い。"),
+        ("", "震災のとき、電話が止まってもスマートフォンで連絡が取れて、デジタルの強さを実感した。"),
+        ("staffing_skills", "情報担当が避難所に出てしまうと、庁舎のシステムを見られる者が誰もいなくなる。"),
+        ("", "まずは座って話すところから、地域のデジタル化は始まる。"),
+    ],
+    "nishikawa-mayor": [
+        ("", "地域の課題を捉えてデジタルを解決の手段にすれば、交付金は獲得できる。"),
+        ("", "机の上で考えるより、住民との対話で地域のニーズをつかむようにしている。"),
+        ("", "今年度は四億円を超える交付金を得て、次々に新しい事業に挑戦している。"),
+        ("", "高齢化率が四割を超える町だからこそ、デジタルで人口減少に挑む。"),
+    ],
+    "bandai-mayor": [
+        ("", "DXは、ビジョンを早く、しかもコストを抑えて実現するための手段だ。"),
+        ("", "業務の効率化が目的のICT化と、行政の仕組みを変えるDXははっきり区別している。"),
+        ("", "役場の組織風土や住民との風通しを良くすることも狙いの一つだ。"),
+        ("", "議員を一期務めたが、議員の力だけでは変えられないことに限界を感じた。"),
+    ],
+    "council-answer": [
+        ("", "公共データが公開されれば、民間はコストを抑えて新しいビジネスを始められる。"),
+        ("", "市が持つ情報を公開すれば、情報公開請求の事務手続きを大きく減らせる。"),
+        ("", "データを分析して根拠に基づく施策を立てれば、効果的で効率的な行政になる。"),
+        ("", "先進市の事例を参考にしながら、オープンデータを推進していく考えだ。"),
+        ("", "国のオープンデータ基本指針が示されたので、それに沿って進める。"),
+    ],
+    "okfn-council": [
+        ("leadership_understanding", "推進は職員の自発的な取り組み頼みで、他の部署から抵抗されることが少なくない。"),
+        ("", "議会で首長が推進を約束すれば、庁内の壁を越えるきっかけになる。"),
+        ("discoverability", "地方議会の議事録を横断して検索できる仕組みがなく、一つずつ当たるしかない。"),
+        ("", "国会や区議会の議事録から、オープンデータに触れたやり取りを集めて公開した。"),
+    ],
+    "koho-survey": [
+        ("", "広報紙に載せた情報を、二次利用できる形で出すことに関心がある。"),
+        ("legal_rules", "広報紙の写真やイラストは著作権が外部にあるものも多く、そのままでは自由に使ってもらえない。"),
+        ("privacy", "広報紙には住民の顔写真や名前が載っているので、データとして出すのはためらう。"),
+        ("workload", "毎月の広報紙をデータに作り替える作業まで、広報の担当に求めるのは無理がある。"),
+        ("", "広報紙のデータを活用した事例には、六割近くの団体が関心を寄せている。"),
+    ],
+    "kusatsu-2016": [
+        ("discoverability", "アンケートは集計結果だけを載せていて、元のデータは公開していない。"),
+        ("data_quality_format", "公開している資料の多くがPDFで、機械で読み取れる形になっていない。"),
+        ("legal_rules", "公開したデータに利用条件を付けていないので、使ってよいのか利用者が迷う。"),
+        ("discoverability", "データが各課のページに分かれていて、まとめて検索できる場所がない。"),
+        ("", "情報を必要としている人に、必要な情報を確実に届けることを目指している。"),
+        ("", "産学公民が連携して、地域の課題解決にデータを使う場をつくりたい。"),
+    ],
+    "meti-rights": [
+        ("legal_rules", "データの利用権限についての考え方が定まっておらず、取引先との取り決めに落とし込めない。"),
+        ("legal_rules", "工作機械のメーカーと工場のどちらが稼働データを使ってよいのか、決まりがない。"),
+        ("", "指針に沿って、取引先と利用権限を話し合う場を設けた。"),
+        ("cost,legal_rules", "データを使うための費用を誰が持つのか、取引先と折り合いがつかない。"),
+    ],
+    "deloitte-multi": [
+        ("", "業種の垣根を越えてデータを組み合わせ、その価値を高める取り組みが増えている。"),
+        ("merit", "データを出す側にとって、共同利用で自社のサービスがどう良くなるのかが見えないと参加しにくい。"),
+        ("", "共同事業というより、自社のサービス向上を目的にデータを共有する例が多い。"),
+        ("privacy", "会員の購買データを他の業種と突き合わせることに、会員の了解が得られるか不安だ。"),
+    ],
+    "bodik-faq": [
+        ("legal_rules", "ホームページの表は見るのは自由だが、加工して配るには自治体の許可が要る。"),
+        ("", "情報公開制度は請求を受けた情報だけを開示するが、オープンデータは請求がなくても公開する。"),
+        ("", "オープンデータは営利目的でも二次利用でき、無償で使えるものを指す。"),
+        ("", "まずは専門家や支援組織に相談して、進め方を決めるのがよい。"),
+    ],
+    "image-guide": [
+        ("legal_rules", "委託業者が撮った写真は、著作権を譲ってもらわないとオープンデータにできない。"),
+        ("privacy", "イベントの写真に市民が写り込んでいると、そのままでは公開できない。"),
+        ("", "職員が業務で撮った写真なら、自治体の判断で公開できる。"),
+    ],
+    "sakai-support": [
+        ("", "どの自治体もオープンデータに関心を持ち、調べている職員は少なくない。"),
+        ("", "オープンデータ宣言やカタログサイトを公開する自治体が全国で増えている。"),
+        ("", "支援を進める中で、想定していなかった課題がいくつも出てきた。"),
+    ],
+    "rieti-2018": [
+        ("legal_rules", "契約書のひな型を使いこなせておらず、データの取引のたびに一から条件を詰めている。"),
+        ("data_quality_format", "データの設計をきちんとしていなかったので、後から使おうとしても項目がそろっていない。"),
+        ("", "利害関係者とのやり取りが円滑な会社ほど、データ活用の成果を上げている。"),
+    ],
+    "jlis-dataselect": [
+        ("", "住民からの要望や問い合わせが多いデータから公開するのが効果的だ。"),
+        ("", "まずはホームページにすでに載せているデータから選ぶことにした。"),
+        ("data_quality_format,workload", "機械判読に適した形式が理想だが、今の体制ではPDFで出すのが精一杯だ。"),
+        ("", "データ選定の基準と項目の基準を先に決めておくと、職員が取り掛かりやすい。"),
+    ],
+    "datagojp-2014": [
+        ("merit", "いろいろなデータを集めて並べただけで、本当に役立つサイトにはなっていない。"),
+        ("discoverability", "省庁ごとにばらばらに出ていたデータは、どこから探せばよいのか分からなかった。"),
+        ("", "検索窓が付いて、複数の言葉で探せるようになった。"),
+        ("", "データが更新されたときに知らせてくれる機能が加わった。"),
+    ],
+    "okfn-ideabox": [
+        ("discoverability", "どんなデータを求めればよいのか、利用者の側でもよく分からない。"),
+        ("discoverability", "欲しいデータがあっても、行政に要望を伝える手段がない。"),
+        ("", "政府は国民からアイデアを募るサイトを期間限定で開いた。"),
+    ],
+    "dokuzetu": [
+        ("data_quality_format", "公開されている公共データが読みにくくて、うんざりする。"),
+        ("discoverability", "役に立つ情報は、宝探しのように掘り当てないと取り出せない。"),
+        ("", "民間の無料データより、公共データのほうが誠実に作られていると感じる。"),
+    ],
+    "oshu-union": [
+        ("staffing_skills", "DXと言われても、自分に何ができるのか分からない職員が多い。"),
+        ("workload", "給付金の支給事務のように、急な対応に追われてDXを考える暇がない。"),
+        ("", "テレワークやウェブ会議は、コロナをきっかけに一気に広がった。"),
+        ("leadership_understanding", "職員一人ひとりの意識が変わらないと、DXは掛け声で終わる。"),
+    ],
+    "works-2024": [
+        ("workload", "今のままでは、2030年には住民の期待に応えられなくなると感じている。"),
+        ("", "担当業務の見通しは、どちらとも言えないというのが正直なところだ。"),
+        ("staffing_skills", "採用しても人が集まらず、一人ひとりが受け持つ仕事が年々広がっている。"),
+    ],
+    "dx-fatigue": [
+        ("workload", "新しいシステムと古いシステムがつながっておらず、同じ内容を二重に入力している。"),
+        ("workload", "ポータルサイトの立ち上げを急いだ結果、データ移行とサイトの更新で本来の業務が回らない。"),
+        ("staffing_skills", "研修がほとんどないまま新しいツールを渡され、操作に苦労している。"),
+        ("merit", "何のためのDXなのかが定まらないまま、目先の成果ばかり求められる。"),
+    ],
+    "makise": [
+        ("staffing_skills,workload", "人手は足りないのに、職員の仕事は増す一方だ。"),
+        ("", "国や県の指示を忠実にこなすのが、かつての職員に求められた能力だった。"),
+        ("", "官民共創で地域の課題を解きながら、職員の負担も減らしていきたい。"),
+    ],
+})
+
+SOURCES.update({
+    "vled-nondisclosure": ("https://www2.vled.or.jp/archives/vled/faq/opendata-howto/03/qa045.php.html", "municipal_staff", "", "dev"),
+    "vled-governance": ("https://expydoc.com/doc/10101931/", "other", "2015-03", "dev"),
+    "resident-privacy-2016": ("https://fdocuments.net/document/fffffoeef-.html", "other", "2016", "dev"),
+    "law-ethics": ("https://opendata-law-ethics.meby.net/open-data-pre-publication-legal-issues.html", "other", "", "dev"),
+    "mmri-cloud": ("https://newswitch.jp/p/31164", "private_firm", "2022", "dev"),
+    "aiu-leak": ("https://onebe.co.jp/dlpnews/?p=7816", "private_firm", "", "dev"),
+    "storage-survey": ("https://it.impress.co.jp/articles/-/10128", "private_firm", "", "dev"),
+    "sabae-xml": ("http://blog.xin9le.net/entry/2015/02/13/150905", "other", "2015-02", "dev"),
+    "infosys-security": ("https://roadmap.co.jp/cybervalue/category/survey", "private_firm", "2022-06", "dev"),
+})
+
+STATEMENTS.update({
+    "vled-nondisclosure": [
+        ("privacy", "特定の個人が分かってしまう情報は、オープンデータにはできない。"),
+        ("legal_rules", "法人の正当な利益を害する情報に当たるのかどうか、判断に迷うデータがある。"),
+        ("", "個人に当たる部分を削って、集計した形で公開することにした。"),
+        ("privacy", "個人情報保護審査会に諮らないといけないので、公開まで時間がかかる。"),
+        ("", "不開示情報がごく一部なら、その部分を除いて公開するのが望ましい。"),
+    ],
+    "vled-governance": [
+        ("merit,cost", "これまで有償で提供してきたデータを無料で出すと、その収入がなくなる。"),
+        ("responsibility_accuracy", "データの質をどこまで保証すればよいのか、免責の書き方が分からない。"),
+        ("legal_rules", "情報公開条例や公文書管理の決まりとオープンデータの関係が整理されていない。"),
+        ("", "出典の記載がない図表は、表示のライセンスで使える。"),
+    ],
+    "resident-privacy-2016": [
+        ("privacy", "住民の情報をどこまで公開に使ってよいのか、住民の合意が取れていない。"),
+        ("privacy", "地図に落とすと、一軒一軒の世帯が分かってしまうのではないかという声がある。"),
+        ("", "防災や減災の情報は、住民にも使いやすい形で公開されている。"),
+        ("privacy", "統計に加工してあっても、小さな集落だと誰のことか見当がついてしまう。"),
+    ],
+    "law-ethics": [
+        ("legal_rules", "集めてきたデータに第三者の権利が含まれていないか、公開前に確かめる手立てがない。"),
+        ("privacy", "匿名にしたつもりでも、他のデータと組み合わせると個人に行き着くおそれがある。"),
+        ("responsibility_accuracy", "公開後に誤ったデータで誰かが損をしたら、こちらが訴えられるかもしれない。"),
+        ("", "公開前の収集と加工の段階で、弁護士に相談する自治体も出てきた。"),
+    ],
+    "mmri-cloud": [
+        ("cost", "クラウドは導入にかかる費用が高いと感じる。"),
+        ("security", "社外のデータセンターにデータを置くことに、どうしても不安が残る。"),
+        ("staffing_skills", "クラウドが何なのか、社内に説明できる者がいない。"),
+        ("", "機器を持たずに済むので、初期費用は下がった。"),
+        ("", "データセンターで厳重に管理されるので、自社で置くより安全だと考えている。"),
+    ],
+    "aiu-leak": [
+        ("security", "自然災害よりも、情報が漏れることのほうが経営にとって脅威だ。"),
+        ("security", "外部から攻撃されたら、対策に一億円を超える費用がかかると聞いて身構えている。"),
+        ("legal_rules", "法令順守や訴訟への備えも、経営者としては気になる。"),
+    ],
+    "storage-survey": [
+        ("security", "個人向けのオンラインストレージは、情報が外に漏れるおそれがあるので使わせていない。"),
+        ("staffing_skills", "専任のIT管理者がいないので、社員がどんなサービスを使っているのか目が行き届かない。"),
+        ("", "条件を決めたうえで、オンラインストレージの利用を認めている。"),
+        ("", "半数ほどの人は、個人的にオンラインストレージを使っている。"),
+    ],
+    "sabae-xml": [
+        ("data_quality_format", "XMLで公開されていても、日付の書き方が不ぞろいで、そのままでは読み込めない。"),
+        ("data_quality_format", "必要な情報が入っていない項目ばかりで、二年たっても何も直っていない。"),
+        ("", "市営バスの位置情報まで公開されていて、それを使ったアプリも出ている。"),
+        ("", "公開しているデータの数は日本一だ。"),
+    ],
+    "infosys-security": [
+        ("", "ネットワークのセキュリティ対策は、すでに七割以上の会社が行っている。"),
+        ("security", "情報システムの担当として、自社のセキュリティは十分でないと感じている。"),
+        ("", "セキュリティの規定を作り、従業員への教育も続けている。"),
+        ("", "電子機器の持ち込みと持ち出しを禁止し、部屋ごとに権限を設定している。"),
+    ],
+})
+
+
 def main():
     rows = {"dev": [], "heldout": []}
     number = 0

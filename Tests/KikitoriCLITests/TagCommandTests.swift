@@ -18,10 +18,10 @@ struct TagCommandTests {
     @Test func tagIsIdempotent() throws {
         let first = try kikitori(["tag", "--db", database, "--lang", "en"])
         #expect(first.status == 0)
-        #expect(first.stdout.contains("Tagged with hokkaido-data-wg@2:"))
+        #expect(first.stdout.contains("Tagged with hokkaido-data-wg@3:"))
         #expect(first.stdout.contains("Text answers with no theme:"))
         let second = try kikitori(["tag", "--db", database, "--lang", "en"])
-        #expect(second.stdout.hasPrefix("Tagged with hokkaido-data-wg@2: 0 new answers"))
+        #expect(second.stdout.hasPrefix("Tagged with hokkaido-data-wg@3: 0 new answers"))
     }
 
     /// Review walks the automatic tags: y confirms, n rejects, q stops; decisions survive --retag.

@@ -216,7 +216,7 @@ struct ShellTaggingTests {
             ["new digital-talent@1"] + ShellTests.newFirm + ["1", "1", "3", "12", "4", "1", "採用の費用が高い", "", ":pause",
             "tag", "tag", "coder ｓａｔｏ", "tag review cost", "y", "tag review cost --sample 2 --seed 3", "y", "q", "tag eval \(eval)",
             "tag nonsense", "quit"], codebook: try ShellHarness.codebook())
-        #expect(harness.transcript.contains("Tagged with hokkaido-data-wg@2:"))
+        #expect(harness.transcript.contains("Tagged with hokkaido-data-wg@3:"))
         #expect(harness.transcript.contains("0 new answers"))
         #expect(harness.transcript.contains("採用の【費用】が高い"))
         #expect(harness.transcript.contains("1 confirmed, 0 rejected"))

@@ -152,13 +152,15 @@ struct CorpusTests {
         #expect(Double(none) / Double(development.count + heldOut.count) >= 0.15)
     }
 
-    /// The rules on both splits, as the README reports them.
+    /// The rules on both splits, as the README reports them; the held-out figures are the goal
+    /// (macro F1 at least 0.80 with precision at least 0.85).
     @Test func rulesOnRealStatements() throws {
         let matcher = try ThemeMatcher(codebook: try CodebookLoader.load(path: repositoryRoot.appendingPathComponent("questionnaires/codebook.yaml").path))
         let development = try TagEvaluation(matcher: matcher, path: Self.folder.appendingPathComponent("real-dev.tsv").path)
         let heldOut = try TagEvaluation(matcher: matcher, path: Self.folder.appendingPathComponent("real-heldout.tsv").path)
-        #expect(development.macro.f1 >= 0.90 && development.macro.precision >= 0.86)
-        #expect(heldOut.macro.f1 >= 0.76 && heldOut.macro.precision >= 0.77)
+        #expect(development.statements >= 430)
+        #expect(development.macro.f1 >= 0.90 && development.macro.precision >= 0.88)
+        #expect(heldOut.macro.f1 >= 0.80 && heldOut.macro.precision >= 0.85)
     }
 
     /// Rules, suggestions and both on the held-out split, the model trained on the development split:

@@ -53,7 +53,7 @@ struct TaggingStoreTests {
         let text = try #require(tags.first?.text)
         let bytes = Array(text.utf8)
         #expect(tags.first?.tag.spans.map { String(decoding: bytes[$0], as: UTF8.self) } == ["予算"])
-        #expect(tags.first?.tag.codebook == "hokkaido-data-wg@2")
+        #expect(tags.first?.tag.codebook == "hokkaido-data-wg@3")
 
         let again = try store.tag(with: matcher)
         #expect(!again.full)
