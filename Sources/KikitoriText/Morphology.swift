@@ -97,6 +97,12 @@ public final class MeCabTagger {
         return hash
     }
 
+    /// ``contentWords(_:)`` as dictionary forms, for what reads words without this type (the
+    /// suggestion model, `tag gaps`). Holds this tagger: use it on one task at a time.
+    public var lemmatizer: Lemmatizer {
+        { [self] text in contentWords(text).map { vocabulary[Int($0)].lemma } }
+    }
+
     /// The counted content words of `text`, in order, as ids into ``vocabulary``: what word counts,
     /// characteristic words and the network need, without a String or a range per word. The same
     /// words ``tokens(_:)`` filtered by ``isContent(_:)`` gives, user words merged alike.

@@ -170,6 +170,25 @@ struct TagCommandTests {
         #expect(nobody.status == 64 && nobody.stderr.hasPrefix("kikitori: decisions are recorded with their coder"))
     }
 
+    /// `tag gaps` groups uncoded answers by words read with MeCab; without a dictionary it says it
+    /// falls back to characters, and so do `tag suggest` and `tag eval --train` about their clues.
+    @Test func gapsAndSuggestionsReadWords() throws {
+        _ = try kikitori(["tag", "--db", database])
+        let words = try kikitori(["tag", "gaps", "--db", database, "--lang", "en", "--top", "5"])
+        #expect(words.status == 0)
+        #expect(words.stdout.contains("\nword ") && !words.stdout.contains("No MeCab dictionary"))
+        let noDictionary = ["KIKITORI_MECAB_DIC": directory.url.path]
+        let characters = try kikitori(["tag", "gaps", "--db", database, "--lang", "en", "--top", "5"], environment: noDictionary)
+        #expect(characters.status == 0)
+        #expect(characters.stdout.contains("No MeCab dictionary: answers are grouped by phrases of 2 to 6 characters"))
+        #expect(characters.stdout.contains("\nphrase "))
+        let suggest = try kikitori(["tag", "suggest", "--db", database, "--lang", "en", "--train", "corpus/real-dev.tsv"])
+        #expect(suggest.status == 0 && suggest.stdout.contains("Clues: character bigrams and trigrams, and word lemmas read with MeCab"))
+        let eval = try kikitori(
+            ["tag", "eval", "corpus/real-heldout.tsv", "--train", "corpus/real-dev.tsv", "--lang", "en"], environment: noDictionary)
+        #expect(eval.status == 0 && eval.stdout.contains("Clues: character bigrams and trigrams only (no MeCab dictionary"))
+    }
+
     /// eval prints per-theme scores with micro and macro averages; explain shows the rule and the words.
     @Test func evalAndExplain() throws {
         let eval = try kikitori([

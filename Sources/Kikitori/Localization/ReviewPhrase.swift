@@ -28,6 +28,7 @@ public enum ReviewPhrase: Sendable {
     case columnPhrase, columnExample
     case definitionExcludes(String), definitionExamples([String])
     case modelTrained(examples: Int, fingerprint: String, threshold: Double)
+    case modelFeatures(lemmas: Bool), gapsByCharacters
     /// `answers --change`: a question's answers in each follow-up beside the hearing it follows.
     case columnBefore, columnAfter
     case followUpsCompared(pairs: Int, unchanged: Int?)
@@ -108,10 +109,20 @@ public enum ReviewPhrase: Sendable {
         case .layerSuggestions: return ja ? "提案（学習モデル）" : "suggestions (learned model)"
         case .layerBoth: return ja ? "両方（どちらかが付けたもの）" : "both (either layer)"
         case .modelTrained(let examples, let fingerprint, let threshold):
-            let p = String(format: "%.2f", threshold)
+            let p = String(format: "%g", threshold)
             return ja
                 ? "学習モデル: \(examples) 例で学習（指紋 \(fingerprint)）、確率 \(p) 以上を提案"
                 : "Learned model: trained on \(examples) examples (fingerprint \(fingerprint)); suggests at probability \(p) or more"
+        case .gapsByCharacters:
+            return ja
+                ? "MeCab の辞書がないため、語ではなく 2〜6 字の文字の並びでまとめています。"
+                : "No MeCab dictionary: answers are grouped by phrases of 2 to 6 characters, not by words."
+        case .modelFeatures(let lemmas):
+            return lemmas
+                ? (ja ? "手がかり: 2〜3 字の文字の並びと、MeCab で読んだ語の基本形" : "Clues: character bigrams and trigrams, and word lemmas read with MeCab")
+                : (ja
+                    ? "手がかり: 2〜3 字の文字の並びだけ（MeCab の辞書がないため、語の基本形は使っていません）"
+                    : "Clues: character bigrams and trigrams only (no MeCab dictionary, so no word lemmas)")
         }
     }
 }

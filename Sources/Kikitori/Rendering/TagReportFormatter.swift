@@ -46,7 +46,8 @@ extension TagReportFormatter {
             ReviewPhrase.suggestSummary(
                 files: report.fileExamples, decisions: report.decisionExamples, answers: report.textAnswers,
                 fingerprint: String(report.model.trainingFingerprint.prefix(12)), threshold: String(format: "%.3f", report.model.threshold)
-            ).text(language)
+            ).text(language),
+            ReviewPhrase.modelFeatures(lemmas: report.model.usesLemmas).text(language),
         ]
         var table = TextTable(headers: [ReviewPhrase.columnTheme.text(language), ReviewPhrase.columnCount.text(language)], alignments: [.left, .right])
         for theme in report.model.themes.map(\.theme) { table.append([theme, String(report.suggested[theme] ?? 0)]) }
@@ -62,9 +63,10 @@ extension TagReportFormatter {
         let share = gaps.total == 0 ? "0" : String(format: "%.0f", 100 * Double(gaps.untagged) / Double(gaps.total))
         var text = ReviewPhrase.untagged(count: gaps.untagged, total: gaps.total, share: share).text(language) + "\n"
         guard !gaps.groups.isEmpty else { return text }
+        if !gaps.byWords { text += ReviewPhrase.gapsByCharacters.text(language) + "\n" }
+        let first = gaps.byWords ? ExplorePhrase.columnWord.text(language) : ReviewPhrase.columnPhrase.text(language)
         var table = TextTable(
-            headers: [ReviewPhrase.columnPhrase.text(language), ReviewPhrase.columnCount.text(language), ReviewPhrase.columnExample.text(language)],
-            alignments: [.left, .right, .left])
+            headers: [first, ReviewPhrase.columnCount.text(language), ReviewPhrase.columnExample.text(language)], alignments: [.left, .right, .left])
         for group in gaps.groups {
             table.append([group.phrase, String(group.answers), group.examples.first.map { $0.replacingOccurrences(of: "\n", with: " ") } ?? ""])
         }
@@ -118,7 +120,7 @@ public struct TagEvaluationFormatter {
         var text = ReviewPhrase.modelTrained(
             examples: (model.themes.first.map { $0.positives + $0.negatives }) ?? 0, fingerprint: String(model.trainingFingerprint.prefix(12)),
             threshold: model.threshold
-        ).text(language) + "\n"
+        ).text(language) + "\n" + ReviewPhrase.modelFeatures(lemmas: model.usesLemmas).text(language) + "\n"
         for (name, evaluation) in [(ReviewPhrase.layerRules, layers.rules), (.layerSuggestions, layers.suggestions), (.layerBoth, layers.both)] {
             text += "\n" + name.text(language) + "\n" + TagEvaluationFormatter(evaluation: evaluation, language: language).render(misses: false)
         }

@@ -19,18 +19,17 @@ extension HearingStore {
         return coverage
     }
 
-    /// The text answers of `filter`'s hearings that no counted theme covers, grouped by what they
-    /// share; examples are masked as `publication` requires.
-    public func gaps(filter: ReviewFilter, publication: Publication, top: Int) throws -> CodebookGaps {
+    /// The text answers of `filter`'s hearings that no counted theme covers, grouped by the words
+    /// (with a `lemmatizer`) or characters they share. Answers are masked as `publication` requires
+    /// before they are read, so a name never becomes a word or a phrase.
+    public func gaps(filter: ReviewFilter, publication: Publication, top: Int, lemmatizer: Lemmatizer? = nil) throws -> CodebookGaps {
         let counted = Set(ThemeTag.State.counted(includingSuggested: filter.includeSuggested))
         var untagged: [String] = []
         var total = 0
         try forEachTextAnswer(filter: filter) { answer in
             total += 1
-            if !answer.tags.values.contains(where: { counted.contains($0.rawValue) }) { untagged.append(answer.text) }
+            if !answer.tags.values.contains(where: { counted.contains($0.rawValue) }) { untagged.append(publication.text(answer.text)) }
         }
-        var gaps = CodebookGaps(untaggedTexts: untagged, total: total, top: top)
-        for index in gaps.groups.indices { gaps.groups[index].examples = gaps.groups[index].examples.map(publication.text) }
-        return gaps
+        return CodebookGaps(untaggedTexts: untagged, total: total, top: top, lemmatizer: lemmatizer)
     }
 }

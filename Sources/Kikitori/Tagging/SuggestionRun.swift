@@ -16,18 +16,21 @@ public struct SuggestionReport: Sendable {
 extension HearingStore {
     /// Trains the suggestion model on `examples` (labelled files) and on the decisions people made
     /// here, keeps it, and replaces every earlier suggestion with the model's: themes it finds likely
-    /// on text answers that carry no tag of that theme yet (a person's rejection included).
-    public func suggest(codebook: Codebook, examples: [SuggestionModel.Example], threshold: Double = SuggestionModel.defaultThreshold)
-        throws -> SuggestionReport
-    {
+    /// on text answers that carry no tag of that theme yet (a person's rejection included). With a
+    /// `lemmatizer`, word lemmas are features beside characters.
+    public func suggest(
+        codebook: Codebook, examples: [SuggestionModel.Example], threshold: Double = SuggestionModel.defaultThreshold,
+        lemmatizer: Lemmatizer? = nil
+    ) throws -> SuggestionReport {
         let decisions = try decisionExamples()
-        let model = SuggestionModel.train(examples + decisions, themes: codebook.themes.map(\.id), codebook: codebook.reference, threshold: threshold)
+        let model = SuggestionModel.train(
+            examples + decisions, themes: codebook.themes.map(\.id), codebook: codebook.reference, threshold: threshold, lemmatizer: lemmatizer)
         try saveModel(model, examples: examples.count + decisions.count)
         var report = SuggestionReport(model: model, fileExamples: examples.count, decisionExamples: decisions.count)
         var suggestions: [StoredSuggestion] = []
         try forEachTextAnswer { answer in
             report.textAnswers += 1
-            for suggestion in model.suggest(answer.text) where answer.tags[suggestion.theme] == nil || answer.tags[suggestion.theme] == .suggested {
+            for suggestion in model.suggest(answer.text, lemmatizer: lemmatizer) where answer.tags[suggestion.theme] == nil || answer.tags[suggestion.theme] == .suggested {
                 suggestions.append(StoredSuggestion(
                     eventID: answer.eventID, hearingID: answer.hearingID, questionID: answer.questionID, theme: suggestion.theme,
                     probability: suggestion.probability, features: suggestion.features))

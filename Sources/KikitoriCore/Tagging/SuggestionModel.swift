@@ -2,9 +2,10 @@ import Crypto
 import Foundation
 
 /// Learned suggestions beside the rules: one naive Bayes classifier per theme (this theme or not)
-/// over the character bigrams and trigrams of the normalised text, trained on labelled statements and
-/// on people's decisions. Transparent (each suggestion names the character n-grams that weighed most),
-/// deterministic (no sampling; the same examples give the same model) and quick to train.
+/// over the character bigrams and trigrams of the normalised text and, when a morphological analyser
+/// is at hand, its word lemmas (so 増えた and 増える weigh as one word), trained on labelled statements
+/// and on people's decisions. Transparent (each suggestion names the n-grams and words that weighed
+/// most), deterministic (no sampling; the same examples give the same model) and quick to train.
 ///
 /// Written here rather than taken from a library: the Swift packages this project may use hold no
 /// text classifier, and multinomial naive Bayes with add-one smoothing is a page of arithmetic.
@@ -44,14 +45,40 @@ public struct SuggestionModel: Codable, Equatable, Sendable {
     public var themes: [ThemeModel]
     /// Suggestions below this probability are not made.
     public var threshold: Double
+    /// Whether word lemmas were features besides characters: a model trained with them must be
+    /// given the same analyser to suggest.
+    public var usesLemmas: Bool
+
+    public init(codebook: String, trainingFingerprint: String, themes: [ThemeModel], threshold: Double, usesLemmas: Bool = false) {
+        self.codebook = codebook
+        self.trainingFingerprint = trainingFingerprint
+        self.themes = themes
+        self.threshold = threshold
+        self.usesLemmas = usesLemmas
+    }
+
+    private enum CodingKeys: String, CodingKey { case codebook, trainingFingerprint, themes, threshold, usesLemmas }
+
+    /// Models kept before lemmas were features have no `usesLemmas`: characters only.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            codebook: try container.decode(String.self, forKey: .codebook),
+            trainingFingerprint: try container.decode(String.self, forKey: .trainingFingerprint),
+            themes: try container.decode([ThemeModel].self, forKey: .themes), threshold: try container.decode(Double.self, forKey: .threshold),
+            usesLemmas: try container.decodeIfPresent(Bool.self, forKey: .usesLemmas) ?? false)
+    }
 
     /// An n-gram must occur in this many training texts to be kept: rarer ones only memorise.
     public static let minimumDocumentFrequency = 2
     public static let defaultThreshold = 0.99
 
     /// Trains one classifier per theme of `themes`; a theme with no positive example gets none.
-    public static func train(_ examples: [Example], themes: [String], codebook: String, threshold: Double = defaultThreshold) -> SuggestionModel {
-        let grams = examples.map { features(of: $0.text) }
+    /// With a `lemmatizer`, each text's word lemmas are features beside its characters.
+    public static func train(
+        _ examples: [Example], themes: [String], codebook: String, threshold: Double = defaultThreshold, lemmatizer: Lemmatizer? = nil
+    ) -> SuggestionModel {
+        let grams = examples.map { features(of: $0.text, lemmas: lemmatizer?($0.text) ?? []) }
         var documentFrequency: [String: Int] = [:]
         for document in grams { for gram in document.keys { documentFrequency[gram, default: 0] += 1 } }
         let vocabulary = Set(documentFrequency.filter { $0.value >= minimumDocumentFrequency }.keys)
@@ -82,12 +109,14 @@ public struct SuggestionModel: Codable, Equatable, Sendable {
                 theme: theme, bias: log(Double(positives)) - log(Double(negatives)), weights: weights, positives: positives,
                 negatives: negatives))
         }
-        return SuggestionModel(codebook: codebook, trainingFingerprint: fingerprint(examples), themes: models, threshold: threshold)
+        return SuggestionModel(
+            codebook: codebook, trainingFingerprint: fingerprint(examples), themes: models, threshold: threshold, usesLemmas: lemmatizer != nil)
     }
 
-    /// Themes whose probability reaches the threshold, most likely first.
-    public func suggest(_ text: String) -> [Suggestion] {
-        let document = Self.features(of: text)
+    /// Themes whose probability reaches the threshold, most likely first. A model that
+    /// ``usesLemmas`` needs the `lemmatizer` it was trained with.
+    public func suggest(_ text: String, lemmatizer: Lemmatizer? = nil) -> [Suggestion] {
+        let document = Self.features(of: text, lemmas: usesLemmas ? lemmatizer?(text) ?? [] : [])
         var suggestions: [Suggestion] = []
         for model in themes {
             var score = model.bias
@@ -106,8 +135,8 @@ public struct SuggestionModel: Codable, Equatable, Sendable {
     }
 
     /// Character bigrams and trigrams of the normalised text, within runs of letters (a gram never
-    /// spans punctuation or a space), with their counts.
-    public static func features(of text: String) -> [String: Int] {
+    /// spans punctuation or a space), and the `lemmas` in brackets (``lemmaFeature(_:)``), with their counts.
+    public static func features(of text: String, lemmas: [String] = []) -> [String: Int] {
         let normalized = NormalizedText.normalize(text)
         var grams: [String: Int] = [:]
         for run in normalized.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
@@ -116,8 +145,13 @@ public struct SuggestionModel: Codable, Equatable, Sendable {
                 for start in 0...(characters.count - size) { grams[String(characters[start..<start + size]), default: 0] += 1 }
             }
         }
+        for lemma in lemmas { grams[lemmaFeature(lemma), default: 0] += 1 }
         return grams
     }
+
+    /// A lemma as a feature, bracketed: a character n-gram never holds a bracket, so 負担 the word
+    /// and 負担 the two characters weigh apart, and an explanation shows which it was.
+    public static func lemmaFeature(_ lemma: String) -> String { "[" + lemma + "]" }
 
     private static func fingerprint(_ examples: [Example]) -> String {
         var hasher = SHA256()

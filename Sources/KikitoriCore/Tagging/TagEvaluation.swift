@@ -98,13 +98,14 @@ public struct TagEvaluation: Sendable {
         return { text in Set(matcher.match(NormalizedText(text), scratch: &scratch).map(\.theme)) }
     }
 
-    /// Rules, suggestions and both (a theme found by either), on the same statements.
-    public static func layers(matcher: ThemeMatcher, model: SuggestionModel, statements: [LabelledStatement])
-        -> (rules: TagEvaluation, suggestions: TagEvaluation, both: TagEvaluation)
-    {
+    /// Rules, suggestions and both (a theme found by either), on the same statements; `lemmatizer`
+    /// is the one the model was trained with.
+    public static func layers(
+        matcher: ThemeMatcher, model: SuggestionModel, statements: [LabelledStatement], lemmatizer: Lemmatizer? = nil
+    ) -> (rules: TagEvaluation, suggestions: TagEvaluation, both: TagEvaluation) {
         let themes = matcher.codebook.themes.map(\.id)
         let rules = Self.rules(matcher)
-        let suggest = { (text: String) in Set(model.suggest(text).map(\.theme)) }
+        let suggest = { (text: String) in Set(model.suggest(text, lemmatizer: lemmatizer).map(\.theme)) }
         return (
             TagEvaluation(statements, themes: themes, predict: rules), TagEvaluation(statements, themes: themes, predict: suggest),
             TagEvaluation(statements, themes: themes, predict: { rules($0).union(suggest($0)) })

@@ -337,7 +337,6 @@ extension HearingStore {
         return (event, hearing.id, reference.question)
     }
 
-    /// A person's decision: `add` confirms an auto tag or adds a manual one; `remove` rejects it.
     /// A person's decision: `add` confirms or adds the theme, otherwise rejects it. The working tag
     /// takes it, and the coder's own record is appended (`blind`: made without the automatic tags in view).
     public func decide(

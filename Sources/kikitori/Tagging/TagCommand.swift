@@ -69,7 +69,7 @@ extension TagCommand {
                 let examples = try train.flatMap { try LabelledStatement.read($0, themes: themes) }
                     .map { SuggestionModel.Example(text: $0.text, labels: $0.labels) }
                 let store = try database.open(options)
-                return try store.suggest(codebook: book, examples: examples, threshold: threshold)
+                return try store.suggest(codebook: book, examples: examples, threshold: threshold, lemmatizer: contentWordLemmatizer(options))
             }
             try StandardOutput.write(TagReportFormatter.suggestions(report, language: language))
         }
@@ -78,11 +78,13 @@ extension TagCommand {
     struct TagGaps: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "gaps",
-            abstract: "Text answers no theme covers, grouped by the phrases they share: what the codebook does not name yet.",
+            abstract: "Text answers no theme covers, grouped by the words they share: what the codebook does not name yet.",
             discussion: """
-                Phrases are 2 to 6 characters holding a kanji, katakana or Latin letter, ranked by how \
-                many untagged answers hold them; a phrase inside a longer one found as often is left out. \
-                Public unless --audience internal: examples are masked as in every public output.
+                Words are read with MeCab as `words` reads them (dictionary forms, nouns, verbs and \
+                adjectives, no stop words) and ranked by how many untagged answers hold them; words \
+                always said together count once. Without a MeCab dictionary, answers are grouped by \
+                phrases of 2 to 6 characters instead, and the output says so. Public unless --audience \
+                internal: answers are masked before they are read, as in every public output.
 
                 Examples:
                   kikitori tag gaps
@@ -93,7 +95,7 @@ extension TagCommand {
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var review: ReviewOptions
 
-        @Option(help: "How many phrases to list.")
+        @Option(help: "How many words to list.")
         var top = 20
 
         func run() throws {
@@ -101,7 +103,8 @@ extension TagCommand {
             let text = try options.guarded {
                 let store = try database.open(options, readOnly: true)
                 let publication = try Publication(store: store, filter: review.filter, language: language)
-                let gaps = try store.gaps(filter: review.filter, publication: publication, top: max(1, top))
+                let gaps = try store.gaps(
+                    filter: review.filter, publication: publication, top: max(1, top), lemmatizer: contentWordLemmatizer(options))
                 let text = TagReportFormatter.gaps(gaps, language: language, width: TerminalWidth.columns())
                 try publication.check(text, output: "tag gaps")
                 return text
@@ -361,10 +364,13 @@ extension TagCommand {
                 let themes = Set(book.themes.map(\.id))
                 let examples = try train.flatMap { try LabelledStatement.read($0, themes: themes) }
                     .map { SuggestionModel.Example(text: $0.text, labels: $0.labels) }
-                let model = SuggestionModel.train(examples, themes: book.themes.map(\.id), codebook: book.reference, threshold: threshold)
+                let lemmatizer = contentWordLemmatizer(options)
+                let model = SuggestionModel.train(
+                    examples, themes: book.themes.map(\.id), codebook: book.reference, threshold: threshold, lemmatizer: lemmatizer)
                 let statements = try LabelledStatement.read(labelled, themes: themes)
                 return TagEvaluationFormatter.layers(
-                    TagEvaluation.layers(matcher: matcher, model: model, statements: statements), model: model, language: language, misses: misses)
+                    TagEvaluation.layers(matcher: matcher, model: model, statements: statements, lemmatizer: lemmatizer), model: model,
+                    language: language, misses: misses)
             }
             try StandardOutput.write(text)
         }
@@ -427,4 +433,11 @@ struct TagDecision: ParsableArguments {
             try store.decide(event: reference.event, hearing: reference.hearing, question: reference.question, theme: theme, add: add, coder: name)
         }
     }
+}
+
+/// Word lemmas for the suggestion model and `tag gaps`: MeCab's content words, as `words` reads them;
+/// nil (characters only, and the command says so) when no dictionary is installed, since both are
+/// aids that should not stop for want of one.
+func contentWordLemmatizer(_ options: GlobalOptions) -> Lemmatizer? {
+    (try? openMorphology(options))?.lemmatizer
 }

@@ -5,6 +5,7 @@ import Testing
 @testable import Kikitori
 @testable import KikitoriCore
 @testable import KikitoriStore
+@testable import KikitoriText
 
 /// An independent oracle for leaks: NFKC, upper case, katakana, no spaces or middle dots. It shares
 /// no code with the masker, so a bug there cannot hide itself here.
@@ -46,6 +47,8 @@ final class AdversarialFixture {
     let questionnaire: Questionnaire
     var hearings: [String: UUID] = [:]
     var respondents: [String: UUID] = [:]
+    /// Each hearing's one text answer, by key.
+    var answers: [String: UUID] = [:]
     static let day = Date(timeIntervalSince1970: 1_667_260_800)
 
     static let mentions = """
@@ -90,6 +93,7 @@ final class AdversarialFixture {
             hearings[row.key] = hearing.id
             let answer = AnswerEvent(
                 hearingID: hearing.id, sequence: 1, questionID: "barrier_detail", kind: .answered, value: .text(row.text), recordedAt: Self.day)
+            answers[row.key] = answer.id
             let note = AnswerEvent(
                 hearingID: hearing.id, sequence: 2, questionID: nil, kind: .note, value: .text("メモ: " + Self.mentions), recordedAt: Self.day)
             try store.insert(
@@ -134,6 +138,9 @@ final class AdversarialFixture {
         result.hits = result.hits.map(publication.hit)
         outputs.append(("search", SearchFormatter(language: .ja).render(result, terms: ["個人情報"], style: .plain)))
         outputs.append(("project", try QDAProject(store: store, publication: publication, codebook: codebook, language: .ja).projectXML().xml))
+        outputs.append(("tag gaps", TagReportFormatter.gaps(try store.gaps(filter: filter, publication: publication, top: 60), language: .ja)))
+        let words = try store.gaps(filter: filter, publication: publication, top: 60, lemmatizer: try MeCabTagger().lemmatizer)
+        outputs.append(("tag gaps by words", TagReportFormatter.gaps(words, language: .ja)))
         return outputs
     }
 }
@@ -150,6 +157,24 @@ struct NameMaskingTests {
     @Test func noPublicOutputLeaks() throws {
         for output in try fixture.publicOutputs() {
             #expect(leaks(output.text).isEmpty, "\(output.name) leaks \(leaks(output.text))")
+        }
+    }
+
+    /// `tag gaps` reads the answers as the public may see them: hidden names said in several
+    /// uncoded answers become neither a word nor a phrase, while the answers are still grouped.
+    @Test func gapsReadMaskedAnswers() throws {
+        for (key, answer) in fixture.answers {
+            let hearing = try #require(fixture.hearings[key])
+            try fixture.store.decide(event: answer, hearing: hearing, question: "barrier_detail", theme: "privacy", add: false, coder: "tester")
+        }
+        let filter = ReviewFilter(audience: .public, smallCell: 3)
+        let publication = try Publication(store: fixture.store, filter: filter, language: .ja)
+        for lemmatizer in [nil, try MeCabTagger().lemmatizer] {
+            let gaps = try fixture.store.gaps(filter: filter, publication: publication, top: 200, lemmatizer: lemmatizer)
+            #expect(gaps.untagged > 0 && gaps.groups.contains { $0.phrase.contains("個人") })
+            let phrases = gaps.groups.map(\.phrase).joined(separator: " ")
+            #expect(leaks(phrases).isEmpty, "\(leaks(phrases))")
+            #expect(leaks(TagReportFormatter.gaps(gaps, language: .ja, width: 400)).isEmpty)
         }
     }
 
@@ -384,6 +409,9 @@ struct GeneratedDisclosureTests {
             outputs.append(("report", ReportRenderer(report: report, language: .ja).html()))
             // The REFI-QDA project: cases, sources and notes pass the same publication.
             outputs.append(("project", try QDAProject(store: store, publication: publication, codebook: codebook, language: .ja).projectXML().xml))
+            outputs.append(("tag gaps", TagReportFormatter.gaps(try store.gaps(filter: filter, publication: publication, top: 60), language: .ja)))
+            let words = try store.gaps(filter: filter, publication: publication, top: 60, lemmatizer: try MeCabTagger().lemmatizer)
+            outputs.append(("tag gaps by words", TagReportFormatter.gaps(words, language: .ja)))
             for (name, text) in outputs {
                 let folded = oracleFold(text)
                 let leaked = mustNotAppear.filter { folded.contains($0) }

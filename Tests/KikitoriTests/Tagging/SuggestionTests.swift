@@ -6,6 +6,7 @@ import Testing
 @testable import Kikitori
 @testable import KikitoriCore
 @testable import KikitoriStore
+@testable import KikitoriText
 
 /// The learned layer beside the rules: trained, stored, suggested, reviewed, never counted unasked.
 @Suite("Learned suggestions")
@@ -113,6 +114,37 @@ struct SuggestionTests {
         // No phrase inside a longer one found in as many answers.
         #expect(!gaps.groups.contains { $0.phrase == "除雪" && $0.answers == 3 })
         #expect(gaps.groups.allSatisfy { $0.phrase.contains(where: CodebookGaps.isContent) })
+    }
+
+    /// With MeCab, answers are grouped by the word they share in any of its forms (回らない, 回って,
+    /// 回った are 回る), which no run of characters finds; without, by characters as before.
+    @Test func gapsByWords() throws {
+        let texts = ["予約が回らない", "受付の手が回っていない", "窓口がなんとか回った", "除雪は順調"]
+        let gaps = CodebookGaps(untaggedTexts: texts, total: 4, top: 10, lemmatizer: try MeCabTagger().lemmatizer)
+        #expect(gaps.byWords)
+        #expect(gaps.groups.first == CodebookGaps.Group(phrase: "回る", answers: 3, examples: Array(texts.prefix(3))))
+        let characters = CodebookGaps(untaggedTexts: texts, total: 4, top: 10)
+        #expect(!characters.byWords && !characters.groups.contains { $0.answers == 3 })
+    }
+
+    /// Word lemmas are features beside characters when an analyser is given: a conjugated form
+    /// weighs as its dictionary form, the model says it used them, and models kept before lemmas
+    /// existed still read (characters only).
+    @Test func lemmasAsFeatures() throws {
+        let lemmatizer = try MeCabTagger().lemmatizer
+        let features = SuggestionModel.features(of: "仕事が増えた", lemmas: lemmatizer("仕事が増えた"))
+        #expect(features["[増える]"] == 1 && features["[仕事]"] == 1 && features["増え"] == 1)
+        let themes = codebook.themes.map(\.id)
+        let model = SuggestionModel.train(Self.examples, themes: themes, codebook: codebook.reference, threshold: 0.9, lemmatizer: lemmatizer)
+        #expect(model.usesLemmas && model.themes.first?.weights["[書類]"] != nil)
+        #expect(model == SuggestionModel.train(Self.examples, themes: themes, codebook: codebook.reference, threshold: 0.9, lemmatizer: lemmatizer))
+        let suggestion = try #require(model.suggest("今年も書類仕事が多くて困る。", lemmatizer: lemmatizer).first)
+        #expect(suggestion.theme == "workload" && suggestion.features.contains("[書類]"))
+        let kept = try JSONDecoder().decode(SuggestionModel.self, from: try JSONEncoder().encode(model))
+        #expect(kept == model)
+        var old = try #require(try JSONSerialization.jsonObject(with: try JSONEncoder().encode(model)) as? [String: Any])
+        old.removeValue(forKey: "usesLemmas")
+        #expect(try JSONDecoder().decode(SuggestionModel.self, from: try JSONSerialization.data(withJSONObject: old)).usesLemmas == false)
     }
 
     /// Every theme has a definition people code by: what counts, what does not, examples.
