@@ -311,6 +311,15 @@ def main():
             ("mecab command, same text", "same", mecab_seconds, f"{size_mb / mecab_seconds:.1f} MB/s", "", ""),
         ]
 
+        say("suggestions…")
+        # Training on the development corpus, then every text answer read with MeCab and scored per
+        # theme: beside `words`, which reads the same text with MeCab and only counts.
+        suggest_seconds, suggest_mb, _ = run([BIN, "tag", "suggest", "--db", db, "--train", os.path.join(ROOT, "corpus/real-dev.tsv")])
+        figures["suggest"] = {"seconds": suggest_seconds, "peak_mb": suggest_mb}
+        rows.append(("kikitori tag suggest (train 430, score every text)", f"{texts:,} texts", suggest_seconds,
+                     f"{texts / suggest_seconds:,.0f} texts/s", f"{suggest_seconds / words_seconds:.2f}× words, peak {suggest_mb:.0f} MB",
+                     "≤ 4× words"))
+
         say("commits…")
         commit_db = os.path.join(work, "commit.sqlite")
         _, _, commit_json = run([BENCH_BIN, "commit-bench", "--db", commit_db, "--hearings", "40"], stdout=None)

@@ -28,9 +28,10 @@ extension HearingStore {
         try saveModel(model, examples: examples.count + decisions.count)
         var report = SuggestionReport(model: model, fileExamples: examples.count, decisionExamples: decisions.count)
         var suggestions: [StoredSuggestion] = []
+        let scorer = SuggestionModel.Scorer(model)
         try forEachTextAnswer { answer in
             report.textAnswers += 1
-            for suggestion in model.suggest(answer.text, lemmatizer: lemmatizer) where answer.tags[suggestion.theme] == nil || answer.tags[suggestion.theme] == .suggested {
+            for suggestion in scorer.suggest(answer.text, lemmatizer: lemmatizer) where answer.tags[suggestion.theme] == nil || answer.tags[suggestion.theme] == .suggested {
                 suggestions.append(StoredSuggestion(
                     eventID: answer.eventID, hearingID: answer.hearingID, questionID: answer.questionID, theme: suggestion.theme,
                     probability: suggestion.probability, features: suggestion.features))

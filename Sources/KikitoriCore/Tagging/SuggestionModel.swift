@@ -114,24 +114,45 @@ public struct SuggestionModel: Codable, Equatable, Sendable {
     }
 
     /// Themes whose probability reaches the threshold, most likely first. A model that
-    /// ``usesLemmas`` needs the `lemmatizer` it was trained with.
+    /// ``usesLemmas`` needs the `lemmatizer` it was trained with. For many texts, make one
+    /// ``Scorer`` and ask it instead.
     public func suggest(_ text: String, lemmatizer: Lemmatizer? = nil) -> [Suggestion] {
-        let document = Self.features(of: text, lemmas: usesLemmas ? lemmatizer?(text) ?? [] : [])
-        var suggestions: [Suggestion] = []
-        for model in themes {
-            var score = model.bias
-            var contributions: [(String, Double)] = []
-            for (gram, count) in document {
-                guard let weight = model.weights[gram] else { continue }
-                score += Double(count) * weight
-                if weight > 0 { contributions.append((gram, Double(count) * weight)) }
-            }
-            let probability = 1 / (1 + exp(-score))
-            guard probability >= threshold else { continue }
-            let top = contributions.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(5).map(\.0)
-            suggestions.append(Suggestion(theme: model.theme, probability: probability, features: Array(top)))
+        Scorer(self).suggest(text, lemmatizer: lemmatizer)
+    }
+
+    /// The model laid out for scoring many texts: each feature is looked up once per text, not once
+    /// per theme, and the themes' weights are read by the feature's index (string hashing was most
+    /// of the time of suggesting over a large database).
+    public struct Scorer {
+        private let model: SuggestionModel
+        private let index: [String: Int]
+        private let features: [String]
+        /// Per theme, the weight of each feature by its index.
+        private let weights: [[Double]]
+
+        public init(_ model: SuggestionModel) {
+            self.model = model
+            let features = Set(model.themes.flatMap(\.weights.keys)).sorted()
+            self.features = features
+            index = Dictionary(uniqueKeysWithValues: features.enumerated().map { ($1, $0) })
+            weights = model.themes.map { theme in features.map { theme.weights[$0] ?? 0 } }
         }
-        return suggestions.sorted { ($0.probability, $1.theme) > ($1.probability, $0.theme) }
+
+        public func suggest(_ text: String, lemmatizer: Lemmatizer? = nil) -> [Suggestion] {
+            let document = SuggestionModel.features(of: text, lemmas: model.usesLemmas ? lemmatizer?(text) ?? [] : [])
+            let known = document.compactMap { gram, count in index[gram].map { (feature: $0, count: Double(count)) } }
+            var suggestions: [Suggestion] = []
+            for (number, theme) in model.themes.enumerated() {
+                let row = weights[number]
+                let score = known.reduce(theme.bias) { $0 + $1.count * row[$1.feature] }
+                let probability = 1 / (1 + exp(-score))
+                guard probability >= model.threshold else { continue }
+                let top = known.map { (gram: features[$0.feature], weight: $0.count * row[$0.feature]) }.filter { $0.weight > 0 }
+                    .sorted { ($0.weight, $1.gram) > ($1.weight, $0.gram) }.prefix(5).map(\.gram)
+                suggestions.append(Suggestion(theme: theme.theme, probability: probability, features: Array(top)))
+            }
+            return suggestions.sorted { ($0.probability, $1.theme) > ($1.probability, $0.theme) }
+        }
     }
 
     /// Character bigrams and trigrams of the normalised text, within runs of letters (a gram never

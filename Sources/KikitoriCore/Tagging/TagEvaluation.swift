@@ -105,7 +105,8 @@ public struct TagEvaluation: Sendable {
     ) -> (rules: TagEvaluation, suggestions: TagEvaluation, both: TagEvaluation) {
         let themes = matcher.codebook.themes.map(\.id)
         let rules = Self.rules(matcher)
-        let suggest = { (text: String) in Set(model.suggest(text, lemmatizer: lemmatizer).map(\.theme)) }
+        let scorer = SuggestionModel.Scorer(model)
+        let suggest = { (text: String) in Set(scorer.suggest(text, lemmatizer: lemmatizer).map(\.theme)) }
         return (
             TagEvaluation(statements, themes: themes, predict: rules), TagEvaluation(statements, themes: themes, predict: suggest),
             TagEvaluation(statements, themes: themes, predict: { rules($0).union(suggest($0)) })

@@ -36,7 +36,8 @@ extension TagCommand {
             commandName: "suggest",
             abstract: "Train the suggestion model and suggest themes the rules missed, for people to confirm.",
             discussion: """
-                The model (naive Bayes over character n-grams, one per theme) learns from the labelled \
+                The model (naive Bayes over character n-grams and the words MeCab reads, one per theme; \
+                characters only, and said, without a MeCab dictionary) learns from the labelled \
                 files given and from every decision people made here: confirmed and added themes count for, \
                 rejected ones against. Suggestions replace earlier ones, never a rule's tag or a person's \
                 decision, and are not counted by themes, reports or exports until confirmed (tag review \
