@@ -189,6 +189,17 @@ struct TagCommandTests {
         #expect(eval.status == 0 && eval.stdout.contains("Clues: character bigrams and trigrams only (no MeCab dictionary"))
     }
 
+    /// Arguments that do not fit together are refused before anything is opened (exit 64), in the
+    /// interface language like every other message.
+    @Test func argumentProblemsInTheInterfaceLanguage() throws {
+        let ja = try kikitori(["tag", "suggest", "--db", database, "--threshold", "2", "--lang", "ja"])
+        #expect(ja.status == 64 && ja.stderr.contains("--threshold は 0.5 から 0.999 の間にしてください"))
+        let en = try kikitori(["tag", "review", "cost", "--sample", "0", "--db", database, "--lang", "en"])
+        #expect(en.status == 64 && en.stderr.contains("--sample takes a positive number"))
+        let export = try kikitori(["export", "answers", "--format", "qdpx", "--db", database], environment: ["LANG": "ja_JP.UTF-8"])
+        #expect(export.status == 64 && export.stderr.contains("--format qdpx はプロジェクト用です"))
+    }
+
     /// eval prints per-theme scores with micro and macro averages; explain shows the rule and the words.
     @Test func evalAndExplain() throws {
         let eval = try kikitori([

@@ -120,12 +120,14 @@ public struct SuggestionModel: Codable, Equatable, Sendable {
         Scorer(self).suggest(text, lemmatizer: lemmatizer)
     }
 
-    /// The model laid out for scoring many texts: each feature is looked up once per text, not once
-    /// per theme, and the themes' weights are read by the feature's index (string hashing was most
-    /// of the time of suggesting over a large database).
+    /// The model laid out for scoring many texts: a character n-gram is looked up by a number made
+    /// of its scalars (``forEachGram(of:_:)``), never built as a String, each feature once per text,
+    /// and the themes' weights are read by the feature's index (String hashing was most of the time
+    /// of suggesting over a large database).
     public struct Scorer {
         private let model: SuggestionModel
-        private let index: [String: Int]
+        private let gramIndex: [UInt64: Int]
+        private let lemmaIndex: [String: Int]
         private let features: [String]
         /// Per theme, the weight of each feature by its index.
         private let weights: [[Double]]
@@ -134,20 +136,30 @@ public struct SuggestionModel: Codable, Equatable, Sendable {
             self.model = model
             let features = Set(model.themes.flatMap(\.weights.keys)).sorted()
             self.features = features
-            index = Dictionary(uniqueKeysWithValues: features.enumerated().map { ($1, $0) })
+            var gramIndex: [UInt64: Int] = [:], lemmaIndex: [String: Int] = [:]
+            for (number, feature) in features.enumerated() {
+                if let key = SuggestionModel.gramKey(feature) { gramIndex[key] = number } else { lemmaIndex[feature] = number }
+            }
+            self.gramIndex = gramIndex
+            self.lemmaIndex = lemmaIndex
             weights = model.themes.map { theme in features.map { theme.weights[$0] ?? 0 } }
         }
 
         public func suggest(_ text: String, lemmatizer: Lemmatizer? = nil) -> [Suggestion] {
-            let document = SuggestionModel.features(of: text, lemmas: model.usesLemmas ? lemmatizer?(text) ?? [] : [])
-            let known = document.compactMap { gram, count in index[gram].map { (feature: $0, count: Double(count)) } }
+            // Known features in order of occurrence, repeated as often as they occur.
+            var known: [Int] = []
+            SuggestionModel.forEachGram(of: text) { key in if let number = gramIndex[key] { known.append(number) } }
+            if model.usesLemmas, let lemmatizer {
+                for lemma in lemmatizer(text) { if let number = lemmaIndex[SuggestionModel.lemmaFeature(lemma)] { known.append(number) } }
+            }
             var suggestions: [Suggestion] = []
             for (number, theme) in model.themes.enumerated() {
                 let row = weights[number]
-                let score = known.reduce(theme.bias) { $0 + $1.count * row[$1.feature] }
+                let score = known.reduce(theme.bias) { $0 + row[$1] }
                 let probability = 1 / (1 + exp(-score))
                 guard probability >= model.threshold else { continue }
-                let top = known.map { (gram: features[$0.feature], weight: $0.count * row[$0.feature]) }.filter { $0.weight > 0 }
+                let totals = Dictionary(known.map { ($0, row[$0]) }, uniquingKeysWith: +)
+                let top = totals.filter { $0.value > 0 }.map { (gram: features[$0.key], weight: $0.value) }
                     .sorted { ($0.weight, $1.gram) > ($1.weight, $0.gram) }.prefix(5).map(\.gram)
                 suggestions.append(Suggestion(theme: theme.theme, probability: probability, features: Array(top)))
             }
@@ -155,19 +167,57 @@ public struct SuggestionModel: Codable, Equatable, Sendable {
         }
     }
 
-    /// Character bigrams and trigrams of the normalised text, within runs of letters (a gram never
-    /// spans punctuation or a space), and the `lemmas` in brackets (``lemmaFeature(_:)``), with their counts.
+    /// Character bigrams and trigrams of the normalised text, within runs of letters and digits (a
+    /// gram never spans punctuation or a space), and the `lemmas` in brackets (``lemmaFeature(_:)``),
+    /// with their counts.
     public static func features(of text: String, lemmas: [String] = []) -> [String: Int] {
-        let normalized = NormalizedText.normalize(text)
-        var grams: [String: Int] = [:]
-        for run in normalized.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
-            let characters = Array(run)
-            for size in 2...3 where characters.count >= size {
-                for start in 0...(characters.count - size) { grams[String(characters[start..<start + size]), default: 0] += 1 }
-            }
-        }
+        var keys: [UInt64: Int] = [:]
+        forEachGram(of: text) { keys[$0, default: 0] += 1 }
+        var grams = Dictionary(uniqueKeysWithValues: keys.map { (gramString($0.key), $0.value) })
         for lemma in lemmas { grams[lemmaFeature(lemma), default: 0] += 1 }
         return grams
+    }
+
+    /// Each character bigram and trigram of the normalised text as a number: its Unicode scalars,
+    /// 21 bits each (a bigram's first is never 0, so the two sizes never meet).
+    static func forEachGram(of text: String, _ body: (UInt64) -> Void) {
+        var previous: UInt64 = 0, beforePrevious: UInt64 = 0
+        var run = 0
+        for scalar in NormalizedText.normalize(text).unicodeScalars {
+            guard isGramScalar(scalar) else {
+                run = 0
+                continue
+            }
+            let value = UInt64(scalar.value)
+            if run >= 1 { body(previous << 21 | value) }
+            if run >= 2 { body(beforePrevious << 42 | previous << 21 | value) }
+            beforePrevious = previous
+            previous = value
+            run += 1
+        }
+    }
+
+    /// Letters (kana, kanji, the long-vowel mark, Latin) and digits: what a gram is made of.
+    private static func isGramScalar(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    /// The number of a gram written as a String; nil for a lemma or anything not two or three gram scalars.
+    static func gramKey(_ gram: String) -> UInt64? {
+        let scalars = Array(gram.unicodeScalars)
+        guard (2...3).contains(scalars.count), scalars.allSatisfy(isGramScalar) else { return nil }
+        return scalars.reduce(0) { $0 << 21 | UInt64($1.value) }
+    }
+
+    /// The String of a gram's number.
+    static func gramString(_ key: UInt64) -> String {
+        var scalars: [Unicode.Scalar] = []
+        var rest = key
+        while rest != 0 {
+            if let scalar = Unicode.Scalar(UInt32(rest & 0x1F_FFFF)) { scalars.insert(scalar, at: 0) }
+            rest >>= 21
+        }
+        return String(String.UnicodeScalarView(scalars))
     }
 
     /// A lemma as a feature, bracketed: a character n-gram never holds a bracket, so 負担 the word

@@ -43,9 +43,9 @@ extension DevCommand {
         var long = false
 
         func validate() throws {
-            guard hearings > 0 else { throw ValidationError("--hearings must be at least 1") }
+            guard hearings > 0 else { throw ValidationError(ArgumentPhrase.hearingsAtLeastOne.text(options.language())) }
             if FileManager.default.fileExists(atPath: db) {
-                throw ValidationError("'\(db)' already exists; synthetic hearings go into a new database only")
+                throw ValidationError(ArgumentPhrase.syntheticNeedsNewDatabase(db).text(options.language()))
             }
         }
 

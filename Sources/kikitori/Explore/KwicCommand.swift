@@ -50,7 +50,7 @@ struct KwicCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        if format == .xlsx && out == nil { throw ValidationError("an xlsx workbook needs a file: --out kwic.xlsx (or --out - for standard output)") }
+        if format == .xlsx && out == nil { throw ValidationError(ArgumentPhrase.workbookNeedsFile.text(options.language())) }
     }
 
     func run() throws {

@@ -45,7 +45,7 @@ struct WordsCommand: ParsableCommand {
     var top = 30
 
     func validate() throws {
-        if characteristic != nil && by == nil { throw ValidationError("--characteristic needs --by") }
+        if characteristic != nil && by == nil { throw ValidationError(ArgumentPhrase.characteristicNeedsBy.text(options.language())) }
     }
 
     func run() throws {

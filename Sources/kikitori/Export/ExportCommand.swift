@@ -156,10 +156,10 @@ struct ExportCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more") }
-        if format == .qdc, subject != .table(.codebook) { throw ValidationError("--format qdc is for the codebook") }
-        if format == .qdpx, subject != .project { throw ValidationError("--format qdpx is for the project") }
-        if subject == .project, ![.csv, .qdpx].contains(format) { throw ValidationError("a project is written as --format qdpx") }
+        if let limit, limit < 1 { throw ValidationError(ArgumentPhrase.limitAtLeastOne.text(options.language())) }
+        if format == .qdc, subject != .table(.codebook) { throw ValidationError(ArgumentPhrase.qdcIsForCodebook.text(options.language())) }
+        if format == .qdpx, subject != .project { throw ValidationError(ArgumentPhrase.qdpxIsForProject.text(options.language())) }
+        if subject == .project, ![.csv, .qdpx].contains(format) { throw ValidationError(ArgumentPhrase.projectIsQdpx.text(options.language())) }
     }
 
     /// The one table, or the first sheet's kind for a workbook's defaults.

@@ -71,8 +71,8 @@ struct ConflictsCommand: ParsableCommand {
         var reason: String?
 
         func validate() throws {
-            guard (keep == nil) != (value == nil) else { throw ValidationError("give either --keep 1|2 or --value ANSWER") }
-            if let keep, !(1...2).contains(keep) { throw ValidationError("--keep takes 1 or 2") }
+            guard (keep == nil) != (value == nil) else { throw ValidationError(ArgumentPhrase.keepOrValue.text(options.language())) }
+            if let keep, !(1...2).contains(keep) { throw ValidationError(ArgumentPhrase.keepOneOrTwo.text(options.language())) }
         }
 
         func run() throws {

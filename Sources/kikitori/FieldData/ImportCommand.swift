@@ -54,7 +54,7 @@ struct ImportCommand: ParsableCommand {
     static let maximumBytes = 200 * 1024 * 1024
 
     func validate() throws {
-        if file == nil && !template { throw ValidationError("name the CSV file to import, or use --template") }
+        if file == nil && !template { throw ValidationError(ArgumentPhrase.fileOrTemplate.text(options.language())) }
     }
 
     func run() throws {

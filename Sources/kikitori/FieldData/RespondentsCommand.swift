@@ -86,12 +86,12 @@ struct RespondentsCommand: ParsableCommand {
         var reason: String
 
         func validate() throws {
-            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--reason must say why the details changed") }
+            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError(ArgumentPhrase.reasonForDetails.text(options.language())) }
             if let organisation, organisation.trimmingCharacters(in: .whitespaces).isEmpty {
-                throw ValidationError("--organisation cannot be empty")
+                throw ValidationError(ArgumentPhrase.organisationEmpty.text(options.language()))
             }
             guard [organisation, person, role, industry, municipality, region].contains(where: { $0 != nil }) else {
-                throw ValidationError("name at least one detail to change (--organisation, --person, --role, --industry, --municipality, --region)")
+                throw ValidationError(ArgumentPhrase.detailToChange.text(options.language()))
             }
         }
 
@@ -240,7 +240,7 @@ extension RespondentsCommand {
 
         func validate() throws {
             if (file == nil) == !hokkaidoMunicipalities {
-                throw ValidationError("give a CSV file or --hokkaido-municipalities (one of them)")
+                throw ValidationError(ArgumentPhrase.fileOrMunicipalities.text(options.language()))
             }
         }
 

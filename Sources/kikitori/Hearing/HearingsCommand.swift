@@ -41,13 +41,13 @@ struct HearingsCommand: ParsableCommand {
 
     func validate() throws {
         if let status, HearingStatus.named(status) == nil {
-            throw ValidationError("'\(status)' is not a status: in_progress, paused, completed or abandoned")
+            throw ValidationError(ArgumentPhrase.notAHearingStatus(status).text(options.language()))
         }
         if let review, ReviewStatus.named(review) == nil {
             throw ValidationError(ReviewStatusPhrase.notAStatus(review).text(options.language()))
         }
         // Looking a respondent up by name and seeing its pseudonym would undo the pseudonym.
-        if respondent != nil, audience == .public { throw ValidationError("--respondent needs --audience internal") }
+        if respondent != nil, audience == .public { throw ValidationError(ArgumentPhrase.respondentNeedsInternal.text(options.language())) }
     }
 
     func run() throws {

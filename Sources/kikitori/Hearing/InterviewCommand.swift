@@ -49,7 +49,7 @@ struct InterviewCommand: ParsableCommand {
 
     func validate() throws {
         if followUp != nil, respondent != nil {
-            throw ValidationError("--follow-up hears the earlier hearing's respondent: leave out --respondent")
+            throw ValidationError(ArgumentPhrase.followUpWithoutRespondent.text(options.language()))
         }
     }
 

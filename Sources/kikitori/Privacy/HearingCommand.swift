@@ -38,7 +38,7 @@ struct HearingCommand: ParsableCommand {
         var reason: String
 
         func validate() throws {
-            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--reason must say why the hearing was abandoned") }
+            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError(ArgumentPhrase.reasonForAbandoning.text(options.language())) }
         }
 
         func run() throws {
@@ -71,7 +71,7 @@ struct HearingCommand: ParsableCommand {
         var reason: String
 
         func validate() throws {
-            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--reason must say why the consent changed") }
+            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError(ArgumentPhrase.reasonForConsent.text(options.language())) }
         }
 
         func run() throws {
@@ -102,7 +102,7 @@ struct HearingCommand: ParsableCommand {
 
         func validate() throws {
             if let short = terms.first(where: { $0.trimmingCharacters(in: .whitespaces).count < 2 }) {
-                throw ValidationError("'\(short)' is too short to mask: a single character would hide ordinary words")
+                throw ValidationError(ArgumentPhrase.tooShortToMask(short).text(options.language()))
             }
         }
 

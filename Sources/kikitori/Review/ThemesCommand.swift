@@ -78,7 +78,7 @@ struct ThemesCommand: ParsableCommand {
             return ([RespondentKind.privateFirm.rawValue], [RespondentKind.municipalityHead.rawValue, RespondentKind.municipalStaff.rawValue])
         }
         let parts = compare.split(separator: ",").map { Set($0.split(separator: "+").map(String.init)) }
-        guard parts.count == 2 else { throw ValidationError("--compare takes two groups: a,b") }
+        guard parts.count == 2 else { throw ValidationError(ArgumentPhrase.compareTwoGroups.text(options.language())) }
         return (parts[0], parts[1])
     }
 }

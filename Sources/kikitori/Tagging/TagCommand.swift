@@ -59,7 +59,7 @@ extension TagCommand {
         var threshold = SuggestionModel.defaultThreshold
 
         func validate() throws {
-            guard (0.5...0.999).contains(threshold) else { throw ValidationError("--threshold must be between 0.5 and 0.999") }
+            guard (0.5...0.999).contains(threshold) else { throw ValidationError(ArgumentPhrase.thresholdRange.text(options.language())) }
         }
 
         func run() throws {
@@ -202,7 +202,7 @@ extension TagCommand {
         var seed: UInt64 = 1
 
         func validate() throws {
-            if let sample, sample < 1 { throw ValidationError("--sample takes a positive number") }
+            if let sample, sample < 1 { throw ValidationError(ArgumentPhrase.samplePositive.text(options.language())) }
         }
 
         func run() throws {
@@ -351,7 +351,7 @@ extension TagCommand {
         var threshold = SuggestionModel.defaultThreshold
 
         func validate() throws {
-            guard (0.5...0.999).contains(threshold) else { throw ValidationError("--threshold must be between 0.5 and 0.999") }
+            guard (0.5...0.999).contains(threshold) else { throw ValidationError(ArgumentPhrase.thresholdRange.text(options.language())) }
         }
 
         func run() throws {
