@@ -43,4 +43,17 @@ struct ExploreCommandTests {
         }
         #expect(!groupedCounts.isEmpty && groupedCounts.allSatisfy { $0 >= 3 })
     }
+
+    /// The network's picture and data are files like every other output: an existing one is kept
+    /// unless --force (exit 73, one line), and replaced whole with it.
+    @Test func networkFilesNeedForce() throws {
+        #expect(try run(["dev", "generate", "--hearings", "30", "--seed", "4"]).status == 0)
+        let svg = directory.url.appendingPathComponent("network.svg").path
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: svg))
+        let refused = try run(["network", "--svg", "network.svg"])
+        #expect(refused.status == 73 && refused.stderr.split(separator: "\n").count == 1)
+        #expect(try String(contentsOfFile: svg, encoding: .utf8) == "mine")
+        #expect(try run(["network", "--svg", "network.svg", "--force"]).status == 0)
+        #expect(try String(contentsOfFile: svg, encoding: .utf8).hasPrefix("<svg"))
+    }
 }

@@ -36,6 +36,9 @@ struct NetworkCommand: ParsableCommand {
     @Option(help: "Write nodes and edges to this CSV file.", completion: .file(extensions: ["csv"]))
     var csv: String?
 
+    @Flag(help: "Replace the SVG or CSV file if it exists.")
+    var force = false
+
     func run() throws {
         let language = options.language()
         let text = try options.guarded {
@@ -47,7 +50,7 @@ struct NetworkCommand: ParsableCommand {
             if let svg {
                 let picture = network.svg()
                 try publication.check(picture, output: svg)
-                try OutputFile.write(Data(picture.utf8), to: svg, force: true, mode: mode)
+                try OutputFile.write(Data(picture.utf8), to: svg, force: force, mode: mode)
             }
             if let csv {
                 let nodes: [[String?]] = network.nodes.map {
@@ -58,7 +61,7 @@ struct NetworkCommand: ParsableCommand {
                 }
                 let data = try csvData(["kind", "word", "other", "answers", "jaccard", "community", "x", "y"], nodes + edges)
                 try publication.check(String(decoding: data, as: UTF8.self), output: csv)
-                try OutputFile.write(data, to: csv, force: true, mode: mode)
+                try OutputFile.write(data, to: csv, force: force, mode: mode)
             }
             let text = ExplorationFormatter(language: language).network(network)
             try publication.check(text, output: "network")
