@@ -13,7 +13,7 @@ extension HearingStore {
         var answers: [(id: String, group: String?, text: String)] = []
         try forEachTextAnswer(filter: filter, by: dimension, withTags: untagged) { answer in
             if untagged, answer.tags.values.contains(where: { counted.contains($0.rawValue) }) { return }
-            answers.append((answer.eventID, answer.group, publication.text(answer.text)))
+            answers.append((answer.eventID, answer.group.map { publication.group($0, of: dimension) }, publication.text(answer.text)))
         }
         if !publication.isPublic && !untagged && dimension == nil {
             try forEachEvent(filter: filter, kind: .note) { event in

@@ -77,6 +77,24 @@ struct PrivacyCommandTests {
         #expect(try run(["hearings", "--status", "abandoned", "--audience", "internal"]).stdout.contains(hearing))
     }
 
+    /// Interviewers are staff, not respondents, but a council appendix does not name them either:
+    /// public outputs number them in the order they first held a hearing, internal ones name them.
+    @Test func interviewersNumberedInPublic() throws {
+        #expect(try run(["dev", "generate", "--hearings", "150", "--seed", "2", "--db", database]).status == 0)
+        let themes = try run(["themes", "--by", "interviewer"])
+        #expect(themes.status == 0 && !themes.stdout.contains("interviewer1"))
+        let shown = themes.stdout.matches(of: /Interviewer (\d+) \(n=/).map { "Interviewer " + $0.1 }
+        #expect(shown.count >= 2)
+        let compared = try run(["themes", "--by", "interviewer", "--compare", shown.prefix(2).joined(separator: ",")])
+        #expect(compared.status == 0 && !compared.stdout.contains("interviewer1"))
+        #expect(try run(["themes", "--by", "interviewer", "--compare", "interviewer1,interviewer2"]).status != 0)
+        #expect(try run(["themes", "--by", "interviewer", "--audience", "internal"]).stdout.contains("interviewer1"))
+        let exported = try run(["export", "hearings", "--questionnaire", "private-firm-data-use", "--out", "-"])
+        #expect(exported.status == 0 && exported.stdout.contains(",Interviewer ") && !exported.stdout.contains("interviewer1"))
+        let words = try run(["words", "--by", "interviewer"])
+        #expect(words.status == 0 && !words.stdout.contains("interviewer1"))
+    }
+
     /// A misspelt group or questionnaire is an error with what there is, not a table of zeros.
     @Test func misspeltGroupsAndQuestionnaires() throws {
         _ = try interview()

@@ -110,7 +110,7 @@ extension CSVExporter {
             var row: [String?] = [
                 hearing.hearingID, (QuestionnaireRef(hearing.questionnaire)?.version).map(String.init) ?? "", hearing.respondentKind,
                 publication.respondent(hearing.respondentID, organisation: hearing.organisation), attribution.industry, attribution.region,
-                hearing.interviewer, hearing.startedAt.map(JapanTime.timestamp), hearing.endedAt.map(JapanTime.timestamp), hearing.status,
+                publication.interviewer(hearing.interviewer), hearing.startedAt.map(JapanTime.timestamp), hearing.endedAt.map(JapanTime.timestamp), hearing.status,
                 hearing.consent.rawValue, publication.linkedHearing(hearing.previousHearingID, consent: hearing.previousHearingConsent),
             ]
             for (_, column) in columns { row.append(cell(column, answers: answers, version: version, labels: options.labels, text: text)) }

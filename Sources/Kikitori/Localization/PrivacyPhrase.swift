@@ -7,6 +7,7 @@ public enum PrivacyPhrase: Sendable {
     case maskedPerson, maskedTerm, maskedTelephone, maskedEmail
     /// The one row a public distribution counts every choice naming a hidden respondent under.
     case maskedChoices
+    case interviewer(Int)
     /// The column small groups are merged into.
     case otherGroups
     /// Under a public table: what was hidden and why.
@@ -34,6 +35,7 @@ public enum PrivacyPhrase: Sendable {
         case .maskedTerm: return ja ? "（非公開）" : "(withheld)"
         case .maskedTelephone: return ja ? "（電話番号）" : "(telephone)"
         case .maskedChoices: return ja ? "（伏せた選択肢）" : "(hidden choices)"
+        case .interviewer(let number): return ja ? "調査員 \(number)" : "Interviewer \(number)"
         case .maskedEmail: return ja ? "（メールアドレス）" : "(e-mail)"
         case .otherGroups: return ja ? "その他（少数）" : "Other (small groups)"
         case .suppressionNote(let k):

@@ -13,8 +13,9 @@ import KikitoriStore
 /// Internal outputs are left as counted (formatters mark small counts instead).
 extension Publication {
     /// The themes table as this output may show it.
-    public func crossTab(_ table: ThemeCrossTab) -> ThemeCrossTab {
-        guard isPublic else { return table }
+    public func crossTab(_ original: ThemeCrossTab) -> ThemeCrossTab {
+        guard isPublic else { return original }
+        let table = groupsAsShown(original)
         let k = minCell
         var shown = table
         // 1. Small groups into one column.

@@ -22,6 +22,9 @@ public struct Publication: Sendable {
     /// per kind and industry whatever the region.
     private let attribution: [AttributionKey: Int]
     private let byIndustry: [AttributionKey: Int]
+    /// Public outputs number interviewers (staff, not respondents, but not named to the council
+    /// either): 1 for the first to hold a hearing here.
+    private let interviewerNumbers: [String: Int]
 
     public var isPublic: Bool { filter.audience == .public }
     public var minCell: Int { filter.smallCell }
@@ -41,17 +44,20 @@ public struct Publication: Sendable {
             : Identities([], links: [:], language: language)
         let terms = filter.audience == .public ? try store.maskTerms() : []
         let attribution = filter.audience == .public ? try store.attributionGroups(filter: filter) : [:]
-        self.init(filter: filter, language: language, identities: identities, terms: terms, attribution: attribution)
+        let interviewers = filter.audience == .public ? try store.interviewers() : []
+        self.init(
+            filter: filter, language: language, identities: identities, terms: terms, attribution: attribution, interviewers: interviewers)
     }
 
     init(
         filter: ReviewFilter, language: Language, identities: Identities, terms: [(hearing: String, term: String)],
-        attribution: [AttributionKey: Int] = [:]
+        attribution: [AttributionKey: Int] = [:], interviewers: [String] = []
     ) {
         self.filter = filter
         self.language = language
         self.identities = identities
         self.attribution = attribution
+        interviewerNumbers = Dictionary(interviewers.enumerated().map { ($1, $0 + 1) }, uniquingKeysWith: { first, _ in first })
         var byIndustry: [AttributionKey: Int] = [:]
         for (key, count) in attribution { byIndustry[AttributionKey(kind: key.kind, industry: key.industry, region: nil), default: 0] += count }
         self.byIndustry = byIndustry
@@ -88,6 +94,30 @@ public struct Publication: Sendable {
         }
         masker = Masker(
             patterns: patterns, telephone: PrivacyPhrase.maskedTelephone.text(language), email: PrivacyPhrase.maskedEmail.text(language))
+    }
+
+    /// An interviewer as this output may show them: by name internally, numbered in public (a
+    /// number already given stays as it is, so a table renamed twice is renamed once).
+    public func interviewer(_ name: String) -> String {
+        guard isPublic else { return name }
+        if let number = interviewerNumbers[name] { return PrivacyPhrase.interviewer(number).text(language) }
+        let numbers = 1...(interviewerNumbers.count + 1)
+        if numbers.contains(where: { PrivacyPhrase.interviewer($0).text(language) == name }) { return name }
+        return PrivacyPhrase.interviewer(interviewerNumbers.count + 1).text(language)
+    }
+
+    /// `table` with its groups as this output may show them (interviewers numbered in public), before
+    /// anything is counted, compared or named from it.
+    public func groupsAsShown(_ table: ThemeCrossTab) -> ThemeCrossTab {
+        guard isPublic && table.dimension == .interviewer else { return table }
+        var renamed = table.renamingGroups(interviewer)
+        renamed.groups.sort { $0.compare($1, options: .numeric) == .orderedAscending }
+        return renamed
+    }
+
+    /// A group of `dimension` as this output may show it: interviewers numbered in public, any other as it is.
+    public func group(_ value: String, of dimension: ThemeCrossTab.Dimension?) -> String {
+        dimension == .interviewer ? interviewer(value) : value
     }
 
     // MARK: Text

@@ -62,7 +62,7 @@ public struct HearingFormatter {
             "\(hearing.id.storageKey)  \(ShellPhrase.status(hearing.status).text(language))",
             "\(questionnaire.title.text(language, fallback: questionnaire.defaultLanguage))  (\(hearing.questionnaire))",
             caseLine(respondent) + (respondent.region.map { "  \($0)" } ?? ""),
-            "\(ShellPhrase.columnInterviewer.text(language)): \(publication.isPublic ? "—" : hearing.interviewer)  "
+            "\(ShellPhrase.columnInterviewer.text(language)): \(publication.interviewer(hearing.interviewer))  "
                 + JapanTime.minute(hearing.startedAt) + (hearing.endedAt.map { " – " + JapanTime.minute($0) } ?? ""),
             "\(ShellPhrase.columnConsent.text(language)): \(ShellPhrase.consentLevel(hearing.consent).text(language))",
             ReviewStatusPhrase.current(review).text(language),

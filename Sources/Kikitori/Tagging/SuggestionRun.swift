@@ -22,14 +22,17 @@ extension HearingStore {
         codebook: Codebook, examples: [SuggestionModel.Example], threshold: Double = SuggestionModel.defaultThreshold,
         lemmatizer: Lemmatizer? = nil
     ) throws -> SuggestionReport {
-        let decisions = try decisionExamples()
+        // One read of the text answers serves both the training and the suggestions.
+        var answers: [TextAnswer] = []
+        try forEachTextAnswer { answers.append($0) }
+        let decisions = Self.decisionExamples(answers)
         let model = SuggestionModel.train(
             examples + decisions, themes: codebook.themes.map(\.id), codebook: codebook.reference, threshold: threshold, lemmatizer: lemmatizer)
         try saveModel(model, examples: examples.count + decisions.count)
         var report = SuggestionReport(model: model, fileExamples: examples.count, decisionExamples: decisions.count)
         var suggestions: [StoredSuggestion] = []
         let scorer = SuggestionModel.Scorer(model)
-        try forEachTextAnswer { answer in
+        for answer in answers {
             report.textAnswers += 1
             for suggestion in scorer.suggest(answer.text, lemmatizer: lemmatizer) where answer.tags[suggestion.theme] == nil || answer.tags[suggestion.theme] == .suggested {
                 suggestions.append(StoredSuggestion(

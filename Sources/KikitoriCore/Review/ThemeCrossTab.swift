@@ -47,6 +47,20 @@ public struct ThemeCrossTab: Sendable, Equatable {
         self.n = n
     }
 
+    /// The same table with each group renamed (interviewers numbered for the public); groups that
+    /// come to the same name are added together.
+    public func renamingGroups(_ rename: (String) -> String) -> ThemeCrossTab {
+        var groups: [String] = []
+        for group in self.groups where !groups.contains(rename(group)) { groups.append(rename(group)) }
+        var renamed = ThemeCrossTab(
+            unit: unit, dimension: dimension, groups: groups, themes: themes,
+            counts: counts.mapValues { row in Dictionary(row.map { (rename($0.key), $0.value) }, uniquingKeysWith: +) },
+            n: Dictionary(n.map { (rename($0.key), $0.value) }, uniquingKeysWith: +))
+        renamed.hidden = hidden
+        renamed.mergedGroups = mergedGroups.map(rename)
+        return renamed
+    }
+
     /// Whether a public output hides this cell (`group` nil: the theme's total).
     public func isHidden(_ theme: String, _ group: String?) -> Bool { hidden.contains(Cell(theme, group)) }
 

@@ -89,6 +89,14 @@ extension HearingStore {
         }
     }
 
+    /// Every interviewer's name in the order of their first hearing: the order public outputs number
+    /// them in, so that an interviewer who joins later never renumbers the others.
+    public func interviewers() throws(StoreError) -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT interviewer FROM hearing GROUP BY interviewer ORDER BY MIN(started_at), interviewer")
+        }
+    }
+
     /// Respondents (linked ones counted once) per kind, industry and region among the hearings of
     /// `filter`: how many share what a quote's attribution would show.
     public func attributionGroups(filter: ReviewFilter) throws(StoreError) -> [AttributionKey: Int] {

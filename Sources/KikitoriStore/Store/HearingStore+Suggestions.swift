@@ -59,13 +59,18 @@ extension HearingStore {
     /// What people decided, as training examples: each answer a person coded, labelled with the
     /// themes they confirmed or added (any other theme, rejected ones included, counts against).
     public func decisionExamples() throws -> [SuggestionModel.Example] {
-        var examples: [SuggestionModel.Example] = []
-        try forEachTextAnswer { answer in
-            guard answer.tags.values.contains(where: \.isHuman) else { return }
+        var answers: [TextAnswer] = []
+        try forEachTextAnswer { answers.append($0) }
+        return Self.decisionExamples(answers)
+    }
+
+    /// The decision examples among `answers` already read.
+    public static func decisionExamples(_ answers: [TextAnswer]) -> [SuggestionModel.Example] {
+        answers.compactMap { answer in
+            guard answer.tags.values.contains(where: \.isHuman) else { return nil }
             let labels = Set(answer.tags.filter { $0.value == .confirmed || $0.value == .manual }.keys)
-            examples.append(SuggestionModel.Example(text: answer.text, labels: labels))
+            return SuggestionModel.Example(text: answer.text, labels: labels)
         }
-        return examples
     }
 
     /// Keeps the model with the fingerprint of what it learned from.

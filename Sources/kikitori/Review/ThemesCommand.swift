@@ -48,7 +48,7 @@ struct ThemesCommand: ParsableCommand {
             let themes = book.themes.map(\.id)
             let publication = try Publication(store: store, filter: review.filter, language: language)
             if cooccurrence { return formatter.coOccurrence(publication.coOccurrence(try store.coOccurrence(filter: review.filter))) }
-            let counted = try store.crossTab(themes: themes, by: by, unit: unit, filter: review.filter)
+            let counted = publication.groupsAsShown(try store.crossTab(themes: themes, by: by, unit: unit, filter: review.filter))
             if let compare, let unknown = Self.unknownGroup(compare, in: counted.groups) {
                 throw ReviewProblem.unknownGroup(unknown, known: counted.groups)
             }
