@@ -106,7 +106,10 @@ public struct TagEvaluation: Sendable {
         let themes = matcher.codebook.themes.map(\.id)
         let rules = Self.rules(matcher)
         let scorer = SuggestionModel.Scorer(model)
-        let suggest = { (text: String) in Set(scorer.suggest(text, lemmatizer: lemmatizer).map(\.theme)) }
+        var scratch = matcher.makeScratch()
+        let suggest = { (text: String) in
+            Set(scorer.suggest(text, lemmatizer: lemmatizer).map(\.theme)).subtracting(matcher.negatedThemes(NormalizedText(text), scratch: &scratch))
+        }
         return (
             TagEvaluation(statements, themes: themes, predict: rules), TagEvaluation(statements, themes: themes, predict: suggest),
             TagEvaluation(statements, themes: themes, predict: { rules($0).union(suggest($0)) })

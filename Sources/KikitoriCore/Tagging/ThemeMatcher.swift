@@ -264,8 +264,9 @@ public final class ThemeMatcher: Sendable {
         return scratch.touched.count
     }
 
-    public func match(_ text: NormalizedText, scratch: inout Scratch) -> [Match] {
-        collectHits(text, &scratch)
+    /// The themes whose rules hold on `text`; without `negation`, as if no cue cancelled a keyword.
+    public func match(_ text: NormalizedText, scratch: inout Scratch, negation: Bool = true) -> [Match] {
+        collectHits(text, &scratch, negation: negation)
         defer { reset(&scratch) }
         if scratch.touched.isEmpty && !usesRegex { return [] }
         for theme in scratch.ruleMask.indices { scratch.ruleMask[theme] = alwaysEvaluate[theme] }
@@ -296,8 +297,15 @@ public final class ThemeMatcher: Sendable {
         return matches
     }
 
+    /// Themes the rules would find but for a negation cue (「セキュリティは心配していない」): the
+    /// respondent said it is no concern, whatever else suggests it.
+    public func negatedThemes(_ text: NormalizedText, scratch: inout Scratch) -> Set<String> {
+        let found = Set(match(text, scratch: &scratch).map(\.theme))
+        return Set(match(text, scratch: &scratch, negation: false).map(\.theme)).subtracting(found)
+    }
+
     /// Scans once; keeps keyword hits at word boundaries that no negation cue cancels.
-    private func collectHits(_ text: NormalizedText, _ scratch: inout Scratch) {
+    private func collectHits(_ text: NormalizedText, _ scratch: inout Scratch, negation: Bool = true) {
         let bytes = text.bytes
         automaton.scan(bytes) { pattern, end in
             let start = end - Int(automaton.patternLengths[pattern])
@@ -314,7 +322,7 @@ public final class ThemeMatcher: Sendable {
             }
         }
         for hit in scratch.hitKeyword.indices {
-            if !scratch.cueAfter.isEmpty || !scratch.cueBefore.isEmpty {
+            if negation && (!scratch.cueAfter.isEmpty || !scratch.cueBefore.isEmpty) {
                 let start = scratch.hitStart[hit]
                 let end = scratch.hitEnd[hit]
                 if scratch.cueAfter.contains(where: { $0 >= end && closeInSentence(text, from: end, to: $0) })

@@ -93,6 +93,24 @@ struct SuggestionTests {
         _ = session
     }
 
+    /// A theme the respondent says is no concern is not suggested, however much its words weigh:
+    /// the rules would have found workload in 「書類仕事の手間は問題ない」 but for the negation.
+    @Test func negatedThemesAreNotSuggested() throws {
+        _ = try hearing("書類仕事の手間は問題ない。")
+        _ = try hearing("書類仕事の手間がかさむ。")
+        _ = try store.tag(with: try ThemeMatcher(codebook: codebook))
+        let model = SuggestionModel.train(Self.examples, themes: codebook.themes.map(\.id), codebook: codebook.reference, threshold: 0.9)
+        #expect(model.suggest("書類仕事の手間は問題ない。").map(\.theme) == ["workload"])
+        let matcher = try ThemeMatcher(codebook: codebook)
+        var scratch = matcher.makeScratch()
+        #expect(matcher.negatedThemes(NormalizedText("書類仕事の手間は問題ない。"), scratch: &scratch) == ["workload"])
+        #expect(matcher.negatedThemes(NormalizedText("手間は問題ないが、書類仕事で手一杯だ。"), scratch: &scratch).isEmpty)
+        _ = try store.suggest(codebook: codebook, examples: Self.examples, threshold: 0.9)
+        let workload = try store.tags(theme: "workload").map(\.tag)
+        #expect(workload.filter { $0.state == .suggested }.isEmpty)
+        #expect(workload.contains { $0.state == .auto })
+    }
+
     /// The rules' verdict replaces a suggestion on the same answer and theme.
     @Test func rulesReplaceSuggestions() throws {
         _ = try hearing("書類仕事で手が回らない。")
