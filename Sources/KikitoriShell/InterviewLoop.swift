@@ -210,9 +210,9 @@ struct InterviewLoop {
 
     /// `:tag <theme>` / `:untag <theme>`: a person's coding of the answer on screen, or of the
     /// last answered question when the one on screen has no answer yet.
-    private func tag(_ theme: String, add: Bool) {
-        guard let codebook = shell.codebook, codebook.theme(theme) != nil else {
-            shell.reject(InputProblem.unknownTheme(theme).text(language))
+    private func tag(_ typed: String, add: Bool) {
+        guard let codebook = shell.codebook, let theme = codebook.theme(typed: typed)?.id else {
+            shell.reject(InputProblem.unknownTheme(typed).text(language))
             return
         }
         let engine = session.engine

@@ -210,12 +210,12 @@ public final class Shell {
             // `tag review <theme> [--sample N [--seed S]]`, as on the command line.
             let options = Dictionary(stride(from: 2, to: arguments.count - 1, by: 2).map { (arguments[$0], AnswerParser.normalise(arguments[$0 + 1])) }) { $1 }
             let count = options["--sample"].flatMap { Int($0) }
-            guard arguments.count >= 2, arguments.count % 2 == 0, codebook.theme(arguments[1]) != nil,
+            guard arguments.count >= 2, arguments.count % 2 == 0, let theme = codebook.theme(typed: arguments[1])?.id,
                 Set(options.keys).isSubset(of: ["--sample", "--seed"]), options["--sample"] == nil || (count ?? 0) > 0,
                 options["--seed"] == nil || UInt64(options["--seed"] ?? "") != nil
             else { return usage("tag review <theme> [--sample N --seed S]") }
             let blind = count.map { (count: $0, seed: options["--seed"].flatMap { UInt64($0) } ?? 1) }
-            try TagReview(shell: self, codebook: codebook, theme: arguments[1], blind: blind).run()
+            try TagReview(shell: self, codebook: codebook, theme: theme, blind: blind).run()
         case "eval":
             guard arguments.count == 2 else { return usage("tag eval <labelled.tsv>") }
             let evaluation = try TagEvaluation(matcher: matcher, path: arguments[1])

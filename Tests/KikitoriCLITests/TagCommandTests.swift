@@ -189,6 +189,17 @@ struct TagCommandTests {
         #expect(eval.status == 0 && eval.stdout.contains("Clues: character bigrams and trigrams only (no MeCab dictionary"))
     }
 
+    /// A theme is typed as people type it: its id in full width or capitals, or its label.
+    @Test func themesAsTyped() throws {
+        _ = try kikitori(["tag", "--db", database])
+        let review = try kikitori(["tag", "review", "ｃｏｓｔ", "--db", database, "--lang", "en", "--coder", "sato"], input: "q\n")
+        #expect(review.status == 0 && review.stdout.contains("Cost and budget"))
+        let quotes = try kikitori(["quotes", "費用・予算", "--db", database, "--lang", "en"])
+        #expect(quotes.status == 0, "\(quotes.stderr)")
+        let unknown = try kikitori(["quotes", "costs", "--db", database, "--lang", "en"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("costs"))
+    }
+
     /// Arguments that do not fit together are refused before anything is opened (exit 64), in the
     /// interface language like every other message.
     @Test func argumentProblemsInTheInterfaceLanguage() throws {

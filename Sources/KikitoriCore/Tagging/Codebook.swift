@@ -16,6 +16,15 @@ public struct Codebook: CanonicalForm, Equatable, Sendable {
     public var reference: String { "\(id)@\(version)" }
 
     public func theme(_ id: String) -> Theme? { themes.first { $0.id == id } }
+
+    /// A theme as a person types it: its id in any width or case (`ｓｅｃｕｒｉｔｙ`, `Security`), or its
+    /// label in either language (「セキュリティ・悪用」).
+    public func theme(typed: String) -> Theme? {
+        if let exact = theme(typed) { return exact }
+        let key = AnswerParser.normalise(typed).lowercased()
+        return themes.first { $0.id == key }
+            ?? themes.first { theme in theme.label.values.values.contains { AnswerParser.normalise($0).lowercased() == key } }
+    }
 }
 
 /// A parent grouping of themes, such as `barriers`.

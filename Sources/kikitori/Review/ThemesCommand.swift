@@ -112,7 +112,7 @@ struct QuotesCommand: ParsableCommand {
         let language = options.language()
         let text = try options.guarded {
             let book = try codebook.load(options)
-            guard book.theme(theme) != nil else { throw TagProblem.unknownTheme(theme) }
+            guard let theme = book.theme(typed: theme)?.id else { throw TagProblem.unknownTheme(theme) }
             let store = try database.open(options, readOnly: true)
             let publication = try Publication(store: store, filter: review.filter, language: language)
             let quotes = try store.quotes(theme: theme, filter: review.filter, limit: limit).map(publication.quote)

@@ -42,8 +42,8 @@ struct MemoCommand: ParsableCommand {
             var subject: (Memo.Subject, String)?
             if let target {
                 let book = try codebook.load(options)
-                if book.theme(target) != nil {
-                    subject = (.theme, target)
+                if let theme = book.theme(typed: target) {
+                    subject = (.theme, theme.id)
                 } else if let hearing = try? store.findHearing(target) {
                     subject = (.hearing, hearing.id.storageKey)
                 } else {

@@ -210,7 +210,7 @@ extension TagCommand {
             try options.guarded {
                 shell.coder = try coder.resolve()
                 let book = try codebook.load(options)
-                guard book.theme(theme) != nil else { throw TagProblem.unknownTheme(theme) }
+                guard let theme = book.theme(typed: theme)?.id else { throw TagProblem.unknownTheme(theme) }
                 try TagReview(shell: shell, codebook: book, theme: theme, blind: sample.map { (count: $0, seed: seed) }).run()
             }
         }
@@ -428,7 +428,7 @@ struct TagDecision: ParsableArguments {
         try options.guarded {
             let name = try coder.resolve()
             let book = try codebook.load(options)
-            guard book.theme(theme) != nil else { throw TagProblem.unknownTheme(theme) }
+            guard let theme = book.theme(typed: theme)?.id else { throw TagProblem.unknownTheme(theme) }
             let store = try database.open(options)
             let reference = try store.answerReference(answer)
             try store.decide(event: reference.event, hearing: reference.hearing, question: reference.question, theme: theme, add: add, coder: name)
