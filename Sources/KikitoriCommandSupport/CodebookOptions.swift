@@ -26,4 +26,12 @@ package struct CodebookOptions: ParsableArguments {
     package func load(_ options: GlobalOptions) throws(InputError) -> Codebook {
         try CodebookLoader.load(path: path(options))
     }
+
+    /// The id of the theme `typed` names (its id in any width or case, or its label); nil when none
+    /// was given. A theme the codebook lacks is an error, never an empty result.
+    package func theme(_ typed: String?, _ options: GlobalOptions) throws -> String? {
+        guard let typed else { return nil }
+        guard let theme = try load(options).theme(typed: typed) else { throw TagProblem.unknownTheme(typed) }
+        return theme.id
+    }
 }

@@ -198,6 +198,14 @@ struct TagCommandTests {
         #expect(quotes.status == 0, "\(quotes.stderr)")
         let unknown = try kikitori(["quotes", "costs", "--db", database, "--lang", "en"])
         #expect(unknown.status != 0 && unknown.stderr.contains("costs"))
+        // --theme filters check the theme too: a misspelt one is an error, never an empty result.
+        let search = try kikitori(["search", "費用", "--theme", "ＣＯＳＴ", "--db", database, "--lang", "en"])
+        let byID = try kikitori(["search", "費用", "--theme", "cost", "--db", database, "--lang", "en"])
+        #expect(search.status == 0 && search.stdout == byID.stdout)
+        for command in [["search", "費用"], ["tag", "agreement"], ["tag", "disagreements"]] {
+            let misspelt = try kikitori(command + ["--theme", "costs", "--db", database, "--lang", "en"])
+            #expect(misspelt.status == unknown.status && misspelt.stderr == unknown.stderr, "\(command)")
+        }
     }
 
     /// Arguments that do not fit together are refused before anything is opened (exit 64), in the

@@ -22,6 +22,7 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var codebook: CodebookOptions
 
     @Argument(help: "The words to find.")
     var words: [String]
@@ -45,7 +46,7 @@ struct SearchCommand: ParsableCommand {
         let language = options.language()
         let text = try options.guarded {
             let query = HearingStore.SearchQuery(
-                terms: words, theme: theme, respondentKind: kind, questionnaire: questionnaire, limit: limit, audience: audience)
+                terms: words, theme: try codebook.theme(theme, options), respondentKind: kind, questionnaire: questionnaire, limit: limit, audience: audience)
             let store = try database.open(options, readOnly: true)
             let publication = try Publication(store: store, filter: ReviewFilter(status: nil, audience: audience), language: language)
             var result = try store.search(query)

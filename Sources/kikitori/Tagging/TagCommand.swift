@@ -235,6 +235,7 @@ extension TagCommand {
 
         @OptionGroup var options: GlobalOptions
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var codebook: CodebookOptions
 
         @Option(help: "Coders to compare, comma-separated (default: every coder with decisions).")
         var coders: String?
@@ -255,7 +256,7 @@ extension TagCommand {
                         return name
                     }
                 }
-                let formatter = AgreementFormatter(report: try store.agreement(coders: names, theme: theme), language: language)
+                let formatter = AgreementFormatter(report: try store.agreement(coders: names, theme: try codebook.theme(theme, options)), language: language)
                 if let csv {
                     let write = { (sink: @escaping (Data) throws -> Void) throws in
                         let writer = try CSVWriter(encoding: .utf8BOM, sink: sink)
@@ -290,6 +291,7 @@ extension TagCommand {
 
         @OptionGroup var options: GlobalOptions
         @OptionGroup var database: DatabaseOptions
+        @OptionGroup var codebook: CodebookOptions
 
         @Option(help: "One theme only.", completion: DynamicCompletion.themes)
         var theme: String?
@@ -303,7 +305,7 @@ extension TagCommand {
                 let store = try database.open(options, readOnly: true)
                 let publication = try Publication(store: store, filter: ReviewFilter(status: nil, audience: audience), language: language)
                 // An internal-only hearing's answers stay out of a public listing, masked or not.
-                let found = try store.disagreements(theme: theme, filter: publication.filter)
+                let found = try store.disagreements(theme: try codebook.theme(theme, options), filter: publication.filter)
                 guard !found.isEmpty else { return CodingPhrase.noDisagreements.text(language) + "\n" }
                 var lines = [CodingPhrase.disagreementHeading(found.count).text(language)]
                 for item in found {
