@@ -96,20 +96,16 @@ public struct Publication: Sendable {
             patterns: patterns, telephone: PrivacyPhrase.maskedTelephone.text(language), email: PrivacyPhrase.maskedEmail.text(language))
     }
 
-    /// An interviewer as this output may show them: by name internally, numbered in public (a
-    /// number already given stays as it is, so a table renamed twice is renamed once).
+    /// An interviewer as this output may show them: by name internally, numbered in public.
     public func interviewer(_ name: String) -> String {
         guard isPublic else { return name }
-        if let number = interviewerNumbers[name] { return PrivacyPhrase.interviewer(number).text(language) }
-        let numbers = 1...(interviewerNumbers.count + 1)
-        if numbers.contains(where: { PrivacyPhrase.interviewer($0).text(language) == name }) { return name }
-        return PrivacyPhrase.interviewer(interviewerNumbers.count + 1).text(language)
+        return PrivacyPhrase.interviewer(interviewerNumbers[name] ?? interviewerNumbers.count + 1).text(language)
     }
 
     /// `table` with its groups as this output may show them (interviewers numbered in public), before
-    /// anything is counted, compared or named from it.
+    /// anything is counted, compared or named from it; a table already shown so is left as it is.
     public func groupsAsShown(_ table: ThemeCrossTab) -> ThemeCrossTab {
-        guard isPublic && table.dimension == .interviewer else { return table }
+        guard isPublic, table.dimension == .interviewer, table.groups.contains(where: { interviewerNumbers[$0] != nil }) else { return table }
         var renamed = table.renamingGroups(interviewer)
         renamed.groups.sort { $0.compare($1, options: .numeric) == .orderedAscending }
         return renamed

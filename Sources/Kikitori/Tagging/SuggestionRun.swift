@@ -31,17 +31,11 @@ extension HearingStore {
         try saveModel(model, examples: examples.count + decisions.count)
         var report = SuggestionReport(model: model, fileExamples: examples.count, decisionExamples: decisions.count)
         var suggestions: [StoredSuggestion] = []
-        let scorer = SuggestionModel.Scorer(model)
-        let matcher = try ThemeMatcher(codebook: codebook)
-        var scratch = matcher.makeScratch()
+        var scorer = SuggestionModel.Scorer(model, vetoedBy: try ThemeMatcher(codebook: codebook))
         for answer in answers {
             report.textAnswers += 1
-            let likely = scorer.suggest(answer.text, lemmatizer: lemmatizer)
-            guard !likely.isEmpty else { continue }
-            // A theme the respondent said is no concern is not suggested, however its words weigh.
-            let negated = matcher.negatedThemes(NormalizedText(answer.text), scratch: &scratch)
-            for suggestion in likely
-            where !negated.contains(suggestion.theme) && (answer.tags[suggestion.theme] == nil || answer.tags[suggestion.theme] == .suggested) {
+            for suggestion in scorer.suggest(answer.text, lemmatizer: lemmatizer)
+            where answer.tags[suggestion.theme] == nil || answer.tags[suggestion.theme] == .suggested {
                 suggestions.append(StoredSuggestion(
                     eventID: answer.eventID, hearingID: answer.hearingID, questionID: answer.questionID, theme: suggestion.theme,
                     probability: suggestion.probability, features: suggestion.features))

@@ -44,7 +44,7 @@ public struct CodebookGaps: Sendable {
         // The most frequent phrases only, then a phrase inside a longer one found in as many answers
         // says nothing more: the longer is kept.
         let candidates = answersWith.filter { $0.value.count >= minimumAnswers }.sorted(by: order).prefix(top * 20)
-        let kept = lemmatizer != nil ? Array(candidates) : candidates.filter { gram, answers in
+        let kept = byWords ? Array(candidates) : candidates.filter { gram, answers in
             !candidates.contains { other, otherAnswers in
                 other.count > gram.count && otherAnswers.count == answers.count && other.contains(gram)
             }

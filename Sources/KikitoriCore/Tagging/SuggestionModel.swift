@@ -117,23 +117,30 @@ public struct SuggestionModel: Codable, Equatable, Sendable {
     /// ``usesLemmas`` needs the `lemmatizer` it was trained with. For many texts, make one
     /// ``Scorer`` and ask it instead.
     public func suggest(_ text: String, lemmatizer: Lemmatizer? = nil) -> [Suggestion] {
-        Scorer(self).suggest(text, lemmatizer: lemmatizer)
+        var scorer = Scorer(self)
+        return scorer.suggest(text, lemmatizer: lemmatizer)
     }
 
     /// The model laid out for scoring many texts: a character n-gram is looked up by a number made
     /// of its scalars (``forEachGram(of:_:)``), never built as a String, each feature once per text,
     /// and the themes' weights are read by the feature's index (String hashing was most of the time
-    /// of suggesting over a large database).
+    /// of suggesting over a large database). Given the rules' matcher, it never suggests a theme the
+    /// rules would find but for a negation cue (「セキュリティは心配していない」): the respondent said
+    /// it is no concern, however its words weigh.
     public struct Scorer {
         private let model: SuggestionModel
+        private let matcher: ThemeMatcher?
+        private var scratch: ThemeMatcher.Scratch?
         private let gramIndex: [UInt64: Int]
         private let lemmaIndex: [String: Int]
         private let features: [String]
         /// Per theme, the weight of each feature by its index.
         private let weights: [[Double]]
 
-        public init(_ model: SuggestionModel) {
+        public init(_ model: SuggestionModel, vetoedBy matcher: ThemeMatcher? = nil) {
             self.model = model
+            self.matcher = matcher
+            scratch = matcher?.makeScratch()
             let features = Set(model.themes.flatMap(\.weights.keys)).sorted()
             self.features = features
             var gramIndex: [UInt64: Int] = [:], lemmaIndex: [String: Int] = [:]
@@ -145,7 +152,7 @@ public struct SuggestionModel: Codable, Equatable, Sendable {
             weights = model.themes.map { theme in features.map { theme.weights[$0] ?? 0 } }
         }
 
-        public func suggest(_ text: String, lemmatizer: Lemmatizer? = nil) -> [Suggestion] {
+        public mutating func suggest(_ text: String, lemmatizer: Lemmatizer? = nil) -> [Suggestion] {
             // Known features in order of occurrence, repeated as often as they occur.
             var known: [Int] = []
             SuggestionModel.forEachGram(of: text) { key in if let number = gramIndex[key] { known.append(number) } }
@@ -162,6 +169,10 @@ public struct SuggestionModel: Codable, Equatable, Sendable {
                 let top = totals.filter { $0.value > 0 }.map { (gram: features[$0.key], weight: $0.value) }
                     .sorted { ($0.weight, $1.gram) > ($1.weight, $0.gram) }.prefix(5).map(\.gram)
                 suggestions.append(Suggestion(theme: theme.theme, probability: probability, features: Array(top)))
+            }
+            if let matcher, !suggestions.isEmpty, scratch != nil {
+                let negated = matcher.negatedThemes(NormalizedText(text), scratch: &scratch!)
+                suggestions.removeAll { negated.contains($0.theme) }
             }
             return suggestions.sorted { ($0.probability, $1.theme) > ($1.probability, $0.theme) }
         }

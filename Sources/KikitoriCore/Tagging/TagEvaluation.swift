@@ -105,11 +105,8 @@ public struct TagEvaluation: Sendable {
     ) -> (rules: TagEvaluation, suggestions: TagEvaluation, both: TagEvaluation) {
         let themes = matcher.codebook.themes.map(\.id)
         let rules = Self.rules(matcher)
-        let scorer = SuggestionModel.Scorer(model)
-        var scratch = matcher.makeScratch()
-        let suggest = { (text: String) in
-            Set(scorer.suggest(text, lemmatizer: lemmatizer).map(\.theme)).subtracting(matcher.negatedThemes(NormalizedText(text), scratch: &scratch))
-        }
+        var scorer = SuggestionModel.Scorer(model, vetoedBy: matcher)
+        let suggest = { (text: String) in Set(scorer.suggest(text, lemmatizer: lemmatizer).map(\.theme)) }
         return (
             TagEvaluation(statements, themes: themes, predict: rules), TagEvaluation(statements, themes: themes, predict: suggest),
             TagEvaluation(statements, themes: themes, predict: { rules($0).union(suggest($0)) })
